@@ -1,0 +1,127 @@
+"""The exception tree and the coded message catalogue.
+
+::
+
+    StoryweaveError
+     ├── ConfigError
+     ├── SourceError             (input that could not become an article)
+     │    ├── FetchError         (a path or URL that cannot be read)
+     │    └── ParseError         (content that cannot be parsed)
+     ├── PipelineError
+     │    ├── StageContractError (a stage's requirement has no earlier producer)
+     │    └── StageFailure       (a stage raised on one article)
+     ├── StorageError
+     │    ├── MigrationError
+     │    └── NotFound
+     └── ValidationError         (data that breaks the data model's rules)
+
+Every message comes from :data:`MESSAGES`, keyed by a stable code, and says what
+went wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MESSAGES: dict[str, str] = {
+    # input: E1xx
+    "E101": "{path}: no such file or folder. Check the path; folders are read recursively.",
+    "E102": "{path}: the file is empty.",
+    "E103": "{path}: the file looks binary (it contains NUL bytes); expected text, HTML, JSONL or a feed.",
+    "E104": "{path}: the file is not valid UTF-8 (first bad byte at offset {offset}). Re-save it as UTF-8.",
+    "E105": "{path}: the file is {size} bytes, above the limit of {limit} bytes "
+    "(setting max_file_bytes). Split it or raise the limit.",
+    "E106": "{path}, line {line}: not valid JSON ({detail}).",
+    "E107": "{path}, line {line}: the JSON object has no non-empty string field \"text\".",
+    "E108": "{path}: no article body could be extracted from the HTML.",
+    "E109": "{path}: the feed has no entries with any text.",
+    "E110": "{path}: unsupported file type {suffix!r}; expected one of {expected}.",
+    "E111": "{path}: invalid publication date {value!r}; expected YYYY-MM-DD.",
+    "E112": "{path}, line {line}: field {field!r} must be {expected}.",
+    "E113": "{path}: the article text is empty after cleaning.",
+    "E114": "{path}: the article text has {size} characters, above the limit of {limit} "
+    "(setting max_article_chars).",
+    # pipeline: E2xx
+    "E201": "Stage {stage!r} requires {missing}, which no earlier stage produces. "
+    "Add a stage that produces it before {stage!r} (producers: {producers}).",
+    "E202": "Unknown stage {stage!r}. Registered stages: {known}.",
+    "E203": "Stage {stage!r} failed on article {article}: {detail}",
+    "E204": "Stage {stage!r} returned {got}, but declares it produces {declared}.",
+    "E205": "Stage name {stage!r} is already registered.",
+    # storage: E3xx
+    "E301": "Cannot open the store at {url}: {detail}",
+    "E302": "Migration {name!r} failed: {detail}. The store was left at the previous version.",
+    "E303": "No {kind} with id {ident!r} in the store.",
+    "E304": "The store at {url} was written by a newer storyweave (migration {name!r} is unknown).",
+    "E305": "Unsupported store URL {url!r}; use a file path or sqlite:///PATH.",
+    # validation: E4xx
+    "E401": "Span [{start}, {end}) does not lie inside a text of length {length}.",
+    "E402": "Invalid {field}: {detail}",
+    # config: E5xx
+    "E501": "Unknown setting {name!r}. Known settings: {known}.",
+    "E502": "Setting {name!r} must be {expected}; got {value!r} (from {origin}).",
+}
+
+
+def message(code: str, **fields: Any) -> str:
+    """Format the catalogue message ``code`` with ``fields``, prefixed by the code."""
+    return f"[{code}] " + MESSAGES[code].format(**fields)
+
+
+class StoryweaveError(Exception):
+    """Base class of every error storyweave raises on purpose."""
+
+    code: str | None = None
+
+    def __init__(self, code_or_text: str, **fields: Any) -> None:
+        if code_or_text in MESSAGES:
+            self.code = code_or_text
+            text = message(code_or_text, **fields)
+        else:
+            text = code_or_text
+        self.fields = fields
+        super().__init__(text)
+
+
+class ConfigError(StoryweaveError):
+    """A setting has an unknown name or an invalid value."""
+
+
+class SourceError(StoryweaveError):
+    """An input could not become an article."""
+
+
+class FetchError(SourceError):
+    """A path or URL cannot be read."""
+
+
+class ParseError(SourceError):
+    """Content could not be parsed into an article."""
+
+
+class PipelineError(StoryweaveError):
+    """The pipeline is misconfigured or a stage failed."""
+
+
+class StageContractError(PipelineError):
+    """A stage requires something no earlier stage produces."""
+
+
+class StageFailure(PipelineError):
+    """A stage raised while processing one article."""
+
+
+class StorageError(StoryweaveError):
+    """The store cannot be opened, migrated, read or written."""
+
+
+class MigrationError(StorageError):
+    """A schema migration failed or the store is newer than this code."""
+
+
+class NotFound(StorageError):
+    """The requested object is not in the store."""
+
+
+class ValidationError(StoryweaveError):
+    """Data breaks a rule of the data model."""

@@ -1,0 +1,212 @@
+"""The core data model: frozen dataclasses, no I/O.
+
+The :class:`Article` owns its text. Every annotation is a half-open character
+span ``[start, end)`` into ``Article.text``; the surface string is derived with
+:meth:`Span.text_in` and never stored twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ._types import ArticleId, EntityId, StoryId
+from .errors import ValidationError
+
+EntityType = Literal["PERSON", "ORG", "LOC", "OTHER"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+AttributionKind = Literal["direct", "indirect", "according_to"]
+DuplicateKind = Literal["exact", "near"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character span ``[start, end)`` into an article's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.start <= self.end):
+            raise ValidationError("E402", field="span", detail=f"[{self.start}, {self.end})")
+
+    def text_in(self, text: str) -> str:
+        """The surface string of this span in ``text``."""
+        if self.end > len(text):
+            raise ValidationError("E401", start=self.start, end=self.end, length=len(text))
+        return text[self.start : self.end]
+
+    def within(self, length: int) -> bool:
+        return 0 <= self.start <= self.end <= length
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article. Its ``id`` is a content hash (see :mod:`storyweave.hashing`).
+
+    ``body_end`` marks where the article's own reporting ends: a trailing credit
+    line ("According to Tin Tuc newspaper") lies after it and is kept out of the
+    analysis, while the text itself stays whole.
+    """
+
+    id: ArticleId
+    text: str
+    ref: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    author: str | None = None
+    credit: str | None = None
+    body_end: int | None = None
+
+    def __post_init__(self) -> None:
+        if not self.text.strip():
+            raise ValidationError("E402", field="text", detail="empty")
+        if self.body_end is not None and not (0 < self.body_end <= len(self.text)):
+            raise ValidationError("E402", field="body_end", detail=str(self.body_end))
+
+    @property
+    def body(self) -> str:
+        """The text the stages analyse: everything before the credit line."""
+        return self.text if self.body_end is None else self.text[: self.body_end]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention. ``label`` is the model's fine label (PERSON, GPE, ...)."""
+
+    span: Span
+    label: str
+    entity_id: EntityId | None = None
+
+    @property
+    def type(self) -> EntityType:
+        return entity_type(self.label)
+
+
+_TYPE_OF_LABEL: dict[str, EntityType] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+}
+
+
+def entity_type(label: str) -> EntityType:
+    """Map a fine NER label to the report's coarse entity type."""
+    return _TYPE_OF_LABEL.get(label, "OTHER")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: EntityId
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A time expression normalised to a TIMEX3 value ("2023-09-13", "P3D", ...).
+
+    ``anchor`` says what a relative value was resolved against: ``"published"``,
+    ``"timex:<start>"`` (an earlier expression in the same article), or ``None``
+    when the value needs no anchor. ``anchored`` is False when the value needed
+    an anchor that was not known (no publication date): never a guessed date.
+    """
+
+    span: Span
+    type: TimexType
+    value: str
+    anchor: str | None = None
+    anchored: bool = True
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said what, and through whom. ``chain`` lists credited sources, outermost first."""
+
+    kind: AttributionKind
+    content: Span
+    cue: Span | None = None
+    source: Span | None = None
+    speaker: EntityId | None = None
+    chain: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """``article`` repeats ``original`` (exactly, or nearly with Jaccard ``similarity``)."""
+
+    article: ArticleId
+    original: ArticleId
+    kind: DuplicateKind
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A stage (or ingest) that failed on one article, or on one input."""
+
+    stage: str
+    error: str
+    article: ArticleId | None = None
+    ref: str | None = None
+    code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: StoryId
+    title: str
+    article_ids: tuple[ArticleId, ...]
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+
+
+def _initial_layers() -> set[str]:
+    return {"text"}
+
+
+@dataclass(slots=True)
+class AnnotatedArticle:
+    """An article and the annotation layers the stages have added so far.
+
+    Stages never change the article; they return layers, which the pipeline
+    attaches. ``doc`` holds the transient spaCy ``Doc`` for later stages and is
+    never persisted.
+    """
+
+    article: Article
+    language: str | None = None
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    doc: Any = None
+    layers: set[str] = field(default_factory=_initial_layers)
+
+    def spans(self) -> list[Span]:
+        """Every span of every layer (for invariant checks)."""
+        out: list[Span] = [s.span for s in self.sentences]
+        out += [m.span for m in self.mentions]
+        out += [t.span for t in self.timexes]
+        for a in self.attributions:
+            out += [s for s in (a.content, a.cue, a.source) if s is not None]
+        return out
+
+
+LAYERS: frozenset[str] = frozenset(
+    {"text", "language", "sentences", "mentions", "timexes", "attributions", "doc"}
+)
