@@ -18,21 +18,21 @@ demo: $(STAMP)
 	rm -f $(BUILD)/demo.db
 	$(VENV)/bin/storyweave analyze examples/ --db $(BUILD)/demo.db \
 		--json $(BUILD)/report.json --html $(BUILD)/report.html
-	$(VENV)/bin/storyweave --db $(BUILD)/demo.db stories --entities
+	$(VENV)/bin/storyweave stories --db $(BUILD)/demo.db --entities
 
 test: $(STAMP)
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests evals benchmarks
-	$(VENV)/bin/ruff format --check src tests evals benchmarks
+	$(VENV)/bin/ruff check src tests evals benchmarks scripts
+	$(VENV)/bin/ruff format --check src tests evals benchmarks scripts
 	$(VENV)/bin/mypy
 
 eval: $(STAMP)
-	@for f in evals/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+	@for f in $(wildcard evals/*.py); do echo "== $$f"; $(PY) $$f || exit 1; done
 
 bench: $(STAMP)
-	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+	@for f in $(wildcard benchmarks/bench_*.py); do echo "== $$f"; $(PY) $$f || exit 1; done
 
 # Re-pin every dependency from a fresh environment (run by hand when upgrading).
 lock:

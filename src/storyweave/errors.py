@@ -27,12 +27,14 @@ MESSAGES: dict[str, str] = {
     # input: E1xx
     "E101": "{path}: no such file or folder. Check the path; folders are read recursively.",
     "E102": "{path}: the file is empty.",
-    "E103": "{path}: the file looks binary (it contains NUL bytes); expected text, HTML, JSONL or a feed.",
-    "E104": "{path}: the file is not valid UTF-8 (first bad byte at offset {offset}). Re-save it as UTF-8.",
+    "E103": "{path}: the file looks binary (it contains NUL bytes); "
+    "expected text, HTML, JSONL or a feed.",
+    "E104": "{path}: the file is not valid UTF-8 (first bad byte at offset {offset}). "
+    "Re-save it as UTF-8.",
     "E105": "{path}: the file is {size} bytes, above the limit of {limit} bytes "
     "(setting max_file_bytes). Split it or raise the limit.",
     "E106": "{path}, line {line}: not valid JSON ({detail}).",
-    "E107": "{path}, line {line}: the JSON object has no non-empty string field \"text\".",
+    "E107": '{path}, line {line}: the JSON object has no non-empty string field "text".',
     "E108": "{path}: no article body could be extracted from the HTML.",
     "E109": "{path}: the feed has no entries with any text.",
     "E110": "{path}: unsupported file type {suffix!r}; expected one of {expected}.",

@@ -1,0 +1,141 @@
+"""The library's main job: ingest inputs, run the pipeline, link entities, form stories.
+
+The CLI and the HTTP API call these functions and only format what they return.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ._types import ArticleId
+from .config import Settings
+from .entities import link_entities
+from .hashing import short_id
+from .ingest import IngestOptions, read_inputs
+from .model import AnnotatedArticle, Article, Duplicate, Failure, Story
+from .pipeline import Pipeline
+from .storage import SQLStore
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, str], None]
+STORY_METHOD = "one-article-per-story"
+STORY_NOTE = (
+    "Story clustering is not yet available: each article is its own story "
+    f"(method {STORY_METHOD!r})."
+)
+
+
+def _no_progress(advance: int, what: str) -> None:
+    del advance, what
+
+
+@dataclass
+class AnalysisResult:
+    """What one run did: the articles of its input, what was new, what failed."""
+
+    article_ids: list[ArticleId] = field(default_factory=list)
+    new: int = 0
+    existing: int = 0
+    processed: int = 0
+    duplicates: list[Duplicate] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    story_ids: list[str] = field(default_factory=list)
+
+
+def ingest(
+    inputs: Iterable[str | Path],
+    *,
+    store: SQLStore,
+    settings: Settings | None = None,
+    options: IngestOptions | None = None,
+    pipeline: Pipeline | None = None,
+    progress: Progress = _no_progress,
+) -> AnalysisResult:
+    """Read ``inputs`` into ``store``, annotate what is new or stale, and update the stories."""
+    settings = settings or Settings()
+    options = options or IngestOptions(
+        max_file_bytes=settings.max_file_bytes, max_article_chars=settings.max_article_chars
+    )
+    pipeline = pipeline or Pipeline(batch_size=settings.batch_size)
+    result = AnalysisResult()
+    todo: list[Article] = []
+    for item in read_inputs(inputs, options):
+        if isinstance(item, Failure):
+            result.failures.append(item)
+            progress(0, f"failed: {item.ref}")
+            continue
+        added = store.add_article(item, near_threshold=settings.near_duplicate_threshold)
+        if added.article_id not in result.article_ids:
+            result.article_ids.append(added.article_id)
+        result.new += added.new
+        result.existing += not added.new
+        if added.duplicate:
+            result.duplicates.append(added.duplicate)
+        if store.stages_done(item.id) != pipeline.versions():
+            todo.append(item)
+        progress(0, f"read {item.ref}")
+    store.save_failures(result.failures)
+    annotated = _annotate(todo, store=store, pipeline=pipeline, result=result, progress=progress)
+    _link(annotated, store=store)
+    result.story_ids = _form_stories(result.article_ids, store=store)
+    return result
+
+
+def _annotate(
+    todo: Sequence[Article],
+    *,
+    store: SQLStore,
+    pipeline: Pipeline,
+    result: AnalysisResult,
+    progress: Progress,
+) -> list[AnnotatedArticle]:
+    done: list[AnnotatedArticle] = []
+    for part in pipeline.stream(todo):
+        store.save_failures(part.failures)
+        result.failures += part.failures
+        for item in part.articles:
+            # only stages whose layers are all there count as done; a failed one is retried next run
+            stages = {s.name: s.version for s in pipeline.stages if s.produces <= item.layers}
+            store.save_annotations(item, stages)
+            done.append(item)
+        result.processed += len(part.articles)
+        progress(len(part.articles), "annotated")
+    return done
+
+
+def _link(items: Sequence[AnnotatedArticle], *, store: SQLStore) -> None:
+    if not items:
+        return
+    linking = link_entities(items)
+    store.save_entities(list(linking.entities), linking.mention_entity)
+
+
+def _form_stories(article_ids: Sequence[ArticleId], *, store: SQLStore) -> list[str]:
+    """Until story clustering lands, each article is its own story."""
+    ids: list[str] = []
+    for article in store.articles(article_ids):
+        sid = short_id("s-", article.id)
+        store.save_story(
+            Story(id=sid, title=story_title(article), article_ids=(article.id,)),
+            method=STORY_METHOD,
+        )
+        ids.append(sid)
+    return ids
+
+
+def story_title(article: Article) -> str:
+    """The article's headline, else its first sentence, cut at a word near 100 characters."""
+    if article.title:
+        return article.title
+    first = article.body.strip().split("\n", 1)[0]
+    for end in (". ", "? ", "! "):
+        if end in first:
+            first = first.split(end, 1)[0] + end.strip()
+            break
+    if len(first) > 100:
+        first = first[:100].rsplit(" ", 1)[0] + "…"
+    return first

@@ -1,0 +1,168 @@
+"""Build the JSON report from the store; validate it against the bundled JSON Schema."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+from .._types import JSON, ArticleId
+from ..errors import ValidationError
+from ..model import AnnotatedArticle, Span
+from ..storage import SQLStore
+
+SCHEMA_ID = "storyweave.report/1"
+
+
+def _span(item: AnnotatedArticle, span: Span | None, *, article: bool = False) -> JSON | None:
+    if span is None:
+        return None
+    out: JSON = {"article": item.article.id} if article else {}
+    out.update(start=span.start, end=span.end, text=span.text_in(item.article.text))
+    return out
+
+
+def build_report(
+    store: SQLStore, article_ids: Sequence[ArticleId], *, notes: Sequence[str] = ()
+) -> JSON:
+    """The report for these articles and the stories they belong to."""
+    items = [store.annotated(a) for a in dict.fromkeys(article_ids)]
+    by_id = {i.article.id: i for i in items}
+    stories = [s for s in store.stories() if set(s.article_ids) & set(by_id)]
+    entity_mentions: dict[str, list[JSON]] = {}
+    for item in items:
+        for m in item.mentions:
+            if m.entity_id:
+                entity_mentions.setdefault(m.entity_id, []).append(
+                    _span(item, m.span, article=True) or {}
+                )
+    entities = [
+        {
+            "id": e.id,
+            "name": e.name,
+            "type": e.type,
+            "aliases": list(e.aliases),
+            "mentions": entity_mentions[e.id],
+        }
+        for e in store.entities(entity_mentions)
+    ]
+    entities.sort(key=_entity_order)
+    return {
+        "schema": SCHEMA_ID,
+        "notes": list(notes),
+        "articles": [_article(i) for i in items],
+        "entities": entities,
+        "timexes": [
+            {
+                "article": i.article.id,
+                **(_span(i, x.span) or {}),
+                "type": x.type,
+                "value": x.value,
+                "anchor": x.anchor,
+                "anchored": x.anchored,
+            }
+            for i in items
+            for x in i.timexes
+        ],
+        "attributions": [
+            {
+                "article": i.article.id,
+                "kind": a.kind,
+                "content": _span(i, a.content),
+                "cue": _span(i, a.cue),
+                "source": _span(i, a.source),
+                "speaker": a.speaker,
+                "chain": list(a.chain),
+            }
+            for i in items
+            for a in i.attributions
+        ],
+        "duplicates": [
+            {
+                "article": d.article,
+                "original": d.original,
+                "kind": d.kind,
+                "similarity": d.similarity,
+            }
+            for d in store.duplicates(by_id)
+        ],
+        "failures": [
+            {"stage": f.stage, "ref": f.ref, "article": f.article, "code": f.code, "error": f.error}
+            for f in store.failures()
+            if f.article in by_id
+        ],
+        "stories": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "articles": list(s.article_ids),
+                "first_seen": s.first_seen.isoformat() if s.first_seen else None,
+                "last_seen": s.last_seen.isoformat() if s.last_seen else None,
+                "claims": [],
+                "timeline": [],
+                "brief": {"markdown": "", "sentences": []},
+            }
+            for s in stories
+        ],
+    }
+
+
+def _entity_order(e: JSON) -> tuple[int, str]:
+    return (-len(e["mentions"]), e["name"])
+
+
+def _article(item: AnnotatedArticle) -> JSON:
+    a = item.article
+    return {
+        "id": a.id,
+        "ref": a.ref,
+        "title": a.title,
+        "outlet": a.outlet,
+        "published": a.published.isoformat() if a.published else None,
+        "language": item.language or a.language,
+        "url": a.url,
+        "author": a.author,
+        "credit": a.credit,
+        "body_end": a.body_end if a.body_end is not None else len(a.text),
+        "text": a.text,
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def report_schema() -> Any:
+    text = resources.files("storyweave").joinpath("schema/report.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def validate_report(report: JSON) -> None:
+    """Raise :class:`ValidationError` naming the first place the report breaks its schema,
+    or where a span's text does not match its article's text."""
+    import jsonschema
+
+    try:
+        jsonschema.validate(report, report_schema())
+    except jsonschema.ValidationError as e:
+        where = "/".join(str(p) for p in e.absolute_path)
+        raise ValidationError("E402", field=f"report at /{where}", detail=e.message) from None
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    for span in _spans(report):
+        got = texts[span["article"]][span["start"] : span["end"]]
+        if got != span["text"]:
+            raise ValidationError("E402", field="report span", detail=f"{span} != {got!r}")
+
+
+def _spans(report: JSON) -> list[JSON]:
+    out: list[JSON] = [m for e in report["entities"] for m in e["mentions"]]
+    out += report["timexes"]
+    for a in report["attributions"]:
+        out += [{"article": a["article"], **s} for s in (a["content"], a["cue"], a["source"]) if s]
+    for s in report["stories"]:
+        for c in s["claims"]:
+            out += c["evidence"]
+        for t in s["timeline"]:
+            out += t["evidence"]
+        for b in s["brief"]["sentences"]:
+            out += b["evidence"]
+    return out

@@ -1,0 +1,81 @@
+"""Named, ordered, transactional schema migrations.
+
+Each migration runs in its own transaction and is recorded in
+``schema_migrations``; a failing one leaves the store at the previous version.
+Never edit a migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from ..errors import MigrationError
+from . import schema
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    name: str
+    apply: Callable[[sa.Connection], None]
+
+
+def _initial(conn: sa.Connection) -> None:
+    tables = [t for name, t in schema.metadata.tables.items() if name in _INITIAL_TABLES]
+    schema.metadata.create_all(conn, tables=tables)
+
+
+_INITIAL_TABLES = frozenset(
+    {
+        "articles",
+        "minhashes",
+        "minhash_bands",
+        "duplicates",
+        "sentences",
+        "mentions",
+        "timexes",
+        "attributions",
+        "entities",
+        "stage_runs",
+        "failures",
+        "stories",
+        "story_articles",
+    }
+)
+
+MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _initial),)
+
+
+def applied(engine: sa.Engine) -> list[str]:
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(schema.schema_migrations.c.name)).all()
+    return [r[0] for r in rows]
+
+
+def migrate(engine: sa.Engine, *, url: str) -> list[str]:
+    """Apply every pending migration in order; return the names applied now."""
+    schema.metadata.create_all(engine, tables=[schema.schema_migrations])
+    done = set(applied(engine))
+    known = {m.name for m in MIGRATIONS}
+    unknown = done - known
+    if unknown:
+        raise MigrationError("E304", url=url, name=sorted(unknown)[0])
+    ran: list[str] = []
+    for m in MIGRATIONS:
+        if m.name in done:
+            continue
+        try:
+            with engine.begin() as conn:
+                m.apply(conn)
+                conn.execute(
+                    sa.insert(schema.schema_migrations).values(
+                        name=m.name, applied_at=dt.datetime.now(dt.UTC).isoformat()
+                    )
+                )
+        except sa.exc.SQLAlchemyError as e:
+            raise MigrationError("E302", name=m.name, detail=str(e).splitlines()[0]) from e
+        ran.append(m.name)
+    return ran

@@ -1,0 +1,149 @@
+"""The tables, as SQLAlchemy Core objects; one schema serves SQLite and PostgreSQL.
+
+:mod:`storyweave.storage.migrations` creates and evolves them; this module is
+the current shape that queries are written against.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+schema_migrations = sa.Table(
+    "schema_migrations",
+    metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("applied_at", sa.String(40), nullable=False),
+)
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("ref", sa.Text, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("outlet", sa.Text),
+    sa.Column("published", sa.String(10)),
+    sa.Column("language", sa.String(16)),
+    sa.Column("author", sa.Text),
+    sa.Column("credit", sa.Text),
+    sa.Column("body_end", sa.Integer),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("fingerprint", sa.String(64), nullable=False, index=True),
+    sa.Column("ingested_at", sa.String(40), nullable=False),
+)
+
+minhashes = sa.Table(
+    "minhashes",
+    metadata,
+    sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("signature", sa.LargeBinary, nullable=False),
+)
+
+minhash_bands = sa.Table(
+    "minhash_bands",
+    metadata,
+    sa.Column("band", sa.Integer, nullable=False),
+    sa.Column("bucket", sa.String(32), nullable=False),
+    sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id"), nullable=False),
+    sa.Index("ix_minhash_bands_bucket", "band", "bucket"),
+)
+
+duplicates = sa.Table(
+    "duplicates",
+    metadata,
+    sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("original_id", sa.String(40), sa.ForeignKey("articles.id"), nullable=False),
+    sa.Column("kind", sa.String(10), nullable=False),
+    sa.Column("similarity", sa.Float, nullable=False),
+)
+
+sentences = sa.Table(
+    "sentences",
+    metadata,
+    sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("label", sa.String(20), nullable=False),
+    sa.Column("entity_id", sa.String(40), index=True),
+)
+
+timexes = sa.Table(
+    "timexes",
+    metadata,
+    sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("type", sa.String(10), nullable=False),
+    sa.Column("value", sa.String(64), nullable=False),
+    sa.Column("anchor", sa.String(64)),
+    sa.Column("anchored", sa.Boolean, nullable=False),
+    sa.Column("mod", sa.String(20)),
+)
+
+attributions = sa.Table(
+    "attributions",
+    metadata,
+    sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("data", sa.Text, nullable=False),  # JSON: kind, spans, speaker, chain, extras
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("type", sa.String(10), nullable=False),
+    sa.Column("aliases", sa.Text, nullable=False),  # JSON list
+)
+
+stage_runs = sa.Table(
+    "stage_runs",
+    metadata,
+    sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("stage", sa.String(40), primary_key=True),
+    sa.Column("version", sa.String(20), nullable=False),
+    sa.Column("ran_at", sa.String(40), nullable=False),
+)
+
+failures = sa.Table(
+    "failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(40)),
+    sa.Column("ref", sa.Text),
+    sa.Column("stage", sa.String(40), nullable=False),
+    sa.Column("code", sa.String(10)),
+    sa.Column("error", sa.Text, nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+)
+
+stories = sa.Table(
+    "stories",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("method", sa.String(40), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+story_articles = sa.Table(
+    "story_articles",
+    metadata,
+    sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("story_id", sa.String(40), sa.ForeignKey("stories.id"), nullable=False, index=True),
+)

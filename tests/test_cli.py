@@ -1,0 +1,150 @@
+"""End to end: `storyweave analyze` on the bundled examples, and the other commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storyweave.cli import main
+from storyweave.report import validate_report
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:  # type: ignore[type-arg]
+    tmp = tmp_path_factory.mktemp("demo")
+    db, out, html = tmp / "demo.db", tmp / "report.json", tmp / "report.html"
+    res = CliRunner().invoke(
+        main, ["analyze", str(EXAMPLES), "--db", str(db), "--json", str(out), "--html", str(html)]
+    )
+    assert res.exit_code == 0, res.output
+    return db, json.loads(out.read_text(encoding="utf-8"))
+
+
+def _entity(report: dict, name: str) -> dict:  # type: ignore[type-arg]
+    found = [e for e in report["entities"] if e["name"] == name or name in e["aliases"]]
+    assert found, f"no entity {name!r}"
+    return found[0]
+
+
+def test_report_is_valid_and_covers_every_example(analysed: tuple[Path, dict]) -> None:  # type: ignore[type-arg]
+    _, report = analysed
+    validate_report(report)
+    refs = {a["ref"] for a in report["articles"]}
+    assert {"000_dd195cddc56944a4", "001_61c93157c20b0b58"} <= refs
+    assert len(report["articles"]) == 10
+    assert len(report["stories"]) == 10  # one per article until clustering lands
+    assert any("own story" in n for n in report["notes"])
+
+
+def test_seed_articles_metadata_and_credit(analysed: tuple[Path, dict]) -> None:  # type: ignore[type-arg]
+    _, report = analysed
+    seeds = {a["ref"]: a for a in report["articles"] if a["ref"].startswith("00")}
+    tin_tuc = seeds["000_dd195cddc56944a4"]
+    assert tin_tuc["outlet"] == "Tin Tuc" and tin_tuc["credit"] == "According to Tin Tuc newspaper"
+    assert tin_tuc["published"] == "2023-09-13" and tin_tuc["language"] == "en"
+    assert seeds["001_61c93157c20b0b58"]["outlet"] is None
+    # nothing is found inside the credit line
+    for e in report["entities"]:
+        for m in e["mentions"]:
+            if m["article"] == tin_tuc["id"]:
+                assert m["end"] <= tin_tuc["body_end"]
+
+
+def test_entities_found_in_the_seed_story(analysed: tuple[Path, dict]) -> None:  # type: ignore[type-arg]
+    _, report = analysed
+    kim = _entity(report, "Kim Jong-un")
+    assert kim["type"] == "PERSON"
+    assert {"Kim Jong-un", "Kim Jong Un"} <= set(kim["aliases"])  # spellings merged across articles
+    assert len({m["article"] for m in kim["mentions"]}) == 2
+    assert _entity(report, "Vladimir Putin")["type"] == "PERSON"
+    assert _entity(report, "TASS")["type"] == "ORG"
+    assert _entity(report, "Pyongyang")["type"] == "LOC"
+    assert _entity(report, "Tara Reid")["type"] == "PERSON"
+    assert _entity(report, "Lindsay Lohan")["type"] == "PERSON"
+    assert _entity(report, "Kim Jong-un")["id"] != _entity(report, "Vladimir Putin")["id"]
+
+
+def test_html_report_is_self_contained(analysed: tuple[Path, dict], tmp_path: Path) -> None:  # type: ignore[type-arg]
+    db, _ = analysed
+    html = (db.parent / "report.html").read_text(encoding="utf-8")
+    assert '<mark class="ent ent-person" title="Kim Jong-un (PERSON)">Kim Jong-un</mark>' in html
+    assert "http://" not in html.replace("http://www.w3.org", "") and "<script" not in html
+
+
+def test_reanalysing_is_a_no_op(analysed: tuple[Path, dict], tmp_path: Path) -> None:  # type: ignore[type-arg]
+    db, _ = analysed
+    res = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    assert "0 new, 10 already stored), 0 annotated" in res.output
+
+
+def test_listing_commands(analysed: tuple[Path, dict]) -> None:  # type: ignore[type-arg]
+    db, report = analysed
+    runner = CliRunner()
+    res = runner.invoke(main, ["stories", "--db", str(db), "--entities"])
+    assert res.exit_code == 0 and "Kim Jong-un" in res.output and "PERSON" in res.output
+    res = runner.invoke(main, ["articles", "--db", str(db)])
+    assert res.exit_code == 0 and "10 articles" in res.output
+    story = report["stories"][0]["id"]
+    res = runner.invoke(main, ["show", story, "--db", str(db)])
+    assert res.exit_code == 0 and report["stories"][0]["title"][:20] in res.output
+    res = runner.invoke(main, ["show", "s-nope", "--db", str(db)])
+    assert res.exit_code == 1 and "No story with id 's-nope'" in res.output
+
+
+def test_bad_inputs_are_named_and_the_rest_goes_on(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Vladimir Putin met Kim Jong-un in Russia on Wednesday.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe broken")
+    (tmp_path / "lines.jsonl").write_text(
+        '{"text": "Reid entered rehab."}\nnope\n', encoding="utf-8"
+    )
+    out = tmp_path / "r.json"
+    res = CliRunner().invoke(
+        main,
+        [
+            "analyze",
+            str(tmp_path),
+            str(tmp_path / "missing.txt"),
+            "--db",
+            str(tmp_path / "s.db"),
+            "--json",
+            str(out),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    assert "bad.txt: the file is not valid UTF-8" in res.output
+    assert "lines.jsonl, line 2: not valid JSON" in res.output
+    assert "missing.txt: no such file" in res.output
+    assert len(json.loads(out.read_text())["articles"]) == 2
+
+
+def test_nothing_analysable_exits_non_zero(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    res = CliRunner().invoke(
+        main,
+        [
+            "analyze",
+            str(tmp_path / "empty.txt"),
+            "--db",
+            str(tmp_path / "s.db"),
+            "--json",
+            str(tmp_path / "r.json"),
+        ],
+    )
+    assert res.exit_code == 1
+    assert (
+        "empty.txt: the file is empty" in res.output and "nothing could be analysed" in res.output
+    )
+    assert not (tmp_path / "r.json").exists()
+
+
+def test_bad_published_option(tmp_path: Path) -> None:
+    res = CliRunner().invoke(
+        main, ["ingest", str(EXAMPLES), "--published", "13/09/2023", "--db", str(tmp_path / "s.db")]
+    )
+    assert res.exit_code == 2 and "YYYY-MM-DD" in res.output

@@ -1,0 +1,67 @@
+"""The docs keep up with the code: every command, setting and stage is documented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from storyweave.cli import main
+from storyweave.config import SETTINGS, Settings
+from storyweave.pipeline import Pipeline, registered
+
+ROOT = Path(__file__).resolve().parents[1]
+GUIDE = (ROOT / "docs" / "user-guide.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))  # type: ignore[attr-defined]
+def test_every_cli_command_is_in_the_user_guide(command: str) -> None:
+    assert f"### `storyweave {command}" in GUIDE
+
+
+@pytest.mark.parametrize("setting", [s.name for s in SETTINGS])
+def test_every_setting_is_in_the_user_guide(setting: str) -> None:
+    assert re.search(rf"^\| `{setting}` \|", GUIDE, re.MULTILINE)
+
+
+def test_settings_table_matches_the_settings_object() -> None:
+    defaults = Settings()
+    for s in SETTINGS:
+        assert getattr(defaults, s.name) == s.default, s.name
+
+
+def test_every_stage_has_a_page() -> None:
+    Pipeline()
+    pages = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs" / "stages").glob("*.md"))
+    for name in registered():
+        assert f"`{name}`" in pages, name
+
+
+def test_every_error_code_is_in_the_user_guide_or_internal() -> None:
+    from storyweave.errors import MESSAGES
+
+    for code in MESSAGES:
+        if code.startswith("E1"):  # input errors are what users meet
+            assert f"| {code} |" in GUIDE, code
+
+
+def test_contributing_lists_what_ci_runs() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    ci_cmds = re.findall(r"^(make \w+)$", ci, re.MULTILINE)
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    block = re.search(r"```console\n(.*?)```", contributing, re.DOTALL)
+    assert block is not None
+    assert block.group(1).split("\n")[:-1] == ci_cmds
+    assert "make test" in ci_cmds
+
+
+def test_settings_load_from_environment() -> None:
+    s = Settings.load(environ={"STORYWEAVE_BATCH_SIZE": "8"})
+    assert s.batch_size == 8
+    from storyweave.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="STORYWEAVE_BATCH_SIZE"):
+        Settings.load(environ={"STORYWEAVE_BATCH_SIZE": "many"})
+    with pytest.raises(ConfigError, match="E501"):
+        Settings.load({"nope": 1})
