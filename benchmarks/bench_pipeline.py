@@ -29,7 +29,8 @@ def corpus(n: int) -> list[Article]:
     """The bundled examples repeated with a small change each time, ``n`` articles in all."""
     texts = []
     for path in sorted((ROOT / "examples").glob("*.jsonl")):
-        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+        lines = path.read_text(encoding="utf-8").splitlines()
+        texts += [json.loads(line)["text"] for line in lines]
     out = []
     for i in range(n):
         text = texts[i % len(texts)] + f"\nCopy {i}."
