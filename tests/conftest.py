@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,15 +39,57 @@ def make_article(
     )
 
 
+def postgres_url() -> str | None:
+    """The test PostgreSQL server's URL, or None when none is reachable."""
+    url = os.environ.get("STORYWEAVE_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
+    try:
+        import psycopg
+
+        psycopg.connect(url, connect_timeout=2).close()
+    except Exception:
+        return None
+    return url
+
+
+_POSTGRES = postgres_url()
+
+
+@contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A fresh, empty schema on the test server (dropped afterwards); yields the store URL."""
+    import psycopg
+
+    if _POSTGRES is None:
+        pytest.skip("PostgreSQL not reachable at 127.0.0.1:5432 (set STORYWEAVE_TEST_POSTGRES)")
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(_POSTGRES, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {name}")
+    try:
+        yield f"{_POSTGRES}?options=-csearch_path%3D{name}"
+    finally:
+        with psycopg.connect(_POSTGRES, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {name} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store URL on each backend: a SQLite file, and PostgreSQL when reachable."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    with postgres_schema() as url:
+        yield url
+
+
+@pytest.fixture
+def store(backend_url: str) -> Iterator[SQLStore]:
+    st = open_store(backend_url)
+    yield st
+    st.close()
+
+
 @pytest.fixture
 def memory_store() -> Iterator[SQLStore]:
-    store = open_store(":memory:")
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def file_store(tmp_path: Path) -> Iterator[SQLStore]:
-    store = open_store(tmp_path / "store.db")
-    yield store
-    store.close()
+    st = open_store(":memory:")
+    yield st
+    st.close()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -10,18 +13,32 @@ from click.testing import CliRunner
 
 from storyweave.cli import main
 from storyweave.report import validate_report
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, postgres_schema
 
 
-@pytest.fixture(scope="module")
-def analysed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:  # type: ignore[type-arg]
+@dataclass(frozen=True)
+class Analysed:
+    db: str
+    report: dict  # type: ignore[type-arg]
+    html: Path
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def analysed(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Analysed]:
+    """The examples analysed once per backend (PostgreSQL when reachable)."""
     tmp = tmp_path_factory.mktemp("demo")
-    db, out, html = tmp / "demo.db", tmp / "report.json", tmp / "report.html"
-    res = CliRunner().invoke(
-        main, ["analyze", str(EXAMPLES), "--db", str(db), "--json", str(out), "--html", str(html)]
-    )
-    assert res.exit_code == 0, res.output
-    return db, json.loads(out.read_text(encoding="utf-8"))
+    out, html = tmp / "report.json", tmp / "report.html"
+    with ExitStack() as stack:
+        db = str(tmp / "demo.db")
+        if request.param == "postgresql":
+            db = stack.enter_context(postgres_schema())
+        res = CliRunner().invoke(
+            main, ["analyze", str(EXAMPLES), "--db", db, "--json", str(out), "--html", str(html)]
+        )
+        assert res.exit_code == 0, res.output
+        yield Analysed(db, json.loads(out.read_text(encoding="utf-8")), html)
 
 
 def _entity(report: dict, name: str) -> dict:  # type: ignore[type-arg]
@@ -30,8 +47,8 @@ def _entity(report: dict, name: str) -> dict:  # type: ignore[type-arg]
     return found[0]
 
 
-def test_report_is_valid_and_covers_every_example(analysed: tuple[Path, dict]) -> None:  # type: ignore[type-arg]
-    _, report = analysed
+def test_report_is_valid_and_covers_every_example(analysed: Analysed) -> None:
+    report = analysed.report
     validate_report(report)
     refs = {a["ref"] for a in report["articles"]}
     assert {"000_dd195cddc56944a4", "001_61c93157c20b0b58"} <= refs
@@ -40,8 +57,8 @@ def test_report_is_valid_and_covers_every_example(analysed: tuple[Path, dict]) -
     assert any("own story" in n for n in report["notes"])
 
 
-def test_seed_articles_metadata_and_credit(analysed: tuple[Path, dict]) -> None:  # type: ignore[type-arg]
-    _, report = analysed
+def test_seed_articles_metadata_and_credit(analysed: Analysed) -> None:
+    report = analysed.report
     seeds = {a["ref"]: a for a in report["articles"] if a["ref"].startswith("00")}
     tin_tuc = seeds["000_dd195cddc56944a4"]
     assert tin_tuc["outlet"] == "Tin Tuc" and tin_tuc["credit"] == "According to Tin Tuc newspaper"
@@ -54,8 +71,8 @@ def test_seed_articles_metadata_and_credit(analysed: tuple[Path, dict]) -> None:
                 assert m["end"] <= tin_tuc["body_end"]
 
 
-def test_entities_found_in_the_seed_story(analysed: tuple[Path, dict]) -> None:  # type: ignore[type-arg]
-    _, report = analysed
+def test_entities_found_in_the_seed_story(analysed: Analysed) -> None:
+    report = analysed.report
     kim = _entity(report, "Kim Jong-un")
     assert kim["type"] == "PERSON"
     assert {"Kim Jong-un", "Kim Jong Un"} <= set(kim["aliases"])  # spellings merged across articles
@@ -68,22 +85,21 @@ def test_entities_found_in_the_seed_story(analysed: tuple[Path, dict]) -> None: 
     assert _entity(report, "Kim Jong-un")["id"] != _entity(report, "Vladimir Putin")["id"]
 
 
-def test_html_report_is_self_contained(analysed: tuple[Path, dict], tmp_path: Path) -> None:  # type: ignore[type-arg]
-    db, _ = analysed
-    html = (db.parent / "report.html").read_text(encoding="utf-8")
+def test_html_report_is_self_contained(analysed: Analysed) -> None:
+    html = analysed.html.read_text(encoding="utf-8")
     assert '<mark class="ent ent-person" title="Kim Jong-un (PERSON)">Kim Jong-un</mark>' in html
     assert "http://" not in html.replace("http://www.w3.org", "") and "<script" not in html
 
 
-def test_reanalysing_is_a_no_op(analysed: tuple[Path, dict], tmp_path: Path) -> None:  # type: ignore[type-arg]
-    db, _ = analysed
+def test_reanalysing_is_a_no_op(analysed: Analysed) -> None:
+    db = analysed.db
     res = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--db", str(db)])
     assert res.exit_code == 0, res.output
     assert "0 new, 10 already stored), 0 annotated" in res.output
 
 
-def test_listing_commands(analysed: tuple[Path, dict]) -> None:  # type: ignore[type-arg]
-    db, report = analysed
+def test_listing_commands(analysed: Analysed) -> None:
+    db, report = analysed.db, analysed.report
     runner = CliRunner()
     res = runner.invoke(main, ["stories", "--db", str(db), "--entities"])
     assert res.exit_code == 0 and "Kim Jong-un" in res.output and "PERSON" in res.output

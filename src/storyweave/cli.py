@@ -6,6 +6,7 @@ DOCS: docs/user-guide.md
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import sys
@@ -61,6 +62,18 @@ def _store(db: str | None) -> SQLStore:
         raise click.ClickException(str(e)) from None
 
 
+def with_store(fn: Callable[..., None]) -> Callable[..., None]:
+    """Add ``--db`` to a command and pass it the opened store (closed when the command ends)."""
+
+    @db_option
+    @functools.wraps(fn)
+    def command(db: str | None, **kwargs: Any) -> None:
+        with _store(db) as store:
+            fn(store, **kwargs)
+
+    return command
+
+
 def _options(published: str | None, outlet: str | None, settings: Settings) -> IngestOptions:
     date = None
     if published:
@@ -85,16 +98,15 @@ def main(verbose: bool) -> None:
 
 
 def _run(
+    store: SQLStore,
     inputs: tuple[Path, ...],
-    db: str | None,
     published: str | None,
     outlet: str | None,
     strict: bool,
-) -> tuple[SQLStore, AnalysisResult]:
+) -> AnalysisResult:
     from .pipeline import Pipeline
 
     settings = Settings.load()
-    store = _store(db)
     options = _options(published, outlet, settings)
     try:
         pipeline = Pipeline(strict=strict, batch_size=settings.batch_size)
@@ -121,7 +133,7 @@ def _run(
     _summary(result)
     if not result.article_ids:
         raise click.ClickException("nothing could be analysed; see the failures above.")
-    return store, result
+    return result
 
 
 def _summary(result: AnalysisResult) -> None:
@@ -149,7 +161,8 @@ def ingest_cmd(
     strict: bool,
 ) -> None:
     """Read INPUTS (files, folders, JSONL, feeds) into the store and annotate them."""
-    _run(inputs, db, published, outlet, strict)
+    with _store(db) as store:
+        _run(store, inputs, published, outlet, strict)
 
 
 @main.command()
@@ -179,8 +192,9 @@ def analyze(
     html_out: Path | None,
 ) -> None:
     """Ingest INPUTS, run the pipeline and write the report for them."""
-    store, result = _run(inputs, db, published, outlet, strict)
-    report = build_report(store, result.article_ids, notes=[STORY_NOTE])
+    with _store(db) as store:
+        result = _run(store, inputs, published, outlet, strict)
+        report = build_report(store, result.article_ids, notes=[STORY_NOTE])
     validate_report(report)
     json_out.parent.mkdir(parents=True, exist_ok=True)
     json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -192,12 +206,11 @@ def analyze(
 
 
 @main.command()
-@db_option
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
-def articles(db: str | None, limit: int, as_json: bool) -> None:
+@with_store
+def articles(store: SQLStore, limit: int, as_json: bool) -> None:
     """List the stored articles."""
-    store = _store(db)
     rows = store.articles(limit=limit)
     if as_json:
         for a in rows:
@@ -221,12 +234,11 @@ def articles(db: str | None, limit: int, as_json: bool) -> None:
 
 
 @main.command()
-@db_option
 @click.option("--entities", "with_entities", is_flag=True, help="Also list each story's entities.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stories as JSON.")
-def stories(db: str | None, with_entities: bool, as_json: bool) -> None:
+@with_store
+def stories(store: SQLStore, with_entities: bool, as_json: bool) -> None:
     """List the stories."""
-    store = _store(db)
     found = store.stories()
     if as_json:
         out.print_json(
@@ -259,12 +271,11 @@ def _print_entities(store: SQLStore, article_ids: tuple[str, ...], indent: str =
 
 
 @main.command()
-@db_option
 @click.argument("story_id")
 @click.option("--json", "as_json", is_flag=True, help="Print the story's report as JSON.")
-def show(db: str | None, story_id: str, as_json: bool) -> None:
+@with_store
+def show(store: SQLStore, story_id: str, as_json: bool) -> None:
     """Show one story: its articles and entities."""
-    store = _store(db)
     try:
         story = store.story(story_id)
     except StoryweaveError as e:

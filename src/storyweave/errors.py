@@ -55,7 +55,8 @@ MESSAGES: dict[str, str] = {
     "E302": "Migration {name!r} failed: {detail}. The store was left at the previous version.",
     "E303": "No {kind} with id {ident!r} in the store.",
     "E304": "The store at {url} was written by a newer storyweave (migration {name!r} is unknown).",
-    "E305": "Unsupported store URL {url!r}; use a file path or sqlite:///PATH.",
+    "E305": "Unsupported store URL {url!r}; use a file path, sqlite:///PATH or "
+    "postgresql://USER@HOST:PORT/DATABASE.",
     # validation: E4xx
     "E401": "Span [{start}, {end}) does not lie inside a text of length {length}.",
     "E402": "Invalid {field}: {detail}",

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -29,38 +28,38 @@ TEXT = (
 )
 
 
-def test_ingesting_twice_is_a_no_op(memory_store: SQLStore) -> None:
+def test_ingesting_twice_is_a_no_op(store: SQLStore) -> None:
     art = make_article(TEXT)
-    assert memory_store.add_article(art).new
-    again = memory_store.add_article(art)
+    assert store.add_article(art).new
+    again = store.add_article(art)
     assert not again.new and again.duplicate is None
-    assert memory_store.count_articles() == 1
+    assert store.count_articles() == 1
 
 
-def test_exact_copy_from_another_outlet_is_recorded(memory_store: SQLStore) -> None:
+def test_exact_copy_from_another_outlet_is_recorded(store: SQLStore) -> None:
     first = make_article(TEXT, outlet="AP")
     copy = make_article(TEXT.replace("  ", " "), outlet="Daily Planet")
-    memory_store.add_article(first)
-    res = memory_store.add_article(copy)
+    store.add_article(first)
+    res = store.add_article(copy)
     assert res.new and res.duplicate is not None
     assert (res.duplicate.original, res.duplicate.kind) == (first.id, "exact")
-    assert memory_store.count_articles() == 2  # recorded, never dropped
-    assert [d.article for d in memory_store.duplicates()] == [copy.id]
+    assert store.count_articles() == 2  # recorded, never dropped
+    assert [d.article for d in store.duplicates()] == [copy.id]
 
 
-def test_near_copy_is_recorded_and_unrelated_text_is_not(memory_store: SQLStore) -> None:
+def test_near_copy_is_recorded_and_unrelated_text_is_not(store: SQLStore) -> None:
     first = make_article(TEXT * 3, outlet="AP")
     edited = make_article((TEXT * 3).replace("Wednesday", "Thursday"), outlet="Times")
     other = make_article("Tara Reid checked herself into Promises Treatment Center, her rep said.")
-    memory_store.add_article(first)
-    near = memory_store.add_article(edited).duplicate
+    store.add_article(first)
+    near = store.add_article(edited).duplicate
     assert near is not None and near.kind == "near" and near.original == first.id
     assert 0.8 <= near.similarity < 1.0
-    assert memory_store.add_article(other).duplicate is None
+    assert store.add_article(other).duplicate is None
 
 
 def test_a_failed_write_leaves_nothing_behind(
-    memory_store: SQLStore, monkeypatch: pytest.MonkeyPatch
+    store: SQLStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     art = make_article(TEXT)
 
@@ -69,8 +68,8 @@ def test_a_failed_write_leaves_nothing_behind(
 
     monkeypatch.setattr(dedup.Signature, "bands", broken_bands)
     with pytest.raises(StorageError):
-        memory_store.add_article(art)
-    with memory_store.engine.connect() as conn:
+        store.add_article(art)
+    with store.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(t.articles)).scalar() == 0
         assert conn.execute(sa.select(sa.func.count()).select_from(t.minhashes)).scalar() == 0
 
@@ -90,19 +89,19 @@ def _annotated(art_text: str) -> AnnotatedArticle:
     )
 
 
-def test_annotations_round_trip_and_replace(memory_store: SQLStore) -> None:
+def test_annotations_round_trip_and_replace(store: SQLStore) -> None:
     item = _annotated(TEXT)
-    memory_store.add_article(item.article)
-    memory_store.save_annotations(item, {"language": "1", "sentences": "1"})
-    back = memory_store.annotated(item.article.id)
+    store.add_article(item.article)
+    store.save_annotations(item, {"language": "1", "sentences": "1"})
+    back = store.annotated(item.article.id)
     assert back.article == item.article.__class__(**{**_fields(item.article), "language": "en"})
     for layer in ("sentences", "mentions", "timexes", "attributions"):
         assert getattr(back, layer) == getattr(item, layer), layer
-    assert memory_store.stages_done(item.article.id) == {"language": "1", "sentences": "1"}
+    assert store.stages_done(item.article.id) == {"language": "1", "sentences": "1"}
     item.sentences = ()
-    memory_store.save_annotations(item, {"language": "2"})
-    assert memory_store.annotated(item.article.id).sentences == ()
-    assert memory_store.stages_done(item.article.id)["language"] == "2"
+    store.save_annotations(item, {"language": "2"})
+    assert store.annotated(item.article.id).sentences == ()
+    assert store.stages_done(item.article.id)["language"] == "2"
 
 
 def _fields(a: object) -> dict[str, object]:
@@ -111,37 +110,35 @@ def _fields(a: object) -> dict[str, object]:
     return {f.name: getattr(a, f.name) for f in dataclasses.fields(a)}  # type: ignore[arg-type]
 
 
-def test_entities_and_stories(memory_store: SQLStore) -> None:
+def test_entities_and_stories(store: SQLStore) -> None:
     item = _annotated(TEXT)
-    memory_store.add_article(item.article)
-    memory_store.save_annotations(item, {})
-    memory_store.save_entities(
+    store.add_article(item.article)
+    store.save_annotations(item, {})
+    store.save_entities(
         [Entity("e-1", "Kim Jong-un", "PERSON", ("Kim Jong-un",))],
         {(item.article.id, 20, 31): "e-1"},
     )
-    memory_store.save_entities([Entity("e-1", "Kim Jong-un", "PERSON", ("Kim Jong Un",))], {})
-    (ent,) = memory_store.entities()
+    store.save_entities([Entity("e-1", "Kim Jong-un", "PERSON", ("Kim Jong Un",))], {})
+    (ent,) = store.entities()
     assert ent.aliases == ("Kim Jong Un", "Kim Jong-un")
-    assert memory_store.annotated(item.article.id).mentions[0].entity_id == "e-1"
-    memory_store.save_story(Story("s-1", "Summit", (item.article.id,)), method="test")
-    (story,) = memory_store.stories()
+    assert store.annotated(item.article.id).mentions[0].entity_id == "e-1"
+    store.save_story(Story("s-1", "Summit", (item.article.id,)), method="test")
+    (story,) = store.stories()
     assert story.article_ids == (item.article.id,) and story.first_seen == dt.date(2023, 9, 13)
-    memory_store.save_story(Story("s-2", "Summit again", (item.article.id,)), method="test")
-    assert [s.id for s in memory_store.stories()] == ["s-2"]  # the emptied story is gone
+    store.save_story(Story("s-2", "Summit again", (item.article.id,)), method="test")
+    assert [s.id for s in store.stories()] == ["s-2"]  # the emptied story is gone
     with pytest.raises(NotFound):
-        memory_store.story("s-1")
+        store.story("s-1")
 
 
-def test_failures_are_kept(memory_store: SQLStore) -> None:
-    memory_store.save_failures(
-        [Failure(stage="ingest", error="[E102] x: empty", ref="x", code="E102")]
-    )
-    (f,) = memory_store.failures()
+def test_failures_are_kept(store: SQLStore) -> None:
+    store.save_failures([Failure(stage="ingest", error="[E102] x: empty", ref="x", code="E102")])
+    (f,) = store.failures()
     assert f.code == "E102" and f.ref == "x"
 
 
-def test_migrations_are_recorded_and_newer_stores_refused(tmp_path: Path) -> None:
-    path = tmp_path / "s.db"
+def test_migrations_are_recorded_and_newer_stores_refused(backend_url: str) -> None:
+    path = backend_url
     open_store(path).close()
     store = open_store(path)  # reopening applies nothing new
     with store.engine.begin() as conn:

@@ -23,7 +23,9 @@ def store_url(target: str | Path) -> str:
     if text == ":memory:":
         return "sqlite://"
     if "://" in text:
-        if not text.startswith(("sqlite://", "postgresql")):
+        if text.startswith(("postgresql://", "postgres://")):
+            return "postgresql+psycopg://" + text.split("://", 1)[1]  # psycopg 3 is the driver
+        if not text.startswith(("sqlite://", "postgresql+")):
             raise StorageError("E305", url=text)
         return text
     path = Path(text).expanduser()

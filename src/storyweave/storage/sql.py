@@ -56,12 +56,25 @@ class SQLStore:
         self.url = url
         try:
             self.engine = _engine(url)
+        except (sa.exc.SQLAlchemyError, ImportError) as e:
+            raise StorageError("E301", url=url, detail=str(e).splitlines()[0]) from e
+        try:
             migrate(self.engine, url=url)
         except sa.exc.SQLAlchemyError as e:
+            self.engine.dispose()
             raise StorageError("E301", url=url, detail=str(e).splitlines()[0]) from e
+        except StorageError:
+            self.engine.dispose()
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def __enter__(self) -> SQLStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @contextmanager
     def _tx(self) -> Iterator[sa.Connection]:
@@ -425,7 +438,7 @@ class SQLStore:
 
 def _engine(url: str) -> sa.Engine:
     if not url.startswith("sqlite"):
-        return sa.create_engine(url, future=True)
+        return sa.create_engine(url, pool_pre_ping=True)
     memory = url in ("sqlite://", "sqlite:///:memory:")
     engine = sa.create_engine(
         url,
