@@ -21,7 +21,7 @@ from storyweave.model import AnnotatedArticle, Entity, EntityType, Mention
 
 from .clusters import LocalCluster, cluster_mentions
 from .linking import EntityLinking, MentionKey
-from .names import person_key_tokens, person_words, words
+from .names import acronym, is_acronym, person_key_tokens, person_words, words
 from .roles import find_role_descriptions, resolve_role, roles_of_mention
 from .sources import news_source_name
 
@@ -70,21 +70,38 @@ def _merge_by_key(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
                 first_last[fl] = i
 
 
-def _merge_type_conflicts(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
-    """The same key under two types: the minority joins the majority if outnumbered 2:1."""
-    by_key: dict[str, dict[EntityType, list[int]]] = {}
-    for i, c in enumerate(clusters):
-        if c.source is None:
-            by_key.setdefault(c.joined_key, {}).setdefault(c.type, []).append(i)
-    for types in by_key.values():
-        if len(types) < 2:
+def _vote_types(clusters: Sequence[LocalCluster]) -> None:
+    """Give every cluster of one key the type most of that key's mentions carry.
+
+    Full personal names, gazetteer places and news sources keep their type; they
+    still vote. A one-word name that is the surname of a full personal name in the
+    batch votes PERSON with that name's mentions.
+    """
+    votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for c in clusters:
+        votes[c.joined_key][c.type] += len(c.spans)
+        if c.type == "PERSON" and len(c.key) >= 2:
+            votes[c.key[-1]]["PERSON"] += len(c.spans)
+    for c in clusters:
+        fixed = c.source is not None or c.place is not None
+        if fixed or (c.type == "PERSON" and len(c.key) >= 2):
             continue
-        size = {t: sum(len(clusters[i].spans) for i in members) for t, members in types.items()}
-        top = _majority(size)
-        for kind, members in types.items():
-            if kind != top and size[top] >= 2 * size[kind]:
-                for i in members:
-                    uf.union(types[top][0], i)
+        c.type = _majority(dict(votes[c.joined_key]))
+
+
+def _merge_acronyms(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
+    """Across the batch, an acronym ("IE") joins the one longer name it abbreviates."""
+    by_acronym: dict[tuple[EntityType, str], set[int]] = defaultdict(set)
+    for i, c in enumerate(clusters):
+        if len(c.key) >= 2 and c.source is None:
+            short = acronym(c.surfaces[0])
+            if short:
+                by_acronym[(c.type, short.casefold())].add(uf.find(i))
+    for i, c in enumerate(clusters):
+        if len(c.key) == 1 and c.source is None and is_acronym(c.surfaces[0]):
+            groups = {uf.find(g) for g in by_acronym.get((c.type, c.key[0]), set())}
+            if len(groups) == 1:
+                uf.union(groups.pop(), i)
 
 
 def _majority(counts: dict[EntityType, int]) -> EntityType:
@@ -176,9 +193,10 @@ def link_mentions(
     clusters: list[LocalCluster] = []
     for art in sorted(articles, key=_article_order):
         clusters += cluster_mentions(art.article_id, art.text, art.mentions)
+    _vote_types(clusters)
     uf = _UnionFind(len(clusters))
     _merge_by_key(clusters, uf)
-    _merge_type_conflicts(clusters, uf)
+    _merge_acronyms(clusters, uf)
     _attach_single_names(clusters, uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(clusters)):

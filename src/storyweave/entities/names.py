@@ -115,6 +115,26 @@ TITLES: frozenset[str] = frozenset(
     }
 )
 
+# Role nouns that also precede names in gold mention spans ("Attorney Shawn Holley").
+TITLES |= frozenset(
+    {
+        "attorney",
+        "lawyer",
+        "agent",
+        "nurse",
+        "doctor",
+        "analyst",
+        "researcher",
+        "quarterback",
+        "stepmom",
+        "stepfather",
+        "suspect",
+        "victim",
+        "gunman",
+        "defendant",
+    }
+)
+
 # Lower-case words that may sit inside a personal name ("Ludwig van Beethoven").
 NAME_PARTICLES: frozenset[str] = frozenset(
     {
@@ -167,6 +187,9 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
     }
 )
 
+# Generational suffixes dropped from personal keys ("W. Mark Felt Sr." = "Mark Felt").
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
 ORG_STOPWORDS: frozenset[str] = frozenset({"of", "for", "the", "and", "&", "on", "in", "de", "at"})
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
@@ -178,6 +201,7 @@ _TRANSLIT: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"ck"), "k"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"(?<=.)y"), "i"),
+    (re.compile(r"tre$"), "ter"),
     (re.compile(r"ei$"), "i"),
     (re.compile(r"w$"), "v"),
     (re.compile(r"(.)\1+"), r"\1"),
@@ -246,15 +270,22 @@ def person_key_tokens(surface: str) -> tuple[str, ...]:
     for word in person_words(surface):
         for part in re.split(r"[-‐‑]", word):
             bare = part.strip(".")
-            if len(bare) <= 1:
+            if len(bare) <= 1 or fold(bare) in NAME_SUFFIXES:
                 continue
             tokens.append(translit(bare))
     return tuple(tokens)
 
 
+_ORG_CUT = re.compile(r"\s*(?:[,(]|\s(?:in|at|near|on)\s).*$", re.DOTALL)
+
+
 def org_key_tokens(surface: str) -> tuple[str, ...]:
-    """Key tokens of an organisation or place name: leading "the" and company suffixes dropped."""
-    tokens = [translit(w) for w in words(surface)]
+    """Key tokens of an organisation or place name.
+
+    A leading "the", company suffixes and a trailing location ("in Malibu", ", Calif")
+    are dropped: "the Promises Treatment Centre in Malibu" -> ("promises", "treatment", "center").
+    """
+    tokens = [translit(w) for w in words(_ORG_CUT.sub("", surface))]
     while tokens and tokens[0] in {"the", "a", "an"}:
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1] in ORG_SUFFIXES:

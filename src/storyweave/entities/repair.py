@@ -279,8 +279,19 @@ def repair_mentions(text: str, mentions: Sequence[Mention], doc: Any = None) -> 
         span = Span(start, end)
         label = _relabel(span.text_in(text), m.label)
         trimmed.setdefault((start, end), Mention(span, label, m.entity_id))
-    ordered = [trimmed[k] for k in sorted(trimmed)]
-    voted = _surnames_are_people(text, _vote(text, ordered))
+    return repair_labels(text, [trimmed[k] for k in sorted(trimmed)])
+
+
+def repair_labels(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """Repair the labels of ``mentions`` without touching their spans.
+
+    Uses the gazetteer, the news-source list, the given-name list and a vote across
+    the mentions of one name in the article (see the module docstring).
+    """
+    first = [
+        Mention(m.span, _relabel(m.span.text_in(text), m.label), m.entity_id) for m in mentions
+    ]
+    voted = _surnames_are_people(text, _vote(text, first))
     return tuple(
         Mention(m.span, _relabel(m.span.text_in(text), m.label), m.entity_id) for m in voted
     )
