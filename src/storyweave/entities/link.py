@@ -70,6 +70,43 @@ def _merge_by_key(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
                 first_last[fl] = i
 
 
+def _merge_short_forms(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
+    """A shorter name joins the one longer name of its type that ends with it.
+
+    "Colts" joins "Indianapolis Colts" and "Lo Presti" joins "Gaetano Lo Presti"
+    when no other longer name of that type ends the same way. Personal names with
+    one word are left to the surname rule, which has a context guard.
+    """
+    by_suffix: dict[tuple[EntityType, tuple[str, ...]], set[int]] = defaultdict(set)
+    for i, c in enumerate(clusters):
+        for n in range(1, len(c.key)):
+            by_suffix[(c.type, c.key[-n:])].add(i)
+    for i, c in enumerate(clusters):
+        if c.source is not None or (c.type == "PERSON" and len(c.key) < 2):
+            continue
+        groups = {uf.find(j) for j in by_suffix.get((c.type, c.key), set())}
+        if len(groups) == 1:
+            uf.union(groups.pop(), i)
+
+
+def _merge_short_given_names(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
+    """ "Fred LaRue" joins "Frederick C. LaRue": same surname, one given name starts the other."""
+    by_last: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        if c.type == "PERSON" and len(c.key) >= 2:
+            by_last[c.key[-1]].append(i)
+    for members in by_last.values():
+        for a in members:
+            for b in members:
+                first_a, first_b = clusters[a].key[0], clusters[b].key[0]
+                if (
+                    a < b
+                    and min(len(first_a), len(first_b)) >= 3
+                    and (first_a.startswith(first_b) or first_b.startswith(first_a))
+                ):
+                    uf.union(a, b)
+
+
 def _vote_types(clusters: Sequence[LocalCluster]) -> None:
     """Give every cluster of one key the type most of that key's mentions carry.
 
@@ -173,10 +210,11 @@ def _entity_of(members: Sequence[LocalCluster]) -> tuple[Entity, str]:
     return Entity(id="", name=name, type=kind, aliases=aliases), keys[name]
 
 
-def _form_rank(form: str, count: int, kind: EntityType) -> tuple[int, int]:
-    """Fullest personal name first, then the most frequent form."""
+def _form_rank(form: str, count: int, kind: EntityType) -> tuple[int, bool, bool, int]:
+    """Fullest personal name first, then spelled-out over acronyms and capitals, then frequency."""
     length = len(person_key_tokens(form)) if kind == "PERSON" else 0
-    return (-length, -count)
+    shouted = form.isupper() and len(form) > 1
+    return (-length, is_acronym(form), shouted, -count)
 
 
 def _entity_id(kind: str, key: str) -> str:
@@ -197,6 +235,8 @@ def link_mentions(
     uf = _UnionFind(len(clusters))
     _merge_by_key(clusters, uf)
     _merge_acronyms(clusters, uf)
+    _merge_short_given_names(clusters, uf)
+    _merge_short_forms(clusters, uf)
     _attach_single_names(clusters, uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(clusters)):
