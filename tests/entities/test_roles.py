@@ -8,7 +8,8 @@ from storyweave.model import Mention, Span
 
 TEXT = (
     "Russian President Vladimir Putin met North Korean leader Kim Jong-un on Wednesday. "
-    "Kremlin spokesman Dmitry Peskov said Russian Defense Minister Sergei Shoigu would attend. "
+    "Citing Kremlin spokesman Dmitry Peskov, TASS said "
+    "Russian Defense Minister Sergei Shoigu would attend. "
     "Later, the Kremlin leader said Russia would help. "
     "Pyongyang's top leader thanked him."
 )

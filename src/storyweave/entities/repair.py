@@ -29,7 +29,7 @@ from .names import fold, joined, org_key_tokens, person_key_tokens, words
 from .sources import is_news_source
 
 # Words that spaCy glues to the front of a name: reporting verbs, "the", prepositions.
-_LEADING = frozenset(
+LEADING_WORDS = frozenset(
     {
         "the",
         "quoting",
@@ -176,7 +176,7 @@ def trim_span(text: str, start: int, end: int, *, doc: Any = None) -> tuple[int,
         word = match.group(1)
         token = _token_start(doc, start)
         gerund = token is not None and token.tag_ == "VBG" and word[:1].isupper()
-        if fold(word).rstrip(".,") not in _LEADING and not gerund:
+        if fold(word).rstrip(".,") not in LEADING_WORDS and not gerund:
             break
         start += match.end()
     while end > start:

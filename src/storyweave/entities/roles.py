@@ -18,6 +18,7 @@ from storyweave.model import AnnotatedArticle, Span
 
 from .gazetteer import gazetteer
 from .names import TITLES, fold, words
+from .repair import LEADING_WORDS
 from .sources import is_news_source
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ def _premodifier(text: str, ment: Any) -> str | None:
         tok = doc[i]
         if (tok.is_punct and tok.text not in {"'s", "’s"}) or tok.dep_ in {"det", "cc", "prep"}:
             break
-        if tok.tag_ == "VBG" or tok.pos_ == "VERB":
+        if tok.tag_ == "VBG" or tok.pos_ == "VERB" or fold(tok.text) in LEADING_WORDS:
             break
         if tok.dep_ not in _MODIFIER_DEPS or (tok.head.i not in inside and tok.head.i <= i):
             break
