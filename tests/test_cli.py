@@ -75,7 +75,10 @@ def test_entities_found_in_the_seed_story(analysed: Analysed) -> None:
     report = analysed.report
     kim = _entity(report, "Kim Jong-un")
     assert kim["type"] == "PERSON"
-    assert {"Kim Jong-un", "Kim Jong Un"} <= set(kim["aliases"])  # spellings merged across articles
+    assert {"Kim Jong-un", "Kim Jong Un"} <= {
+        kim["name"],
+        *kim["aliases"],
+    }  # spellings merged across articles
     assert len({m["article"] for m in kim["mentions"]}) == 2
     assert _entity(report, "Vladimir Putin")["type"] == "PERSON"
     assert _entity(report, "TASS")["type"] == "ORG"
@@ -164,3 +167,25 @@ def test_bad_published_option(tmp_path: Path) -> None:
         main, ["ingest", str(EXAMPLES), "--published", "13/09/2023", "--db", str(tmp_path / "s.db")]
     )
     assert res.exit_code == 2 and "YYYY-MM-DD" in res.output
+
+
+def test_entities_and_entity_commands(analysed: Analysed) -> None:
+    db, report = analysed.db, analysed.report
+    runner = CliRunner()
+    res = runner.invoke(main, ["entities", "--db", db, "--json", "--type", "ORG"])
+    assert res.exit_code == 0, res.output
+    orgs = {e["name"]: e for e in json.loads(res.output)}
+    assert orgs["TASS"]["news_source"] and not orgs["Kremlin"]["news_source"]
+    seed_story = next(s["id"] for s in report["stories"] if "Kim Jong Un" in s["title"])
+    res = runner.invoke(main, ["entities", "--db", db, "--story", seed_story, "--json"])
+    names = {e["name"] for e in json.loads(res.output)}
+    assert "Vladimir Putin" in names and "Tara Reid" not in names
+    res = runner.invoke(main, ["entity", "kim jong un", "--db", db, "--json"])
+    (kim,) = json.loads(res.output)
+    assert kim["name"] == "Kim Jong-un" and "North Korean leader" in kim["roles"]
+    assert len(kim["stories"]) == 2
+    assert all(m["text"].startswith(("Kim", "Pyongyang's top leader")) for m in kim["mentions"])
+    res = runner.invoke(main, ["entity", "Putin", "--db", db])
+    assert res.exit_code == 0 and "the Kremlin leader" in res.output  # a role description linked
+    res = runner.invoke(main, ["entity", "Nobody Here", "--db", db])
+    assert res.exit_code == 1 and "No entity named" in res.output

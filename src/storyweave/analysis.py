@@ -5,6 +5,7 @@ The CLI and the HTTP API call these functions and only format what they return.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -111,7 +112,13 @@ def _link(items: Sequence[AnnotatedArticle], *, store: SQLStore) -> None:
     if not items:
         return
     linking = link_entities(items)
-    store.save_entities(list(linking.entities), linking.mention_entity)
+    entities = [
+        dataclasses.replace(
+            e, roles=linking.roles.get(e.id, ()), news_source=e.id in linking.news_sources
+        )
+        for e in linking.entities
+    ]
+    store.save_entities(entities, linking.mention_entity)
 
 
 def _form_stories(article_ids: Sequence[ArticleId], *, store: SQLStore) -> list[str]:

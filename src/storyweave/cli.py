@@ -24,6 +24,7 @@ from .analysis import STORY_NOTE, AnalysisResult, ingest
 from .config import Settings, default_db_path
 from .errors import StoryweaveError
 from .ingest import IngestOptions
+from .queries import EntityView, entity_views, find_entities
 from .report import build_report, render_html, validate_report
 from .storage import SQLStore, open_store
 
@@ -290,6 +291,72 @@ def show(store: SQLStore, story_id: str, as_json: bool) -> None:
             markup=False,
         )
     _print_entities(store, story.article_ids, indent="  ")
+
+
+@main.command()
+@click.option("--story", default=None, help="Only the entities of this story.")
+@click.option("--type", "etype", type=click.Choice(["PERSON", "ORG", "LOC", "OTHER"]), default=None)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@with_store
+def entities(store: SQLStore, story: str | None, etype: str | None, as_json: bool) -> None:
+    """List entities with their mention counts, roles and aliases."""
+    try:
+        views = entity_views(store, story=story)
+    except StoryweaveError as err:
+        raise click.ClickException(str(err)) from None
+    views = [v for v in views if etype is None or v.entity.type == etype]
+    if as_json:
+        out.print_json(json.dumps([_entity_json(v) for v in views]))
+        return
+    table = Table("entity", "type", "mentions", "articles", "roles", "aliases")
+    for v in views:
+        e = v.entity
+        name = e.name + (" (news source)" if e.news_source else "")
+        table.add_row(escape(name), e.type, str(len(v.mentions)), str(len(v.articles)),
+                      escape(", ".join(e.roles[:3])), escape(", ".join(e.aliases)))  # fmt: skip
+    out.print(table)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@with_store
+def entity(store: SQLStore, name: str, as_json: bool) -> None:
+    """Show the entities called NAME: their mentions, roles and stories."""
+    views = find_entities(store, name)
+    if as_json:
+        out.print_json(json.dumps([_entity_json(v, mentions=True) for v in views]))
+        return
+    if not views:
+        raise click.ClickException(f"No entity named {name!r}. Try `storyweave entities`.")
+    for v in views:
+        e = v.entity
+        out.print(f"[bold]{escape(e.name)}[/bold]  {e.type}  ({e.id})", soft_wrap=True)
+        if e.news_source:
+            out.print("  a news source")
+        if e.aliases:
+            out.print("  also: " + ", ".join(e.aliases), markup=False, soft_wrap=True)
+        if e.roles:
+            out.print("  roles: " + ", ".join(e.roles), markup=False, soft_wrap=True)
+        for st in v.stories:
+            out.print(f"  story {st.id}: {st.title}", markup=False, soft_wrap=True)
+        for m in v.mentions:
+            out.print(f"  - {m.text!r} in {m.article}: {m.sentence}", markup=False, soft_wrap=True)
+
+
+def _entity_json(view: EntityView, *, mentions: bool = False) -> dict[str, Any]:
+    e = view.entity
+    data: dict[str, Any] = {
+        "id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+        "roles": list(e.roles), "news_source": e.news_source, "mention_count": len(view.mentions),
+        "stories": [s.id for s in view.stories],
+    }  # fmt: skip
+    if mentions:
+        data["mentions"] = [
+            {"article": m.article, "start": m.span.start, "end": m.span.end, "text": m.text}
+            for m in view.mentions
+        ]
+    return data
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -109,10 +109,15 @@ def entity_type(label: str) -> EntityType:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
+    """A real-world referent. ``aliases`` are its other names; ``roles`` the roles the articles
+    give it ("Kremlin spokesman"); ``news_source`` marks agencies and outlets (TASS, AFP)."""
+
     id: EntityId
     name: str
     type: EntityType
     aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    news_source: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,7 +143,7 @@ def test_migrations_are_recorded_and_newer_stores_refused(backend_url: str) -> N
     store = open_store(path)  # reopening applies nothing new
     with store.engine.begin() as conn:
         names = [r[0] for r in conn.execute(sa.select(t.schema_migrations.c.name))]
-        assert names == ["0001_initial"]
+        assert names == ["0001_initial", "0002_entity_roles"]
         conn.execute(sa.insert(t.schema_migrations).values(name="9999_future", applied_at="x"))
     store.close()
     with pytest.raises(MigrationError, match="newer"):
@@ -153,3 +153,30 @@ def test_migrations_are_recorded_and_newer_stores_refused(backend_url: str) -> N
 def test_bad_store_url() -> None:
     with pytest.raises(StorageError, match="E305"):
         open_store("mysql://nope")
+
+
+def test_an_older_store_is_brought_up_to_date(backend_url: str) -> None:
+    store = open_store(backend_url)
+    with store.engine.begin() as conn:  # make it look like a store written before 0002
+        conn.execute(sa.text("ALTER TABLE entities DROP COLUMN roles"))
+        conn.execute(sa.text("ALTER TABLE entities DROP COLUMN news_source"))
+        conn.execute(
+            sa.delete(t.schema_migrations).where(t.schema_migrations.c.name == "0002_entity_roles")
+        )
+    store.close()
+    store = open_store(backend_url)
+    store.save_entities([Entity("e-1", "TASS", "ORG", roles=("agency",), news_source=True)], {})
+    (ent,) = store.entities()
+    assert ent.roles == ("agency",) and ent.news_source
+    store.close()
+
+
+def test_role_descriptions_become_mentions(store: SQLStore) -> None:
+    item = _annotated(TEXT)
+    store.add_article(item.article)
+    store.save_annotations(item, {})
+    store.save_entities(
+        [Entity("e-9", "Vladimir Putin", "PERSON")], {(item.article.id, 40, 58): "e-9"}
+    )
+    added = [m for m in store.annotated(item.article.id).mentions if m.label == "ROLE"]
+    assert [(m.span, m.entity_id) for m in added] == [(Span(40, 58), "e-9")]

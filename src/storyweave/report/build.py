@@ -44,6 +44,8 @@ def build_report(
             "name": e.name,
             "type": e.type,
             "aliases": list(e.aliases),
+            "roles": list(e.roles),
+            "news_source": e.news_source,
             "mentions": entity_mentions[e.id],
         }
         for e in store.entities(entity_mentions)

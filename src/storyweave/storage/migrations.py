@@ -2,7 +2,9 @@
 
 Each migration runs in its own transaction and is recorded in
 ``schema_migrations``; a failing one leaves the store at the previous version.
-Never edit a migration that has shipped: add a new one.
+Never edit a migration that has shipped: add a new one. ``0001_initial``
+creates the tables as :mod:`.schema` has them now, so a later migration must
+be idempotent: it brings an older store up and finds a fresh one already there.
 """
 
 from __future__ import annotations
@@ -46,7 +48,33 @@ _INITIAL_TABLES = frozenset(
     }
 )
 
-MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _initial),)
+
+def _add_columns(table: str, columns: list[sa.Column[object]]) -> Callable[[sa.Connection], None]:
+    """A migration adding ``columns`` to ``table`` unless a fresh store already has them."""
+
+    def apply(conn: sa.Connection) -> None:
+        have = {c["name"] for c in sa.inspect(conn).get_columns(table)}
+        for col in columns:
+            if col.name not in have:
+                ddl = sa.schema.CreateColumn(col).compile(dialect=conn.dialect)
+                conn.execute(sa.text(f"ALTER TABLE {table} ADD COLUMN {ddl}"))
+
+    return apply
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial", _initial),
+    Migration(
+        "0002_entity_roles",
+        _add_columns(
+            "entities",
+            [
+                sa.Column("roles", sa.Text, nullable=False, server_default="[]"),
+                sa.Column("news_source", sa.Boolean, nullable=False, server_default=sa.false()),
+            ],
+        ),
+    ),
+)
 
 
 def applied(engine: sa.Engine) -> list[str]:

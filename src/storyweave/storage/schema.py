@@ -109,6 +109,10 @@ entities = sa.Table(
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("type", sa.String(10), nullable=False),
     sa.Column("aliases", sa.Text, nullable=False),  # JSON list
+    sa.Column(
+        "roles", sa.Text, nullable=False, server_default="[]"
+    ),  # JSON list, most frequent first
+    sa.Column("news_source", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 stage_runs = sa.Table(

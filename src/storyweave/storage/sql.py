@@ -308,28 +308,63 @@ class SQLStore:
     def save_entities(
         self, entities: Sequence[Entity], mention_entity: dict[tuple[ArticleId, int, int], EntityId]
     ) -> None:
-        """Upsert entities and point each listed mention at its entity, in one transaction."""
+        """Upsert entities and point each listed mention at its entity, in one transaction.
+
+        A listed span that is not a stored mention (a role description such as "the Kremlin
+        leader", resolved by the linker) is stored as a mention labelled ``ROLE``.
+        """
         with self._tx() as conn:
             for ent in entities:
                 old = conn.execute(sa.select(t.entities).where(t.entities.c.id == ent.id)).first()
                 aliases = sorted(set(ent.aliases) | set(json.loads(old.aliases) if old else []))
-                row = {"name": ent.name, "type": ent.type, "aliases": json.dumps(aliases)}
+                roles = list(dict.fromkeys([*ent.roles, *(json.loads(old.roles) if old else [])]))
+                row = {
+                    "name": ent.name,
+                    "type": ent.type,
+                    "aliases": json.dumps(aliases),
+                    "roles": json.dumps(roles),
+                    "news_source": ent.news_source or bool(old and old.news_source),
+                }
                 if old:
                     conn.execute(
                         sa.update(t.entities).where(t.entities.c.id == ent.id).values(**row)
                     )
                 else:
                     conn.execute(sa.insert(t.entities).values(id=ent.id, **row))
-            for (aid, start, end), eid in mention_entity.items():
+            for (aid, start, end), eid in sorted(mention_entity.items()):
+                m = t.mentions.c
+                where = (m.article_id == aid) & (m.start == start) & (m.end == end)
+                if conn.execute(sa.update(t.mentions).where(where).values(entity_id=eid)).rowcount:
+                    continue
+                last = conn.execute(
+                    sa.select(sa.func.max(m.idx)).where(m.article_id == aid)
+                ).scalar()
                 conn.execute(
-                    sa.update(t.mentions)
-                    .where(
-                        (t.mentions.c.article_id == aid)
-                        & (t.mentions.c.start == start)
-                        & (t.mentions.c.end == end)
+                    sa.insert(t.mentions).values(
+                        article_id=aid, idx=(last if last is not None else -1) + 1, start=start,
+                        end=end, label="ROLE", entity_id=eid,
                     )
-                    .values(entity_id=eid)
-                )
+                )  # fmt: skip
+
+    def entity_mentions(
+        self,
+        *,
+        article_ids: Iterable[ArticleId] | None = None,
+        entity_ids: Iterable[EntityId] | None = None,
+    ) -> list[tuple[EntityId, ArticleId, int, int]]:
+        """(entity, article, start, end) of every linked mention, optionally filtered."""
+        m = t.mentions.c
+        query = (
+            sa.select(m.entity_id, m.article_id, m.start, m.end)
+            .where(m.entity_id.is_not(None))
+            .order_by(m.article_id, m.start)
+        )
+        if article_ids is not None:
+            query = query.where(m.article_id.in_(list(article_ids)))
+        if entity_ids is not None:
+            query = query.where(m.entity_id.in_(list(entity_ids)))
+        with self.engine.connect() as conn:
+            return [(r[0], r[1], r[2], r[3]) for r in conn.execute(query)]
 
     def entities(self, ids: Iterable[EntityId] | None = None) -> list[Entity]:
         query = sa.select(t.entities).order_by(t.entities.c.name, t.entities.c.id)
@@ -337,9 +372,12 @@ class SQLStore:
             query = query.where(t.entities.c.id.in_(list(ids)))
         with self.engine.connect() as conn:
             return [
-                Entity(id=r.id, name=r.name, type=r.type, aliases=tuple(json.loads(r.aliases)))
+                Entity(
+                    id=r.id, name=r.name, type=r.type, aliases=tuple(json.loads(r.aliases)),
+                    roles=tuple(json.loads(r.roles)), news_source=bool(r.news_source),
+                )
                 for r in conn.execute(query)
-            ]
+            ]  # fmt: skip
 
     # -- stories ----------------------------------------------------------------------------
 

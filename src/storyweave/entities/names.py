@@ -1,0 +1,312 @@
+"""Name normalisation: the keys that make surface variants of one name compare equal.
+
+A *key token* is a name token folded for comparison: diacritics removed, lower
+case, and common transliteration variants collapsed (Yury/Yuri, Shoigu/Shoygu,
+Dmitry/Dmitri). Keys are for matching only; canonical names keep the surface form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+# Words that precede a name without being part of it ("President Putin", "Ms. Palin").
+TITLES: frozenset[str] = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "reverend",
+        "fr",
+        "father",
+        "sister",
+        "brother",
+        "st",
+        "saint",
+        "president",
+        "vice",
+        "premier",
+        "chancellor",
+        "minister",
+        "prime",
+        "secretary",
+        "general",
+        "gen",
+        "lt",
+        "col",
+        "colonel",
+        "maj",
+        "major",
+        "capt",
+        "captain",
+        "cmdr",
+        "adm",
+        "admiral",
+        "sgt",
+        "sergeant",
+        "cpl",
+        "pvt",
+        "officer",
+        "detective",
+        "chief",
+        "gov",
+        "governor",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "mayor",
+        "judge",
+        "justice",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "pope",
+        "sheikh",
+        "ayatollah",
+        "imam",
+        "rabbi",
+        "chairman",
+        "chairwoman",
+        "ambassador",
+        "coach",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commander",
+        "marshal",
+        "director",
+        "ceo",
+        "founder",
+        "president-elect",
+        "elect",
+        "comrade",
+        "supreme",
+        "deputy",
+        "foreign",
+        "defense",
+        "defence",
+        "former",
+        "late",
+        "actor",
+        "actress",
+        "singer",
+        "star",
+        "rapper",
+        "host",
+        "producer",
+        "author",
+    }
+)
+
+# Role nouns that also precede names in gold mention spans ("Attorney Shawn Holley").
+TITLES |= frozenset(
+    {
+        "attorney",
+        "lawyer",
+        "agent",
+        "nurse",
+        "doctor",
+        "analyst",
+        "researcher",
+        "quarterback",
+        "stepmom",
+        "stepfather",
+        "suspect",
+        "victim",
+        "gunman",
+        "defendant",
+    }
+)
+
+# Lower-case words that may sit inside a personal name ("Ludwig van Beethoven").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ben",
+        "y",
+        "dos",
+        "das",
+        "ter",
+        "ten",
+    }
+)
+
+# Company suffixes dropped from organisation keys ("Microsoft Corp." = "Microsoft").
+ORG_SUFFIXES: frozenset[str] = frozenset(
+    {
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "ltd",
+        "limited",
+        "llc",
+        "plc",
+        "ag",
+        "sa",
+        "gmbh",
+        "group",
+        "holdings",
+        "nv",
+        "bv",
+        "lp",
+        "llp",
+    }
+)
+
+# Generational suffixes dropped from personal keys ("W. Mark Felt Sr." = "Mark Felt").
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+ORG_STOPWORDS: frozenset[str] = frozenset({"of", "for", "the", "and", "&", "on", "in", "de", "at"})
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+# Ordered rewrites applied to a folded token; each maps a spelling to one shared form.
+_TRANSLIT: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"(?<=.)y"), "i"),
+    (re.compile(r"tre$"), "ter"),
+    (re.compile(r"ei$"), "i"),
+    (re.compile(r"w$"), "v"),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip its diacritics ("Zürich" -> "zurich")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def translit(token: str) -> str:
+    """The transliteration key of one folded token ("yury" and "yuri" -> "iuri")."""
+    out = fold(token).replace(".", "").replace("'", "").replace("’", "")
+    if len(out) <= 2:
+        return out
+    for pattern, repl in _TRANSLIT:
+        out = pattern.sub(repl, out)
+    return out
+
+
+def words(surface: str) -> list[str]:
+    """Split a surface name into words, with possessives removed and hyphens kept."""
+    out: list[str] = []
+    for match in _WORD.finditer(surface):
+        word = _POSSESSIVE.sub("", match.group())
+        if word and word.casefold() not in {"s"}:
+            out.append(word)
+    return out
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def person_words(surface: str) -> list[str]:
+    """The words of a personal name: the last run of capitalised words, titles removed.
+
+    "North Korean leader Kim Jong-un" -> ["Kim", "Jong-un"]; "President Putin's" -> ["Putin"].
+    """
+    run: list[str] = []
+    best: list[str] = []
+    for word in words(surface):
+        if _is_capitalised(word) or (run and word.casefold() in NAME_PARTICLES):
+            run.append(word)
+        else:
+            if run:
+                best = run
+            run = []
+    if run:
+        best = run
+    titles = [i for i, w in enumerate(best) if fold(w).rstrip(".") in TITLES]
+    if titles and titles[-1] < len(best) - 1:
+        best = best[titles[-1] + 1 :]
+    return best
+
+
+def person_key_tokens(surface: str) -> tuple[str, ...]:
+    """Key tokens of a personal name: hyphens split, initials dropped, transliterated.
+
+    "Kim Jong-un" and "Kim Jong Un" -> ("kim", "jong", "un"); "George W. Bush" ->
+    ("george", "bush").
+    """
+    tokens: list[str] = []
+    for word in person_words(surface):
+        for part in re.split(r"[-‐‑]", word):
+            bare = part.strip(".")
+            if len(bare) <= 1 or fold(bare) in NAME_SUFFIXES:
+                continue
+            tokens.append(translit(bare))
+    return tuple(tokens)
+
+
+_ORG_CUT = re.compile(r"\s*(?:[,(]|\s(?:in|at|near|on)\s).*$", re.DOTALL)
+
+
+def org_key_tokens(surface: str) -> tuple[str, ...]:
+    """Key tokens of an organisation or place name.
+
+    A leading "the", company suffixes and a trailing location ("in Malibu", ", Calif")
+    are dropped: "the Promises Treatment Centre in Malibu" -> ("promises", "treatment", "center").
+    """
+    tokens = [translit(w) for w in words(_ORG_CUT.sub("", surface))]
+    while tokens and tokens[0] in {"the", "a", "an"}:
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1] in ORG_SUFFIXES:
+        tokens = tokens[:-1]
+    return tuple(tokens)
+
+
+def acronym(surface: str) -> str | None:
+    """The initials of a multi-word name ("World Institute for Korean Affairs" -> "WIKA")."""
+    parts = [w for w in words(surface) if fold(w) not in ORG_STOPWORDS]
+    if len(parts) < 2:
+        return None
+    return "".join(w[0] for w in parts).upper()
+
+
+def is_acronym(surface: str) -> bool:
+    """True for an all-capitals token such as "FBI" or "U.N."."""
+    letters = surface.replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+def joined(tokens: Sequence[str]) -> str:
+    """A key string insensitive to spacing and hyphenation ("kim jong un" = "kimjongun")."""
+    return "".join(tokens)

@@ -1,0 +1,18 @@
+"""Entity stages: mention repair per article.
+
+Linking across articles is not a per-article stage: it needs the whole run, so
+the report calls :func:`storyweave.entities.link_entities` once over all articles.
+"""
+
+from __future__ import annotations
+
+from storyweave.entities import repair_mentions
+from storyweave.model import AnnotatedArticle
+
+from .registry import Layers, stage
+
+
+@stage("mention_repair", requires={"mentions", "doc"}, produces={"mentions"}, version="1")
+def mention_repair_stage(item: AnnotatedArticle) -> Layers:
+    """Trim spaCy's mention spans and repair their labels (gazetteer, sources, votes)."""
+    return {"mentions": repair_mentions(item.article.text, item.mentions, item.doc)}

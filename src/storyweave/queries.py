@@ -1,0 +1,94 @@
+"""Read-side questions the CLI and the HTTP API ask of a store: entities and their mentions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ._types import ArticleId, StoryId
+from .entities.names import translit, words
+from .model import Entity, Span, Story
+from .storage import SQLStore
+
+
+@dataclass(frozen=True)
+class MentionInContext:
+    article: ArticleId
+    span: Span
+    text: str
+    sentence: str  # the sentence holding the mention, for display
+
+
+@dataclass
+class EntityView:
+    """An entity with its mentions, and the stories whose articles mention it."""
+
+    entity: Entity
+    mentions: list[MentionInContext] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+
+    @property
+    def articles(self) -> set[ArticleId]:
+        return {m.article for m in self.mentions}
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Transliteration-folded words: "Yury Gagarin" and "yuri gagarin" give the same tokens."""
+    return tuple(translit(w) for w in words(name))
+
+
+def entity_views(store: SQLStore, *, story: StoryId | None = None) -> list[EntityView]:
+    """Every entity mentioned in the store (or in one story), most mentioned first."""
+    article_ids: Sequence[ArticleId] | None = store.story(story).article_ids if story else None
+    return _views(store, article_ids=article_ids)
+
+
+def find_entities(store: SQLStore, name: str) -> list[EntityView]:
+    """Entities whose name or an alias matches ``name`` (every word of it, spelling-folded)."""
+    wanted = set(name_tokens(name))
+    if not wanted:
+        return []
+    matches = [
+        e.id
+        for e in store.entities()
+        if any(wanted <= set(name_tokens(n)) for n in (e.name, *e.aliases))
+    ]
+    return _views(store, entity_ids=matches) if matches else []
+
+
+def _views(
+    store: SQLStore,
+    *,
+    article_ids: Sequence[ArticleId] | None = None,
+    entity_ids: Sequence[str] | None = None,
+) -> list[EntityView]:
+    rows = store.entity_mentions(article_ids=article_ids, entity_ids=entity_ids)
+    views = {e.id: EntityView(e) for e in store.entities({r[0] for r in rows})}
+    texts: dict[ArticleId, str] = {}
+    for eid, aid, start, end in rows:
+        if aid not in texts:
+            texts[aid] = store.article(aid).text
+        text = texts[aid]
+        dot = text.rfind(". ", 0, start)
+        left = max(text.rfind("\n", 0, start) + 1, dot + 2 if dot >= 0 else 0)
+        right_candidates = [p for p in (text.find("\n", end), text.find(". ", end)) if p >= 0]
+        right = min(right_candidates) + 1 if right_candidates else len(text)
+        views[eid].mentions.append(
+            MentionInContext(aid, Span(start, end), text[start:end], text[left:right].strip())
+        )
+    story_of: dict[ArticleId, Story] = {}
+    for st in store.stories():
+        for aid in st.article_ids:
+            story_of[aid] = st
+    by_story: dict[str, dict[str, Story]] = defaultdict(dict)
+    for view in views.values():
+        for aid in sorted(view.articles):
+            if aid in story_of:
+                by_story[view.entity.id][story_of[aid].id] = story_of[aid]
+        view.stories = list(by_story[view.entity.id].values())
+    return sorted(views.values(), key=_view_order)
+
+
+def _view_order(view: EntityView) -> tuple[int, str]:
+    return (-len(view.mentions), view.entity.name)
