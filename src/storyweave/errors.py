@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     "E105": "{path}: the file is {size} bytes, above the limit of {limit} bytes "
     "(setting max_file_bytes). Split it or raise the limit.",
     "E106": "{path}, line {line}: not valid JSON ({detail}).",
-    "E107": "{path}, line {line}: the JSON object has no non-empty string field \"text\".",
+    "E107": '{path}, line {line}: the JSON object has no non-empty string field "text".',
     "E108": "{path}: no article body could be extracted from the HTML.",
     "E109": "{path}: the feed has no entries with any text.",
     "E110": "{path}: unsupported file type {suffix!r}; expected one of {expected}.",

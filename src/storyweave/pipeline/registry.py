@@ -98,9 +98,9 @@ def check_chain(stages: Sequence[Stage], *, given: Iterable[str] = ("text",)) ->
     for st in stages:
         missing = st.requires - have
         if missing:
-            producers = sorted(
-                s.name for s in _REGISTRY.values() if s.produces & missing
-            ) or ["none registered"]
+            producers = sorted(s.name for s in _REGISTRY.values() if s.produces & missing) or [
+                "none registered"
+            ]
             raise StageContractError(
                 "E201",
                 stage=st.name,
