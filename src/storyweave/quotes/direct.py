@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .cues import QUOTE_ONLY_VERBS
 from .marks import Quoted
 from .syntax import (
     Candidate,
@@ -29,8 +30,9 @@ from .syntax import (
 
 __all__ = ["find_direct"]
 
-_MAX_CUE_OFFSET = 8
-"""A cue after the quote must come within this many words ("..., the company's chief said")."""
+_MAX_CUE_OFFSET = 20
+"""A cue after the quote must come within this many words (speaker phrases can be long)."""
+_MAX_TITLE_WORDS = 8
 _LEAD_INS = frozenset({"and", "but", "or", "so", "then", "yet", "still", "later", "earlier"})
 _HANDOFF_PUNCT = (",", "!", "?", "—", "–", "-", "…", ".")
 """A quote whose speaker follows ends with one of these (inside or right after the marks)."""
@@ -76,15 +78,41 @@ def _hands_off(text: str, q: Quoted) -> bool:
     return inner.endswith(_HANDOFF_PUNCT) or after.startswith(_HANDOFF_PUNCT)
 
 
+def _in_modifier(tok: Token) -> bool:
+    """Whether ``tok`` sits in a relative clause or apposition of the speaker phrase
+    ("Harry Bond, who was among those polled, said")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("relcl", "acl", "appos"):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def _cue_after(tokens: list[Token]) -> Token | None:
     """The cue in "[speaker] said ..." right after a quote."""
     words = _words(tokens)
     for n, tok in enumerate(words[:_MAX_CUE_OFFSET]):
-        if is_cue_verb(tok, quote=True):
+        if is_cue_verb(tok, quote=True) and not _in_modifier(tok):
             return tok
-        if n > 0 and tok.pos_ == "VERB":
+        if n > 0 and tok.pos_ == "VERB" and not _in_modifier(tok):
             return None
     return None
+
+
+def looks_like_title(text: str, q: Quoted) -> bool:
+    """A short title-case passage embedded in a sentence: a work's or a nickname's title
+    ("the “American Pie” star", "on CNN's “State of the Union”")."""
+    inner = text[q.inner_start : q.inner_end].strip(" ,.")
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    if not words or len(words) > _MAX_TITLE_WORDS:
+        return False
+    long_words = [w for w in words if len(w) > 3]
+    before = text[: q.start].rstrip()[-1:]
+    embedded = before.isalnum() or before in ("’", "'")
+    return embedded and len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
 
 
 def _cue_before(tokens: list[Token]) -> Token | None:
@@ -96,6 +124,13 @@ def _cue_before(tokens: list[Token]) -> Token | None:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
             return tok if is_cue_verb(tok, quote=True) else None
     return None
+
+
+def _names_quote(verb: Token, q: Quoted) -> bool:
+    """ "called Cruz “the worst politician”": a naming verb whose object holds the quote."""
+    if verb.lemma_.lower() not in QUOTE_ONLY_VERBS or verb.i + 1 >= len(verb.doc):
+        return False
+    return verb.right_edge.idx + len(verb.right_edge.text) >= q.inner_end
 
 
 def _colon_cue(doc: Doc, q: Quoted) -> tuple[Token, CharSpan] | None:
@@ -144,6 +179,7 @@ def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
         One candidate per attributed passage, in text order.
     """
     text = doc.text
+    quoted = [q for q in quoted if not looks_like_title(text, q)]
     out: list[Candidate] = []
     prev: Candidate | None = None
     for n, q in enumerate(quoted):
@@ -170,7 +206,14 @@ def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
                 )
         elif not _words(right_toks) or (left_toks and left_toks[-1].text in (":", ",")):
             verb = _cue_before(left_toks)
-            if verb is not None:
+            words = _words(left_toks)
+            handed = left_toks[-1].text in (":", ",") or (words and words[-1] == verb)
+            if verb is not None and prev is not None and prev.cue_token == verb.i:
+                handed = True  # “...,” said Hough. “More.”: the same speaker goes on
+            if verb is not None and not handed and _names_quote(verb, q):
+                found = _candidate(q, verb, left, right[1])
+                found.parts = [(doc[verb.i + 1].idx, q.end)]  # called him “a liar”
+            elif verb is not None and handed:
                 found = _candidate(q, verb, left, right[1])
         if found is not None:
             out.append(found)

@@ -26,6 +26,14 @@ def _position(cand: Candidate) -> int:
     return cand.cue[0] if cand.cue is not None else cand.start
 
 
+def _nested(cand: Candidate, direct: list[Candidate]) -> bool:
+    """Reported speech inside someone's quoted words ("“I think we won,” he said")."""
+    if cand.cue is None:
+        return False
+    pos = cand.cue[0]
+    return any(s <= pos < e for d in direct for s, e in d.parts)
+
+
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     seen: set[tuple[CharSpan, ...]] = set()
     out: list[Candidate] = []
@@ -57,7 +65,7 @@ def find_attributions(doc: Doc, *, credit: str | None = None) -> list[Attributio
     quoted = find_quoted(text)
     direct = find_direct(doc, quoted)
     used = {c.cue_token for c in direct if c.cue_token is not None}
-    indirect = find_indirect(doc, quoted, used)
+    indirect = [c for c in find_indirect(doc, quoted, used) if not _nested(c, direct)]
     taken = {c.cue_token: c for c in direct + indirect if c.cue_token is not None}
     according, outer = find_according(doc, quoted, taken)
     cands = _dedupe(sorted(direct + indirect + according, key=_position))
