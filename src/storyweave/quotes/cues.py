@@ -34,6 +34,21 @@ QUOTE_ONLY_VERBS: frozenset[str] = frozenset({
 """Verbs that attribute a direct quote ("he called it “a disaster”", "the sign read: “...”")
 but do not take a reported clause."""
 
+INTENT_VERBS: frozenset[str] = frozenset({
+    "promise", "pledge", "vow", "threaten", "urge", "refuse", "decline", "agree",
+    "offer", "propose", "ask", "tell", "warn", "call", "demand", "encourage",
+})
+"""Verbs whose stated position is an infinitive ("vowed to fight on", "urged Congress to act")."""
+
+STANCE_VERBS: frozenset[str] = frozenset({
+    "announce", "deny", "confirm", "propose", "reject", "endorse", "support", "oppose",
+    "criticize", "criticise", "praise", "defend", "dismiss", "acknowledge", "admit",
+    "reveal", "predict", "recommend", "demand", "question", "blame", "cite", "accuse",
+    "condemn", "denounce", "welcome", "applaud", "decry", "express", "emphasize",
+    "emphasise", "stress", "underline", "highlight",
+})
+"""Verbs whose stated position is their object ("announced plans to visit", "denied the report")."""
+
 CITING_WORDS: frozenset[str] = frozenset({"citing", "quoting"})
 """Words that introduce the source a reporter relays ("Citing Peskov, TASS reported ...")."""
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import NOUN_CUES
+from .cues import INTENT_VERBS, NOUN_CUES, STANCE_VERBS
 from .marks import Quoted
 from .syntax import (
     Candidate,
@@ -34,6 +34,7 @@ from .syntax import (
 __all__ = ["according_phrase", "extend_over_quotes", "find_according", "find_indirect"]
 
 _MIN_CONTENT_CHARS = 8
+_OTHER_CUES = INTENT_VERBS | STANCE_VERBS
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 
@@ -87,6 +88,17 @@ def _verb_content(verb: Token) -> CharSpan | None:
     for child in verb.children:
         if child.dep_ in _CLAUSE_DEPS:
             return subtree_span(child)
+    if verb.lemma_.lower() in INTENT_VERBS:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.left_edge.lower_ == "to":
+                return subtree_span(child)
+            if child.dep_ == "prep" and child.lower_ == "for" and verb.lemma_ == "call":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                return subtree_span(objs[0]) if objs else None
+    if verb.lemma_.lower() in STANCE_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.right_edge.i > child.i:
+                return subtree_span(child)
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head  # "The economy is strong, he said, ...": the clause around the verb
         return subtree_span(head, within=(head.left_edge.idx, verb.left_edge.idx))
@@ -108,7 +120,7 @@ def find_indirect(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Candid
     for tok in doc:
         if tok.i in used:
             continue
-        if is_cue_verb(tok):
+        if is_cue_verb(tok) or (tok.pos_ == "VERB" and tok.lemma_.lower() in _OTHER_CUES):
             content = _content(doc, _verb_content(tok), quoted)
             source = _speaker(tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
