@@ -12,7 +12,7 @@ English model often tags a sentence-initial "Citing" as a proper noun.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .cues import CITING_WORDS
 from .syntax import Candidate, CharSpan, is_cue_verb, trim
@@ -79,8 +79,8 @@ def find_citing(doc: Doc) -> dict[int, tuple[CharSpan, CharSpan | None]]:
     return out
 
 
-def _has_noun(tokens: object) -> bool:
-    return any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens)  # type: ignore[attr-defined]
+def _has_noun(tokens: Span) -> bool:
+    return any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens)
 
 
 def apply_chains(
