@@ -148,6 +148,10 @@ class Attribution:
     source: Span | None = None
     speaker: EntityId | None = None
     chain: tuple[str, ...] = ()
+    source_type: str | None = None
+    """person | org | role | unnamed | pronoun | other: what kind of phrase ``source`` is."""
+    speaker_name: str | None = None
+    """The name ``source`` stands for, resolved through names, pronouns and roles."""
 
 
 @dataclass(frozen=True, slots=True)

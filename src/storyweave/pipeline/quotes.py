@@ -1,0 +1,33 @@
+"""The ``attributions`` stage: quotes, reported speech and attribution chains.
+
+Wraps :func:`storyweave.quotes.find_attributions` over the spaCy Doc that the
+``ner`` stage leaves on the article. The article's credit line is not put into
+the chains here; the report prepends it (see docs/stages/quotes.md).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyweave.errors import ValidationError
+from storyweave.model import AnnotatedArticle
+from storyweave.pipeline.registry import stage
+from storyweave.quotes import find_attributions
+
+
+@stage(
+    "attributions",
+    requires={"sentences", "doc", "mentions"},
+    produces={"attributions"},
+    version="1",
+)
+def attributions(item: AnnotatedArticle) -> dict[str, Any]:
+    """Find who said what, and through whom, in the article body."""
+    doc = item.doc
+    if doc is None or doc.text != item.article.body:
+        raise ValidationError(
+            "E402",
+            field="doc layer",
+            detail="the spaCy Doc is missing or is not of the article body; run 'ner' first",
+        )
+    return {"attributions": tuple(find_attributions(doc))}

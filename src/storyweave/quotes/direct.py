@@ -1,0 +1,223 @@
+"""Direct quotes: quoted passages with a reporting verb next to them.
+
+A quoted passage is attributed when it stands where quoted speech stands:
+
+* before its cue: “...,” he said. / “...,” said Smith, a spokesman.
+* after its cue and a colon or comma: Putin said: “...” / she said, “...”
+* after a paragraph that ends in a colon with a cue: ... as Pollak observed:¶“...”
+* on its own right after an attributed quote (“...,” he said. “More.”): the same speaker.
+
+Anything else (a title, a nickname, scare quotes, a partial quote inside
+reported speech) yields no direct quote here; the indirect finder keeps
+partial quotes inside the content it reports.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .cues import QUOTE_ONLY_VERBS
+from .marks import Quoted
+from .syntax import (
+    Candidate,
+    CharSpan,
+    cue_span,
+    is_cue_verb,
+    sentence_bounds,
+    source_span,
+    subject_of,
+)
+
+__all__ = ["find_direct"]
+
+_MAX_CUE_OFFSET = 20
+"""A cue after the quote must come within this many words (speaker phrases can be long)."""
+_MAX_TITLE_WORDS = 8
+_LEAD_INS = frozenset({"and", "but", "or", "so", "then", "yet", "still", "later", "earlier"})
+_HANDOFF_PUNCT = (",", "!", "?", "—", "–", "-", "…", ".")
+"""A quote whose speaker follows ends with one of these (inside or right after the marks)."""
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="contract") if end > start else None
+    return list(span) if span is not None else []
+
+
+def _words(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if not t.is_punct and not t.is_space]
+
+
+def _is_bare(tokens: list[Token]) -> bool:
+    """Only punctuation and lead-in words ("And", "But") before the quote."""
+    return all(t.lower_ in _LEAD_INS for t in _words(tokens))
+
+
+def _regions(doc: Doc, q: Quoted, prev_end: int, next_start: int) -> tuple[CharSpan, CharSpan]:
+    """The text left of the quote back to the sentence start, and right of it to the end."""
+    text = doc.text
+    left_start = prev_end
+    if q.start > 0:
+        before = q.start - 1
+        while before > 0 and text[before].isspace():
+            before -= 1
+        left_start = max(left_start, sentence_bounds(doc, before)[0])
+    nl = text.rfind("\n", 0, q.start)
+    left_start = max(left_start, nl + 1)
+    right_end = next_start
+    if q.end < len(text):
+        right_end = min(right_end, sentence_bounds(doc, q.end)[1])
+    nl = text.find("\n", q.end)
+    if nl != -1:
+        right_end = min(right_end, nl)
+    return (left_start, q.start), (q.end, max(q.end, right_end))
+
+
+def _hands_off(text: str, q: Quoted) -> bool:
+    inner = text[q.inner_start : q.inner_end].rstrip()
+    after = text[q.end : q.end + 2].lstrip()
+    return inner.endswith(_HANDOFF_PUNCT) or after.startswith(_HANDOFF_PUNCT)
+
+
+def _in_modifier(tok: Token) -> bool:
+    """Whether ``tok`` sits in a relative clause or apposition of the speaker phrase
+    ("Harry Bond, who was among those polled, said")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("relcl", "acl", "appos"):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _cue_after(tokens: list[Token]) -> Token | None:
+    """The cue in "[speaker] said ..." right after a quote."""
+    words = _words(tokens)
+    for n, tok in enumerate(words[:_MAX_CUE_OFFSET]):
+        if is_cue_verb(tok, quote=True) and not _in_modifier(tok):
+            return tok
+        if n > 0 and tok.pos_ == "VERB" and not _in_modifier(tok):
+            return None
+    return None
+
+
+def looks_like_title(text: str, q: Quoted) -> bool:
+    """A short title-case passage embedded in a sentence: a work's or a nickname's title
+    ("the “American Pie” star", "on CNN's “State of the Union”")."""
+    inner = text[q.inner_start : q.inner_end].strip(" ,.")
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    if not words or len(words) > _MAX_TITLE_WORDS:
+        return False
+    long_words = [w for w in words if len(w) > 3]
+    before = text[: q.start].rstrip()[-1:]
+    embedded = before.isalnum() or before in ("’", "'")
+    return embedded and len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+
+
+def _cue_before(tokens: list[Token]) -> Token | None:
+    """The cue in "... he said: “" / "he told reporters, “": the last verb before the quote."""
+    words = _words(tokens)
+    for tok in reversed(words):
+        if tok.lower_ in ("that", "if", "whether"):
+            return None  # reported speech with a quoted clause: the indirect finder's
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            return tok if is_cue_verb(tok, quote=True) else None
+    return None
+
+
+def _names_quote(verb: Token, q: Quoted) -> bool:
+    """ "called Cruz “the worst politician”": a naming verb whose object holds the quote."""
+    if verb.lemma_.lower() not in QUOTE_ONLY_VERBS or verb.i + 1 >= len(verb.doc):
+        return False
+    return verb.right_edge.idx + len(verb.right_edge.text) >= q.inner_end
+
+
+def _colon_cue(doc: Doc, q: Quoted) -> tuple[Token, CharSpan] | None:
+    """A cue in the paragraph before when it ends with a colon."""
+    text = doc.text
+    j = q.start - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0 or text[j] != ":":
+        return None
+    start, _ = sentence_bounds(doc, j)
+    toks = _tokens_in(doc, start, j)
+    for tok in reversed(toks):
+        if is_cue_verb(tok, quote=True):
+            return tok, (start, j)
+    return None
+
+
+def _candidate(q: Quoted, verb: Token, within: CharSpan, region_end: int) -> Candidate:
+    subj = subject_of(verb)
+    source = source_span(subj, within=within) if subj is not None else None
+    return Candidate(
+        kind="direct",
+        parts=[(q.start, q.end)],
+        cue=cue_span(verb),
+        source=source,
+        cue_token=verb.i,
+        region_end=region_end,
+    )
+
+
+def _continues(text: str, prev: Candidate | None, q: Quoted) -> bool:
+    if prev is None or prev.region_end > q.start:
+        return False
+    return not text[prev.region_end : q.start].strip(" \t\n\r\xa0.")
+
+
+def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
+    """Direct quotes with their cue and speaker phrase.
+
+    Args:
+        doc: a parsed spaCy Doc of the article body.
+        quoted: the top-level quoted passages of ``doc.text`` (from :func:`find_quoted`).
+
+    Returns:
+        One candidate per attributed passage, in text order.
+    """
+    text = doc.text
+    quoted = [q for q in quoted if not looks_like_title(text, q)]
+    out: list[Candidate] = []
+    prev: Candidate | None = None
+    for n, q in enumerate(quoted):
+        prev_end = quoted[n - 1].end if n else 0
+        next_start = quoted[n + 1].start if n + 1 < len(quoted) else len(text)
+        left, right = _regions(doc, q, prev_end, next_start)
+        left_toks = _tokens_in(doc, *left)
+        right_toks = _tokens_in(doc, *right)
+        found: Candidate | None = None
+        if _is_bare(left_toks):
+            verb = _cue_after(right_toks) if _hands_off(text, q) else None
+            if verb is not None:
+                found = _candidate(q, verb, right, right[1])
+            elif (colon := _colon_cue(doc, q)) is not None:
+                found = _candidate(q, colon[0], colon[1], right[1])
+            elif not _words(right_toks) and _continues(text, prev, q) and prev is not None:
+                found = Candidate(
+                    kind="direct",
+                    parts=[(q.start, q.end)],
+                    cue=prev.cue,
+                    source=prev.source,
+                    cue_token=prev.cue_token,
+                    region_end=right[1],
+                )
+        elif not _words(right_toks) or (left_toks and left_toks[-1].text in (":", ",")):
+            verb = _cue_before(left_toks)
+            words = _words(left_toks)
+            handed = left_toks[-1].text in (":", ",") or (words and words[-1] == verb)
+            if verb is not None and prev is not None and prev.cue_token == verb.i:
+                handed = True  # “...,” said Hough. “More.”: the same speaker goes on
+            if verb is not None and not handed and _names_quote(verb, q):
+                found = _candidate(q, verb, left, right[1])
+                found.parts = [(doc[verb.i + 1].idx, q.end)]  # called him “a liar”
+            elif verb is not None and handed:
+                found = _candidate(q, verb, left, right[1])
+        if found is not None:
+            out.append(found)
+            prev = found
+        elif _words(left_toks) or _words(right_toks):
+            prev = None  # a quote embedded in other text breaks a run of continuations
+    return out

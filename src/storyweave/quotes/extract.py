@@ -1,0 +1,105 @@
+"""``find_attributions``: every finder in turn, then chains and speakers."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from storyweave.model import Attribution, AttributionKind, Span
+
+from .chains import apply_chains, find_citing
+from .direct import find_direct
+from .indirect import find_according, find_indirect
+from .marks import find_quoted
+from .speakers import Speaker, SpeakerIndex
+from .syntax import Candidate, CharSpan
+
+__all__ = ["find_attributions"]
+
+_KINDS: dict[str, AttributionKind] = {
+    "direct": "direct",
+    "indirect": "indirect",
+    "according_to": "according_to",
+}
+
+
+def _position(cand: Candidate) -> int:
+    return cand.cue[0] if cand.cue is not None else cand.start
+
+
+def _nested(cand: Candidate, direct: list[Candidate]) -> bool:
+    """Reported speech inside someone's quoted words ("“I think we won,” he said")."""
+    if cand.cue is None:
+        return False
+    pos = cand.cue[0]
+    return any(s <= pos < e for d in direct for s, e in d.parts)
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    seen: set[tuple[CharSpan, ...]] = set()
+    out: list[Candidate] = []
+    for cand in cands:
+        key = tuple(cand.parts)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(cand)
+    return out
+
+
+def find_attributions(doc: Doc, *, credit: str | None = None) -> list[Attribution]:
+    """Direct quotes, reported speech and "according to" attributions in ``doc``.
+
+    Args:
+        doc: a spaCy Doc with tagger, parser, lemmatizer and NER run; every span
+            returned indexes ``doc.text``.
+        credit: the article's credited outlet; when given it is put first in every
+            chain (the pipeline stage leaves this to report time).
+
+    Returns:
+        One :class:`Attribution` per content piece, in text order. A quote split
+        around "he said" gives one attribution per piece, sharing cue and source.
+
+    DOCS: docs/stages/quotes.md
+    """
+    text = doc.text
+    quoted = find_quoted(text)
+    direct = find_direct(doc, quoted)
+    used = {c.cue_token for c in direct if c.cue_token is not None}
+    indirect = [c for c in find_indirect(doc, quoted, used) if not _nested(c, direct)]
+    taken = {c.cue_token: c for c in direct + indirect if c.cue_token is not None}
+    according, outer = find_according(doc, quoted, taken)
+    cands = _dedupe(sorted(direct + indirect + according, key=_position))
+    apply_chains(cands, outer, find_citing(doc))
+    index = SpeakerIndex(doc)
+    out: list[Attribution] = []
+    for cand in cands:
+        chain = [_link_name(index, text, link) for link in cand.links]
+        speaker = index.classify(cand.source) if cand.source is not None else None
+        if speaker is not None:
+            index.remember(cand.source[0] if cand.source else 0, speaker)
+            if chain and speaker.name:
+                chain[-1] = speaker.name
+        if credit and (not chain or chain[0] != credit):
+            chain.insert(0, credit)
+        for start, end in cand.parts:
+            out.append(
+                Attribution(
+                    kind=_KINDS[cand.kind],
+                    content=Span(start, end),
+                    cue=Span(*cand.cue) if cand.cue is not None else None,
+                    source=Span(*cand.source) if cand.source is not None else None,
+                    chain=tuple(chain),
+                    source_type=speaker.type if speaker is not None else None,
+                    speaker_name=speaker.name if speaker is not None else None,
+                )
+            )
+    return sorted(out, key=_content_start)
+
+
+def _content_start(att: Attribution) -> int:
+    return att.content.start
+
+
+def _link_name(index: SpeakerIndex, text: str, link: CharSpan) -> str:
+    found: Speaker = index.classify(link)
+    return found.name if found.name else text[link[0] : link[1]]

@@ -1,0 +1,231 @@
+"""Indirect speech: a reporting verb or noun with its content clause, and "according to".
+
+* verb + clause: "Analysts say the meeting is symbolic", "he stressed that ...";
+  inverted: "The economy is strong, he said" (the verb hangs off the clause);
+* noun + that-clause: "his claim that ...", "the ministry's statement that ...";
+* "according to X": the rest of the clause is the content, X the source; when the
+  clause is itself reported speech ("According to RIA Novosti, the Kremlin leader
+  said ..."), X becomes the outer link of that attribution's chain instead
+  (see :mod:`storyweave.quotes.chains`).
+
+Content spans follow PolNeAR's convention: the complementiser ("that") is part
+of the content, the sentence's final full stop is not, and a quotation that
+starts inside the content is kept whole with its closing mark.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .cues import INTENT_VERBS, NOUN_CUES, STANCE_VERBS
+from .marks import Quoted
+from .syntax import (
+    Candidate,
+    CharSpan,
+    cue_span,
+    is_cue_verb,
+    source_span,
+    subject_of,
+    subtree_span,
+    trim,
+    trim_final_stop,
+)
+
+__all__ = ["according_phrase", "extend_over_quotes", "find_according", "find_indirect"]
+
+_MIN_CONTENT_CHARS = 8
+_OTHER_CUES = INTENT_VERBS | STANCE_VERBS
+_CLAUSE_DEPS = frozenset({"ccomp"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def extend_over_quotes(span: CharSpan, quoted: list[Quoted]) -> CharSpan:
+    """Grow ``span`` so that no quotation is cut in two: a quote that starts
+    inside the content is kept up to its closing mark, and one that ends inside
+    it from its opening mark."""
+    start, end = span
+    for q in quoted:
+        if start <= q.start < end < q.end:
+            end = q.end
+        elif q.start < start < q.end <= end:
+            start = q.start
+    return (start, end)
+
+
+def _content(doc: Doc, span: CharSpan | None, quoted: list[Quoted]) -> CharSpan | None:
+    if span is None:
+        return None
+    span = extend_over_quotes(span, quoted)
+    trimmed = trim(doc.text, *trim_final_stop(doc.text, span))
+    if trimmed is None or trimmed[1] - trimmed[0] < _MIN_CONTENT_CHARS:
+        return None
+    return trimmed
+
+
+def _kind(span: CharSpan, quoted: list[Quoted]) -> str:
+    for q in quoted:
+        if q.start <= span[0] and span[1] <= q.end and span[1] - span[0] >= q.end - q.start - 2:
+            return "direct"
+    return "indirect"
+
+
+def _speaker(verb: Token) -> CharSpan | None:
+    if verb.tag_ == "VBN":  # "Asked by reporters ...": the agent is the source
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return source_span(obj)
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    if subj.tag_ in _RELATIVE_TAGS and subj.head.dep_ == "relcl":
+        return source_span(subj.head.head)  # "Smith, who said ...": Smith
+    return source_span(subj)
+
+
+def _verb_content(verb: Token) -> CharSpan | None:
+    for child in verb.children:
+        if child.dep_ in _CLAUSE_DEPS:
+            return subtree_span(child)
+    if verb.lemma_.lower() in INTENT_VERBS:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.left_edge.lower_ == "to":
+                return subtree_span(child)
+            if child.dep_ == "prep" and child.lower_ == "for" and verb.lemma_ == "call":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                return subtree_span(objs[0]) if objs else None
+    if verb.lemma_.lower() in STANCE_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.right_edge.i > child.i:
+                return subtree_span(child)
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head  # "The economy is strong, he said, ...": the clause around the verb
+        return subtree_span(head, within=(head.left_edge.idx, verb.left_edge.idx))
+    return None
+
+
+def find_indirect(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Candidate]:
+    """Reported speech governed by a reporting verb or noun.
+
+    Args:
+        doc: a parsed spaCy Doc.
+        quoted: its quoted passages (content spans never cut a quote in two).
+        used: token indices of cues already taken by direct quotes.
+
+    Returns:
+        One candidate per cue, in text order.
+    """
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.i in used:
+            continue
+        if is_cue_verb(tok) or (tok.pos_ == "VERB" and tok.lemma_.lower() in _OTHER_CUES):
+            content = _content(doc, _verb_content(tok), quoted)
+            source = _speaker(tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
+            content, source = _noun_content(doc, tok, quoted)
+        else:
+            continue
+        if content is None:
+            continue
+        out.append(
+            Candidate(
+                kind=_kind(content, quoted),
+                parts=[content],
+                cue=cue_span(tok),
+                source=source,
+                cue_token=tok.i,
+            )
+        )
+    return out
+
+
+def _noun_content(
+    doc: Doc, noun: Token, quoted: list[Quoted]
+) -> tuple[CharSpan | None, CharSpan | None]:
+    clause = None
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and child.left_edge.lower_ == "that":
+            clause = child
+    if clause is None:
+        return None, None
+    source = None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            source = source_span(child)
+    return _content(doc, subtree_span(clause), quoted), source
+
+
+def according_phrase(doc: Doc) -> list[tuple[Token, Token, CharSpan]]:
+    """Each "according to X": the word "according", X's head, and X's span."""
+    out: list[tuple[Token, Token, CharSpan]] = []
+    for tok in doc[:-1]:
+        if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if not objs:
+            continue
+        span = source_span(objs[0])
+        if span is not None:
+            out.append((tok, objs[0], span))
+    return out
+
+
+def find_according(
+    doc: Doc, quoted: list[Quoted], taken: dict[int, Candidate]
+) -> tuple[list[Candidate], dict[int, CharSpan]]:
+    """ "According to X, ..." attributions, and outer links for reported speech.
+
+    Args:
+        doc: a parsed spaCy Doc.
+        quoted: its quoted passages.
+        taken: candidates found so far, by cue token index.
+
+    Returns:
+        New according-to candidates, and ``{cue token index: X's span}`` for
+        attributions already found whose clause the phrase governs.
+    """
+    found: list[Candidate] = []
+    links: dict[int, CharSpan] = {}
+    for word, obj, source in according_phrase(doc):
+        head = word.head
+        governed = _governed_cue(head, word, taken)
+        if governed is not None:
+            links[governed] = source
+            for conj in doc[governed].conjuncts:  # "..., the leader said A and affirmed B"
+                if conj.i in taken:
+                    links[conj.i] = source
+            continue
+        clause = head if head.pos_ in ("VERB", "AUX") else word.sent.root
+        phrase = (word.idx, obj.right_edge.idx + len(obj.right_edge.text))
+        whole = subtree_span(clause)
+        if whole is None:
+            continue
+        parts = [
+            p
+            for p in (
+                _content(doc, (whole[0], phrase[0]), quoted),
+                _content(doc, (phrase[1], whole[1]), quoted),
+            )
+            if p is not None
+        ]
+        if parts:
+            cue = (word.idx, doc[word.i + 1].idx + 2)
+            found.append(
+                Candidate(
+                    kind="according_to", parts=parts, cue=cue, source=source, cue_token=word.i
+                )
+            )
+    return found, links
+
+
+def _governed_cue(head: Token, word: Token, taken: dict[int, Candidate]) -> int | None:
+    """The reporting verb an "according to" phrase attaches to, if it has an attribution."""
+    if head.i in taken and head.i != word.i:
+        return head.i
+    root = word.sent.root
+    if root.i in taken and word.i < root.i:
+        return root.i
+    return None

@@ -1,0 +1,223 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyweave.model import Attribution
+from storyweave.quotes import find_attributions
+
+
+def _run(nlp: Any, text: str) -> tuple[str, list[Attribution]]:
+    return text, find_attributions(nlp(text))
+
+
+def _text(text: str, span: Any) -> str | None:
+    return None if span is None else text[span.start : span.end]
+
+
+SEED = (
+    "Analysts say the meeting between North Korean leader Kim Jong-un and Russian President "
+    "Vladimir Putin at the Vostochny Cosmodrome is symbolic.\n"
+    "Quoting An Chan-il, a researcher in charge of running the World Institute for Korean "
+    "Affairs, AFP news agency said Pyongyang is seeking help with satellite technology.\n"
+    "A day earlier, President Putin announced plans to visit the Vostochny Cosmodrome. "
+    "According to RIA Novosti news agency, the Kremlin leader said Russia plans to attract "
+    "private investors in the space sector, and affirmed that Moscow will help Pyongyang "
+    "build satellites.\n"
+    "“The North Korean leadership shows great interest in missile technology,” President "
+    "Putin said.\n"
+    "Asked by reporters if military cooperation was on the agenda, President Putin said: "
+    "“We will talk about all issues. There is no rush. There is still time.”\n"
+    "Citing Kremlin spokesman Dmitry Peskov, TASS news agency reported that Russian Defense "
+    "Minister Sergei Shoigu would take part in the talks.\n"
+    "Earlier, Kim Jong-un stressed that the trip was his first overseas trip since the "
+    "pandemic.\n"
+    "According to Foreign Ministry spokeswoman Maria Zakharova, communication channels "
+    "between Russia and North Korea have been restored. Dialogue between the two countries "
+    "is “developing positively.”\n"
+)
+
+
+@pytest.fixture
+def seed(nlp: Any) -> tuple[str, list[Attribution]]:
+    return _run(nlp, SEED)
+
+
+def _find(found: list[Attribution], text: str, content_start: str) -> Attribution:
+    hits = [a for a in found if _text(text, a.content).startswith(content_start)]  # type: ignore[union-attr]
+    assert hits, f"no attribution whose content starts with {content_start!r}"
+    return hits[0]
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("content_start", "kind", "source", "chain", "source_type"),
+    [
+        ("the meeting between", "indirect", "Analysts", ("Analysts",), "unnamed"),
+        ("Pyongyang is seeking", "indirect", None, ("AFP", "An Chan-il"), "person"),
+        (
+            "Russia plans to attract",
+            "indirect",
+            "the Kremlin leader",
+            ("RIA Novosti", "Vladimir Putin"),
+            "role",
+        ),
+        (
+            "that Moscow will help",
+            "indirect",
+            "the Kremlin leader",
+            ("RIA Novosti", "Vladimir Putin"),
+            "role",
+        ),
+        ("“The North Korean", "direct", "President Putin", ("Vladimir Putin",), "person"),
+        ("“We will talk", "direct", "President Putin", ("Vladimir Putin",), "person"),
+        ("that Russian Defense", "indirect", None, ("TASS", "Dmitry Peskov"), "person"),
+        ("that the trip was", "indirect", "Kim Jong-un", ("Kim Jong-un",), "person"),
+        ("communication channels", "according_to", None, ("Maria Zakharova",), "person"),
+    ],
+)
+def test_seed_attributions(
+    seed: tuple[str, list[Attribution]],
+    content_start: str,
+    kind: str,
+    source: str | None,
+    chain: tuple[str, ...],
+    source_type: str,
+) -> None:
+    text, found = seed
+    att = _find(found, text, content_start)
+    assert att.kind == kind
+    if source is not None:
+        assert _text(text, att.source) == source
+    assert att.chain == chain
+    assert att.source_type == source_type
+    assert att.speaker is None
+
+
+def test_seed_direct_quote_spans_include_marks(seed: tuple[str, list[Attribution]]) -> None:
+    text, found = seed
+    att = _find(found, text, "“We will talk")
+    assert _text(text, att.content) == (
+        "“We will talk about all issues. There is no rush. There is still time.”"
+    )
+    assert _text(text, att.cue) == "said"
+
+
+def test_seed_scare_quote_is_not_a_quote(seed: tuple[str, list[Attribution]]) -> None:
+    text, found = seed
+    assert not [a for a in found if _text(text, a.content) == "“developing positively.”"]
+
+
+def test_spans_lie_in_text(seed: tuple[str, list[Attribution]]) -> None:
+    text, found = seed
+    for att in found:
+        for span in (att.content, att.cue, att.source):
+            assert span is None or span.within(len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        ("“We are ready,” the minister said.", "“We are ready,”", "the minister"),
+        ("“We are ready,” said John Smith, a spokesman.", "“We are ready,”", "John Smith"),
+        ('"We are ready," she told reporters.', '"We are ready,"', "she"),
+        ("''We are ready,'' Mr. Brown said.", "''We are ready,''", "Mr. Brown"),
+        ("The mayor said: „We are ready.“", "„We are ready.“", "The mayor"),
+        ("The mayor said: « We are ready. »", "« We are ready. »", "The mayor"),
+        ("``We are ready,'' the mayor said.", "``We are ready,''", "the mayor"),
+    ],
+)
+def test_direct_quote_forms(nlp: Any, text: str, content: str, source: str) -> None:
+    _, found = _run(nlp, text)
+    direct = [a for a in found if a.kind == "direct"]
+    assert [_text(text, a.content) for a in direct] == [content]
+    assert _text(text, direct[0].source).startswith(source)  # type: ignore[union-attr]
+
+
+def test_split_quote_shares_speaker(nlp: Any) -> None:
+    text = "“We will win,” he said, “and we will do it soon.” Mary Jones smiled."
+    _, found = _run(nlp, text)
+    direct = [a for a in found if a.kind == "direct"]
+    assert [_text(text, a.content) for a in direct] == [
+        "“We will win,”",
+        "“and we will do it soon.”",
+    ]
+    assert direct[0].cue == direct[1].cue
+    assert direct[0].source == direct[1].source
+
+
+def test_continuation_paragraph(nlp: Any) -> None:
+    text = "“The plan is good,” Mayor Anna Lee said.\n\n“It will create jobs.”"
+    _, found = _run(nlp, text)
+    assert [_text(text, a.content) for a in found if a.kind == "direct"] == [
+        "“The plan is good,”",
+        "“It will create jobs.”",
+    ]
+    assert all(a.speaker_name == "Anna Lee" for a in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The “American Pie” star arrived in Paris on Monday.",
+        "Critics dismissed the “reform” as cosmetic.",
+        "She starred in “Gone Girl” and later in “Wild”.",
+        "The so-called “deal of the century” collapsed.",
+    ],
+)
+def test_titles_and_scare_quotes_are_not_quotes(nlp: Any, text: str) -> None:
+    _, found = _run(nlp, text)
+    assert [a for a in found if a.kind == "direct"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source_type"),
+    [
+        ("Officials said the bridge would reopen next week.", "the bridge would", "unnamed"),
+        (
+            "A source familiar with the matter said the deal was off.",
+            "the deal was off",
+            "unnamed",
+        ),
+        ("The ministry warned that prices would rise.", "that prices would rise", "org"),
+        ("The economy is strong, the governor said.", "The economy is strong", "role"),
+    ],
+)
+def test_indirect_speech(nlp: Any, text: str, content: str, source_type: str) -> None:
+    _, found = _run(nlp, text)
+    assert found, text
+    assert _text(text, found[0].content).startswith(content)  # type: ignore[union-attr]
+    assert found[0].kind == "indirect"
+    assert found[0].source_type == source_type
+
+
+def test_pronoun_resolves_to_earlier_speaker(nlp: Any) -> None:
+    text = (
+        "Senator Jane Doe spoke in Ohio on Monday. She said the bill would pass by June. "
+        "“It is time,” she added."
+    )
+    _, found = _run(nlp, text)
+    assert found
+    assert {a.speaker_name for a in found} == {"Jane Doe"}
+    assert {a.source_type for a in found} == {"pronoun"}
+
+
+def test_according_to_at_end(nlp: Any) -> None:
+    text = "The talks collapsed on Friday, according to Reuters."
+    _, found = _run(nlp, text)
+    (att,) = found
+    assert att.kind == "according_to"
+    assert _text(text, att.content) == "The talks collapsed on Friday"
+    assert att.chain == ("Reuters",)
+
+
+def test_credit_is_outermost(nlp: Any) -> None:
+    text = "Officials said the bridge would reopen next week."
+    found = find_attributions(nlp(text), credit="Tin Tuc")
+    assert found[0].chain[0] == "Tin Tuc"
+
+
+def test_no_speech_no_attribution(nlp: Any) -> None:
+    _, found = _run(nlp, "The bridge reopened on Monday after repairs.")
+    assert found == []
