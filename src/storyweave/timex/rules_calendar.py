@@ -7,7 +7,7 @@ import re
 from typing import Final
 
 from .calendar import Point, easter, nth_weekday
-from .grammar import DAY, EDGE, MONTH, SEASON, YEAR, mod_code
+from .grammar import DAY, EDGE, MONTH, SEASON, WEEKDAY, YEAR, mod_code
 from .lexicon import FIXED_HOLIDAYS, NTH_WEEKDAY_HOLIDAYS, ORDINALS, SEASON_ORDER, SEASONS, TENS
 from .reading import Reading, Relation
 from .rule import Rule, following, make_rule, month_number, preceding
@@ -74,6 +74,12 @@ def _build_month_day(m: re.Match[str]) -> Reading | None:
         return None
     rel = _relation(m["rel"]) if "rel" in m.re.groupindex else None
     return Reading("date", "DATE", Point("day", year, month, day), relation=rel)
+
+
+def _build_month_this_year(m: re.Match[str]) -> Reading | None:
+    amount = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    point = Point("month", None, month_number(m["month"]))
+    return Reading("deictic", "DATE", point, unit="year", amount=amount, grain="month")
 
 
 def _build_month_year(m: re.Match[str]) -> Reading | None:
@@ -247,6 +253,23 @@ CALENDAR_RULES: Final[tuple[Rule, ...]] = (
         "month_year",
         rf"(?P<edge>{EDGE})?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})",
         _build_month_year,
+    ),
+    make_rule(
+        "month_this_year",
+        rf"(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b",
+        _build_month_this_year,
+    ),
+    make_rule(
+        "weekday_date",
+        rf"{WEEKDAY},?\s+(?P<month>{MONTH})\s*(?P<day>{DAY})(?:,?\s*(?P<year>{YEAR}))?"
+        r"(?![\d:.]\d)",
+        _build_month_day,
+    ),
+    make_rule(
+        "weekday_date_dm",
+        rf"{WEEKDAY},?\s+(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
+        rf"(?:,?\s*(?P<year>{YEAR}))?",
+        _build_month_day,
     ),
     make_rule(
         "month",

@@ -313,7 +313,7 @@ RELATIVE_RULES: Final[tuple[Rule, ...]] = (
     make_rule(
         "past",
         r"\b(?:recently|lately|previously|formerly|the\s+past(?!\s+(?:few|several|\d))"
-        r"|recent\s+(?:days|weeks|months|years|times)|recent)\b",
+        r"|recent\s+times|recent)\b",
         _build_past,
     ),
     make_rule("earlier", r"\bearlier\b", _build_earlier),

@@ -34,7 +34,19 @@ def duration_value(number: float | None, unit: str) -> str:
         return "PXD" if number is None else f"P{format_quantity(number * 2)}D"
     code = UNIT_CODES.get(unit, "D")
     prefix = "PT" if unit in TIME_UNITS else "P"
+    if number is not None and number != int(number) and unit in _SPLIT_UNITS:
+        whole = int(number)
+        part_unit, per = _SPLIT_UNITS[unit]
+        rest = f"{round((number - whole) * per)}{part_unit}"
+        head = f"{prefix}{whole}{code}" if whole else prefix
+        return head + ("T" if unit == "day" else "") + rest
     return f"{prefix}{format_quantity(number)}{code}"
+
+
+_SPLIT_UNITS: Final[dict[str, tuple[str, int]]] = {
+    "year": ("M", 12), "day": ("H", 24), "hour": ("M", 60), "minute": ("S", 60),
+}  # fmt: skip
+"""Fractional amounts are written in the next unit down ("2 1/2 years" -> "P2Y6M")."""
 
 
 def _build_duration(m: re.Match[str]) -> Reading | None:
@@ -43,6 +55,8 @@ def _build_duration(m: re.Match[str]) -> Reading | None:
     if m["num2"]:
         number = parse_quantity(m["num2"]) if number is None else number
     unit = unit_name(m["unit"])
+    if m["half"] and number is not None:
+        number += 0.5
     words = num.lower().split()
     rate = words[-1] in ("a", "an", "per") and not m["det"]
     if rate and _RATE_BEFORE.search(preceding(m, 30)):
@@ -161,13 +175,19 @@ SPAN_RULES: Final[tuple[Rule, ...]] = (
         r"|following|final|initial|latest|remaining|preceding|ensuing|succeeding|same|full)\s+)?"
         rf"(?P<num>{NUMBER})(?:\s+(?:or|to)\s+(?P<num2>{NUMBER}))?(?P<hyphen>[\s-]+)(?P<adj>"
         r"(?:more|full|straight|consecutive|trading|business|working|calendar)\s+)?"
-        rf"(?P<unit>{UNITS})\b(?P<orso>\s+or\s+so)?(?P<suffix>-(?:old|long))?",
+        rf"(?P<unit>{UNITS})\b(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?"
+        r"(?P<suffix>-(?:old|long))?",
         _build_duration,
     ),
     make_rule(
         "bare_units",
         r"\b(?:for|over)\s+(?P<x>years|months|weeks|decades|centuries)\b",
         _build_bare_units,
+    ),
+    make_rule(
+        "recent_units",
+        r"(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?P<unit>days|weeks|months|years|decades|quarters)\b",
+        _build_vague_long,
     ),
     make_rule(
         "vague_long",
