@@ -39,7 +39,10 @@ class Reading:
       ``point`` / ``weekday`` / ``unit`` + ``amount``, else the last established day.
 
     ``grain`` fixes the result's granularity; ``part`` adds a part of day ("MO")
-    or "WE" for a weekend.
+    or "WE" for a weekend. A deictic reading with ``follow`` set behaves as an
+    anaphoric one when the last established date has that granularity: in
+    earnings reports "a year ago" after "the third quarter" is that quarter a
+    year before.
     """
 
     kind: ReadingKind
@@ -54,3 +57,4 @@ class Reading:
     clock: str | None = None
     value: str | None = None
     mod: str | None = None
+    follow: Granularity | None = None

@@ -32,11 +32,10 @@ _UNKNOWN: dict[str, str] = {
 }  # fmt: skip
 
 
-TENSE_REACH_DAYS = 240
+TENSE_REACH_DAYS: dict[str, int] = {"day": 300, "month": 330, "season": 330}
 """The tense may move a year-less date to the past or future occurrence only when
 that occurrence lies within this many days; farther, the nearest one wins ("extended
-the offer to Nov. 20", written on Nov. 2, is this November). Calibrated on TimeBank:
-every year-less month-day in its gold lies within 220 days of the creation time."""
+the offer to Nov. 20", written on Nov. 2, is this November). Calibrated on TimeBank."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +134,10 @@ class Resolver:
         return _weekday_result(day, anchor, r)
 
     def _deictic(self, r: Reading) -> Resolved:
+        if r.follow is not None and self.established:
+            last = self.established[-1]
+            if last.point.grain == r.follow:
+                return self._anaphoric(replace(r, kind="anaphoric"))
         unit = r.unit or "day"
         grain = r.grain or unit
         if self.published is None:
@@ -216,16 +219,20 @@ def place_year(point: Point, base: dt.date, tense: Tense | None, relation: str |
         return after[0] if after else closest
     if tense == "past" and point.grain not in ("quarter", "half"):
         before = [p for p in options if p.to_date() <= here]
-        if before and abs((before[-1].to_date() - here).days) <= TENSE_REACH_DAYS:
+        if before and abs((before[-1].to_date() - here).days) <= _reach(point):
             return before[-1]
     if tense == "future" and point.grain not in ("quarter", "half"):
         after = [p for p in options if p.to_date() >= here]
-        if after and abs((after[0].to_date() - here).days) <= TENSE_REACH_DAYS:
+        if after and abs((after[0].to_date() - here).days) <= _reach(point):
             return after[0]
     if tense == "past" and point.grain in ("quarter", "half"):
         before = [p for p in options if p.to_date() <= here]
         return before[-1] if before else closest
     return closest
+
+
+def _reach(point: Point) -> int:
+    return TENSE_REACH_DAYS.get(point.grain, 300)
 
 
 def _valid(point: Point) -> bool:

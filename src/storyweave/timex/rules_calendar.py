@@ -284,7 +284,8 @@ CALENDAR_RULES: Final[tuple[Rule, ...]] = (
     ),
     make_rule(
         "year_period",
-        rf"the\s+(?P<edge>)(?P<fiscal>)(?P<year>{YEAR})(?P<after>)\s+(?:period|season|fiscal\s+year|year)\b",
+        rf"the\s+(?P<edge>)(?P<fiscal>)(?P<year>{YEAR})(?P<after>)\s+(?:period|season|fiscal\s+year"
+        r"|year|quarter)\b",
         _build_year,
     ),
     make_rule(

@@ -97,7 +97,8 @@ def _build_ago(m: re.Match[str]) -> Reading | None:
         return Reading("literal", "DATE", value="PAST_REF")
     grain, per = _shift_unit(unit)
     mod = mod_code(m["mod"].strip()) if m["mod"] else ("APPROX" if m["orso"] else None)
-    return Reading("deictic", "DATE", unit=grain, amount=-amount * per, mod=mod)
+    follow: Granularity | None = "quarter" if (grain, amount * per) == ("year", 1) else None
+    return Reading("deictic", "DATE", unit=grain, amount=-amount * per, mod=mod, follow=follow)
 
 
 def _build_from_now(m: re.Match[str]) -> Reading | None:
@@ -158,7 +159,8 @@ def _build_unit_before(m: re.Match[str]) -> Reading | None:
 
 
 def _build_year_earlier(m: re.Match[str]) -> Reading | None:
-    return Reading("anaphoric", "DATE", unit="year", amount=-1)
+    grain: Granularity | None = "quarter" if "quarter" in m[0].lower() else None
+    return Reading("anaphoric", "DATE", unit="year", amount=-1, grain=grain)
 
 
 _WEEKDAY_REL: Final[dict[str, Relation]] = {
@@ -176,6 +178,22 @@ def _build_weekday(m: re.Match[str]) -> Reading | None:
                    relation=rel, part=part, mod=mod)  # fmt: skip
 
 
+def _build_the_unit(m: re.Match[str]) -> Reading | None:
+    unit = unit_name(m["unit"])
+    if unit == "weekend":
+        return Reading("weekday", "DATE", weekday=6, part="WE")
+    qualifier = (m["q"] or "").lower().strip()
+    if unit == "year" and _PERIOD_ENDING.match(following(m)):
+        return Reading("literal", "DURATION", value="P1Y")
+    if unit == "quarter" and qualifier == "latest":
+        return Reading("deictic", "DATE", unit="quarter", amount=-1)
+    grain = unit_grain(unit)
+    return Reading("anaphoric", "DATE", unit=grain, amount=0, grain=grain)
+
+
+_PERIOD_ENDING: Final = re.compile(r"\s+(?:ended|ending|ends|through|to\s+date)\b", re.IGNORECASE)
+
+
 def _build_edge_unit(m: re.Match[str]) -> Reading | None:
     return Reading("deictic", "DATE", unit=unit_grain(m["unit"]), amount=0, mod=_edge_mod(m))
 
@@ -185,12 +203,6 @@ def _literal(value: str) -> Reading:
 
 
 def _build_present(m: re.Match[str]) -> Reading | None:
-    return _literal("PRESENT_REF")
-
-
-def _build_current(m: re.Match[str]) -> Reading | None:
-    if re.match(r"\s*(?:account|affairs|events|prices|dollars|assets|liabilities)\b", following(m)):
-        return None
     return _literal("PRESENT_REF")
 
 
@@ -278,6 +290,12 @@ RELATIVE_RULES: Final[tuple[Rule, ...]] = (
         _build_anaphoric_unit,
     ),
     make_rule(
+        "the_unit",
+        r"the\s+(?P<q>(?:latest|current|same|comparable|full|fiscal)\s+)?(?P<unit>quarter|year"
+        r"|weekend)\b(?!-|\s+(?:of|before|after|earlier|ago)\b)",
+        _build_the_unit,
+    ),
+    make_rule(
         "unit_before",
         r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)\b",
         _build_unit_before,
@@ -297,23 +315,21 @@ RELATIVE_RULES: Final[tuple[Rule, ...]] = (
     ),
     make_rule(
         "present",
-        r"\b(?:right\s+now|currently|presently|at\s+present|at\s+the\s+moment|these\s+days"
+        r"\b(?:right\s+now|currently|presently|at\s+present|these\s+days"
         r"|nowadays|the\s+present)\b",
         _build_present,
     ),
     make_rule("now", r"\bnow\b", _build_now),
-    make_rule("current", r"\bcurrent\b(?=\s+[a-z])", _build_current),
     make_rule(
         "future",
-        r"\b(?:(?:the\s+)?(?:near\s+|distant\s+)?future|soon|the\s+(?:coming|next\s+few)\s+"
+        r"\b(?:the\s+(?:near\s+|distant\s+)?future|the\s+(?:coming|next\s+few)\s+"
         r"(?:days|weeks|months|years)|coming\s+(?:days|weeks|months|years)|the\s+(?:days|weeks"
-        r"|months|years)\s+ahead|the\s+(?:short|long|near)[\s-]term|a\s+later\s+date)\b",
+        r"|months|years)\s+ahead|the\s+(?:short|long|near)\s+term|a\s+later\s+date)\b(?!-)",
         _build_future,
     ),
     make_rule(
         "past",
-        r"\b(?:recently|lately|previously|formerly|the\s+past(?!\s+(?:few|several|\d))"
-        r"|recent\s+times|recent)\b",
+        r"\b(?:recently|lately|the\s+past(?!\s+(?:few|several|\d))|recent\s+times)\b",
         _build_past,
     ),
     make_rule("earlier", r"\bearlier\b", _build_earlier),

@@ -10,7 +10,15 @@ from .grammar import DAY, MODIFIER, MONTH, NUMBER, UNITS, WEEKDAY, WEEKDAYS_PLUR
 from .lexicon import SEASON_ORDER, SEASONS, TIME_UNITS, UNIT_CODES, UNIT_YEARS
 from .quantity import format_quantity, parse_quantity
 from .reading import Reading
-from .rule import Rule, make_rule, month_number, preceding, unit_name, weekday_number
+from .rule import (
+    Rule,
+    following,
+    make_rule,
+    month_number,
+    preceding,
+    unit_name,
+    weekday_number,
+)
 
 _RATE_BEFORE: Final = re.compile(
     r"(?:\d|\bpercent|%|\bcents?|\bdollars?|\bmillion|\bbillion|\btimes|\bonce|\btwice"
@@ -51,6 +59,8 @@ _SPLIT_UNITS: Final[dict[str, tuple[str, int]]] = {
 
 def _build_duration(m: re.Match[str]) -> Reading | None:
     num = m["num"]
+    if re.fullmatch(r"(?:1[6-9]|20)\d\d", num):
+        return None  # "the 1988 quarter" names a year
     number = parse_quantity(num)
     if m["num2"]:
         number = parse_quantity(m["num2"]) if number is None else number
@@ -83,6 +93,8 @@ _SET_WORDS: Final[dict[str, str]] = {
 
 
 def _build_set_word(m: re.Match[str]) -> Reading | None:
+    if re.match(r"\s+[a-z]", following(m, 3)) and m[0].lower() != "daily":
+        return None
     return Reading("literal", "SET", value=_SET_WORDS[m[0].lower()])
 
 
