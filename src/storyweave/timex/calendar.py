@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from .lexicon import SEASON_ORDER
+from .lexicon import FIXED_HOLIDAYS, NTH_WEEKDAY_HOLIDAYS, SEASON_ORDER
 
 Granularity = Literal[
     "century", "decade", "year", "half", "quarter", "season", "month", "week", "day"
@@ -203,3 +203,19 @@ def easter(year: int) -> dt.date:
     m = (a + 11 * h + 22 * l_) // 451
     month, day = divmod(h + l_ - 7 * m + 114, 31)
     return dt.date(year, month, day + 1)
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    """The date of a named holiday in ``year``, or None for an unknown name."""
+    key = " ".join(name.lower().split())
+    if key in FIXED_HOLIDAYS:
+        month, day = FIXED_HOLIDAYS[key]
+        return dt.date(year, month, day)
+    if key in NTH_WEEKDAY_HOLIDAYS:
+        month, weekday, n = NTH_WEEKDAY_HOLIDAYS[key]
+        return nth_weekday(year, month, weekday, n)
+    if key in ("easter", "easter sunday"):
+        return easter(year)
+    if key == "election day":
+        return nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
+    return None

@@ -42,13 +42,10 @@ def find_timexes(
     for cand in extract(text, start=start, end=stop):
         r = cand.reading
         res = resolver.resolve(r, cand.start, tenses.tense(cand.start, cand.end))
-        kind = (
-            "TIME" if r.type == "DATE" and "T" in res.value[4:] and res.value[:1] != "P" else r.type
-        )
         out.append(
             Timex(
                 span=Span(cand.start, cand.end),
-                type=kind,
+                type=r.type,
                 value=res.value,
                 anchor=res.anchor,
                 anchored=res.anchored,

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from .calendar import GRAIN_RANK, Granularity, Point, coarsen, shift
+from .calendar import GRAIN_RANK, Granularity, Point, coarsen, holiday_date, shift
 from .reading import Reading
 from .tense import Tense
 
@@ -112,6 +112,11 @@ class Resolver:
             return _with_part(Resolved(point.value(), None, False, point), r)
         date, anchor = base
         placed = place_year(point, date, tense, r.relation)
+        if r.value and placed.year is not None:
+            # a holiday: its date moves with the year ("Thanksgiving" is a Thursday)
+            day = holiday_date(r.value, placed.year)
+            if day is not None:
+                placed = Point.of_date(day)
         return _with_part(Resolved(placed.value(), anchor, True, placed), r)
 
     def _weekday(self, r: Reading, tense: Tense | None) -> Resolved:

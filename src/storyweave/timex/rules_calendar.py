@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from typing import Final
 
-from .calendar import Point, easter, nth_weekday
+from .calendar import Point, holiday_date
 from .grammar import DAY, EDGE, MONTH, SEASON, WEEKDAY, YEAR, mod_code
-from .lexicon import FIXED_HOLIDAYS, NTH_WEEKDAY_HOLIDAYS, ORDINALS, SEASON_ORDER, SEASONS, TENS
+from .lexicon import ORDINALS, SEASON_ORDER, SEASONS, TENS
 from .reading import Reading, Relation
 from .rule import Rule, following, make_rule, month_number, preceding
 
@@ -183,31 +183,17 @@ def _build_season(m: re.Match[str]) -> Reading | None:
     return Reading("date", "DATE", point, relation=rel, mod=mod_code(m["edge"]))
 
 
-def _holiday_date(name: str, year: int) -> dt.date | None:
-    key = name.lower()
-    if key in FIXED_HOLIDAYS:
-        month, day = FIXED_HOLIDAYS[key]
-        return dt.date(year, month, day)
-    if key in NTH_WEEKDAY_HOLIDAYS:
-        month, weekday, n = NTH_WEEKDAY_HOLIDAYS[key]
-        return nth_weekday(year, month, weekday, n)
-    if key in ("easter", "easter sunday"):
-        return easter(year)
-    if key == "election day":
-        return nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
-    return None
-
-
 def _build_holiday(m: re.Match[str]) -> Reading | None:
     name = " ".join(m["name"].split())
     year = _year(m["year"])
-    probe = _holiday_date(name, year or 2000)
+    probe = holiday_date(name, year or 2000)
     if probe is None:
         return None
     if year is None:
-        # the year comes from the anchor; fixed-date holidays resolve like "September 13"
+        # the year comes from the anchor, then the holiday's date in that year
         rel = _relation(m["rel"])
-        return Reading("date", "DATE", Point("day", None, probe.month, probe.day), relation=rel)
+        point = Point("day", None, probe.month, probe.day)
+        return Reading("date", "DATE", point, relation=rel, value=name.lower())
     return Reading("date", "DATE", Point.of_date(probe))
 
 

@@ -65,6 +65,9 @@ def _build_deictic_unit(m: re.Match[str]) -> Reading | None:
         return Reading("weekday", "DATE", weekday=6, part="WE", relation=relation)
     if unit == "fiscal year":
         unit = "year"
+    if unit in ("decade", "century") and _DEICTIC_REL[rel] < 0:
+        years = 10 if unit == "decade" else 100
+        return Reading("literal", "DURATION", value=f"P{years}Y")  # "the past decade"
     grain = unit_grain(unit)
     return Reading("deictic", "DATE", unit=grain, amount=_DEICTIC_REL[rel], mod=_edge_mod(m))
 
@@ -174,7 +177,7 @@ def _build_weekday(m: re.Match[str]) -> Reading | None:
     rel = _WEEKDAY_REL[" ".join(m["rel"].lower().split())] if m["rel"] else None
     part = _part(m["part"])
     mod = _edge_mod(m)
-    return Reading("weekday", "TIME" if part else "DATE", weekday=weekday_number(m["wd"]),
+    return Reading("weekday", "DATE", weekday=weekday_number(m["wd"]),
                    relation=rel, part=part, mod=mod)  # fmt: skip
 
 

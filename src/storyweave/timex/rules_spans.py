@@ -72,9 +72,23 @@ def _build_duration(m: re.Match[str]) -> Reading | None:
     if rate and _RATE_BEFORE.search(preceding(m, 30)):
         return Reading("literal", "SET", value=duration_value(1.0, unit))
     mod = mod_code(m["mod"].strip()) if m["mod"] else ("APPROX" if m["orso"] else None)
-    if m["suffix"]:
+    if m["suffix"] and m["suffix"].lower() == "-old" and _is_age(m, unit):
+        return None
+    if m["suffix"] and number is None:
         return Reading("literal", "DURATION", value=duration_value(None, unit))
     return Reading("literal", "DURATION", value=duration_value(number, unit), mod=mod)
+
+
+_AGED: Final = re.compile(
+    r"\s*(?:[,.;:)'\"]|$|(?:boy|girl|man|woman|son|daughter|child|baby|brother|sister|"
+    r"mother|father|wife|husband|cousin|grandson|granddaughter|student|victim|suspect)s?\b)",
+    re.IGNORECASE,
+)
+
+
+def _is_age(m: re.Match[str], unit: str) -> bool:
+    """ "a 6-year-old boy", "the 52-year-old": an age, not a time expression."""
+    return unit == "year" or bool(_AGED.match(following(m, 20)))
 
 
 def _build_bare_units(m: re.Match[str]) -> Reading | None:

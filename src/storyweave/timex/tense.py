@@ -18,9 +18,9 @@ Tense = Literal["past", "present", "future"]
 
 _FUTURE_WORDS: Final = re.compile(
     r"\b(?:will|won't|wo|'ll|shall|plans?|planned|planning|scheduled?|expected|expects?"
-    r"|expecting|due|upcoming|intends?|intended|aims?|hopes?|hoping"
-    r"|forecasts?|forecast|projected|promised?|vows?|vowed|prepar(?:e|es|ed|ing)|next"
-    r"|set\s+to|going\s+to|is\s+to|are\s+to|would|could|should|might|may)\b",
+    r"|expecting|upcoming|intends?|intended|aims?|hopes?|hoping"
+    r"|forecasts?|forecast|projected|promised?|vows?|vowed|prepar(?:e|es|ed|ing)"
+    r"|set\s+to|going\s+to|is\s+to|are\s+to)\b",
     re.IGNORECASE,
 )
 _PAST_WORDS: Final = re.compile(
@@ -32,12 +32,15 @@ _PAST_WORDS: Final = re.compile(
     re.IGNORECASE,
 )
 _PRESENT_WORDS: Final = re.compile(r"\b(?:is|are|says|say|has|have|does|do|am)\b", re.IGNORECASE)
+_DEADLINE: Final = re.compile(
+    r"\b(?:until|till|as\s+(?:soon|early)\s+as|no\s+later\s+than|starting|beginning)\s+$",
+    re.IGNORECASE,
+)
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
 
 _FUTURE_LEMMAS: Final = frozenset(
     {"will", "shall", "plan", "schedule", "expect", "intend", "aim", "hope",
-     "forecast", "project", "promise", "vow", "prepare", "upcoming", "due", "next", "would",
-     "could", "should", "might", "may"}
+     "forecast", "project", "promise", "vow", "prepare", "upcoming"}
 )  # fmt: skip
 _FUTURE_WEIGHT: Final = 1.5
 """Future cues count as this much nearer: "has announced plans for ... in October"
@@ -133,7 +136,13 @@ class TenseFinder:
         return self._cache[begin]
 
     def tense(self, start: int, end: int) -> Tense | None:
-        """The tense of the nearest cue to the span, or None when the sentence has none."""
+        """The tense of the nearest cue to the span, or None when the sentence has none.
+
+        A deadline preposition just before the span ("until Tuesday", "as soon as
+        Tuesday") speaks of the future whatever the verbs say.
+        """
+        if _DEADLINE.search(self._text, max(0, start - 20), start):
+            return "future"
         cues = [c for c in self._cues(self.sentence_of(start)) if c.end <= start or c.start >= end]
         return nearest_tense(cues, start, end)
 
