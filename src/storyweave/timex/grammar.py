@@ -29,7 +29,7 @@ WEEKDAY: Final = rf"(?:{_cased(list(WEEKDAYS))}\b)"
 WEEKDAYS_PLURAL: Final = rf"(?:{_cased([d + 's' for d in WEEKDAYS])}\b)"
 
 DAY: Final = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
-YEAR: Final = r"(?<![\d,.$£€#/-])(?:1[6-9]\d\d|20\d\d)(?![\d,]\d|\s*%|-\d)\b"
+YEAR: Final = r"(?<![\d,.$£€#/])(?<!\d-)(?:1[6-9]\d\d|20\d\d)(?![\d,]\d|\s*%|-\d)\b"
 
 _WORD_NUMBERS = sorted(list(ONES) + list(TENS) + ["hundred", "thousand"], key=len, reverse=True)
 NUMBER_WORD: Final = "(?:" + "|".join(_WORD_NUMBERS) + r")\b"
@@ -54,7 +54,7 @@ SEASON: Final = r"(?:spring|summer|fall|autumn|winter)"
 MODIFIER: Final = (
     r"(?:about|around|approximately|roughly|nearly|almost|more\s+than|over|well\s+over"
     r"|less\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than"
-    r"|within|some)"
+    r"|some)"
 )
 """Words that qualify a quantity and belong to the timex ("more than four hours")."""
 

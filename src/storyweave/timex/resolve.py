@@ -32,7 +32,7 @@ _UNKNOWN: dict[str, str] = {
 }  # fmt: skip
 
 
-TENSE_REACH_DAYS: dict[str, int] = {"day": 300, "month": 330, "season": 330}
+TENSE_REACH_DAYS: dict[str, int] = {"day": 300, "month": 366, "season": 366}
 """The tense may move a year-less date to the past or future occurrence only when
 that occurrence lies within this many days; farther, the nearest one wins ("extended
 the offer to Nov. 20", written on Nov. 2, is this November). Calibrated on TimeBank."""

@@ -143,15 +143,67 @@ class TenseFinder:
         """
         if _DEADLINE.search(self._text, max(0, start - 20), start):
             return "future"
+        if self._doc is not None:
+            governed = head_tense(self._doc, start, end)
+            if governed is not None:
+                return governed
         cues = [c for c in self._cues(self.sentence_of(start)) if c.end <= start or c.start >= end]
-        return nearest_tense(cues, start, end)
+        return nearest_tense(cues, start, end, self._text)
 
 
-def nearest_tense(cues: Sequence[Cue], start: int, end: int) -> Tense | None:
+def head_tense(doc: Any, start: int, end: int) -> Tense | None:
+    """The tense of the verb that governs the span in ``doc``'s parse.
+
+    Climbs from the span's head token to the nearest verb; a future word met on
+    the way ("plans for another attempt in October") makes it future.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(12):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.lemma_.lower() in _FUTURE_LEMMAS and tok.pos_ in ("NOUN", "VERB", "ADJ"):
+            return "future"
+        if tok.pos_ in ("VERB", "AUX"):
+            return _verb_tense(tok)
+    return None
+
+
+def _verb_tense(verb: Any) -> Tense | None:
+    children = list(verb.children)
+    if any(c.tag_ == "MD" and c.lemma_.lower() in ("will", "shall", "'ll", "wo") for c in children):
+        return "future"
+    if any(c.lemma_.lower() == "go" and c.tag_ == "VBG" for c in children):
+        return "future"
+    if verb.tag_ == "VBD":
+        return "past"
+    if any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in children):
+        return "past"
+    if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in children):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return None
+
+
+_CLAUSE_BREAK: Final = re.compile(r"[,;:()]|\s[-–—]\s")
+_CLAUSE_PENALTY: Final = 30
+"""A cue across a comma or dash counts as this many characters farther away."""
+
+
+def nearest_tense(
+    cues: Sequence[Cue], start: int, end: int, text: str | None = None
+) -> Tense | None:
     best: Tense | None = None
     best_distance = float("inf")
     for cue in cues:
         gap = start - cue.end if cue.end <= start else cue.start - end
+        if text is not None:
+            between = text[cue.end : start] if cue.end <= start else text[end : cue.start]
+            gap += _CLAUSE_PENALTY * len(_CLAUSE_BREAK.findall(between))
         distance = gap / _FUTURE_WEIGHT if cue.tense == "future" else float(gap)
         if distance < best_distance:
             best, best_distance = cue.tense, distance
