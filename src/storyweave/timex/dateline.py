@@ -35,12 +35,12 @@ _ISO: Final = re.compile(r"((?:19|20)\d\d)[-/](\d{1,2})[-/](\d{1,2})")
 _HEAD_CHARS: Final = 400
 _LABELLED: Final = re.compile(
     r"(?:published|posted|updated|date|first\s+published)\s*(?:on|:)?\s*"
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?P<date>.{{6,40}})",
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?P<date>.{6,40})",
     re.IGNORECASE,
 )
 _DATELINE: Final = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+)*,\s+(?:[A-Z][A-Za-z.'-]+\s*,\s+)?)?"
-    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>.{{6,30}})"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>.{6,30})"
 )
 _MONTH_FIRST: Final = re.compile(rf"^(?P<month>{MONTH})\s*(?P<day>{DAY}),?\s*(?P<year>{YEAR})")
 _DAY_FIRST: Final = re.compile(rf"^(?P<day>{DAY})\s+(?P<month>{MONTH}),?\s*(?P<year>{YEAR})")
@@ -86,9 +86,10 @@ def _from_text(head: str) -> dt.date | None:
         if found is not None:
             return found
     for line in head.splitlines()[:3]:
-        m = _DATELINE.match(line)
-        if m:
-            found = _parse_written(m["date"]) or _parse_iso_at_start(m["date"])
+        line_match = _DATELINE.match(line)
+        if line_match:
+            date = line_match["date"]
+            found = _parse_written(date) or _parse_iso_at_start(date)
             if found is not None:
                 return found
     return None
