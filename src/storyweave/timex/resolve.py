@@ -38,6 +38,10 @@ that occurrence lies within this many days; farther, the nearest one wins ("exte
 the offer to Nov. 20", written on Nov. 2, is this November). Calibrated on TimeBank."""
 
 
+_LEAP_YEAR = 2000
+"""Stands in for an unknown year when moving a year-less date (keeps 29 February)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Resolved:
     """A value and where it came from; ``point`` is set when the value is a calendar point."""
@@ -66,7 +70,7 @@ class Resolver:
     def resolve(self, reading: Reading, start: int, tense: Tense | None) -> Resolved:
         out = self._resolve(reading, tense)
         establishes = reading.kind not in ("anaphoric", "literal")
-        if establishes and out.point is not None and out.anchored and out.point.year is not None:
+        if establishes and out.point is not None and (out.anchored or out.point.year is None):
             self.established.append(Established(start, out.point))
         return out
 
@@ -94,9 +98,10 @@ class Resolver:
                 return est.point.to_date(), f"timex:{est.start}"
         return None
 
-    def _reference(self, grain: Granularity) -> Established | None:
+    def _reference(self, grain: Granularity, *, yearless: bool = False) -> Established | None:
         for est in reversed(self.established):
-            if GRAIN_RANK[est.point.grain] >= GRAIN_RANK[grain] and est.point.year is not None:
+            fine_enough = GRAIN_RANK[est.point.grain] >= GRAIN_RANK[grain]
+            if fine_enough and (est.point.year is not None or yearless):
                 return est
         return None
 
@@ -165,10 +170,21 @@ class Resolver:
             point = coarsen(moved, r.grain) if r.grain else moved
             return _with_part(Resolved(point.value(), f"timex:{ref.start}", True, point), r)
         if self.published is None:
-            return _with_part(Resolved(_UNKNOWN[r.grain or unit], None, False), r)
+            return _with_part(self._yearless_anaphora(r, unit), r)
         base = coarsen(Point.of_date(self.published), r.grain or unit)
         point = shift(base, unit, r.amount)
         return _with_part(Resolved(point.value(), "published", True, point), r)
+
+    def _yearless_anaphora(self, r: Reading, unit: Granularity) -> Resolved:
+        """ "A day earlier" after a year-less "September 13": "XXXX-09-12", unanchored."""
+        ref = self._reference(r.grain or unit, yearless=True)
+        if ref is None or ref.point.grain not in ("day", "month") or unit not in ("day", "month"):
+            return Resolved(_UNKNOWN[r.grain or unit], None, False)
+        probe = shift(replace(ref.point, year=_LEAP_YEAR), unit, r.amount)
+        if probe.year != _LEAP_YEAR:
+            return Resolved(_UNKNOWN[r.grain or unit], None, False)
+        point = replace(probe, year=None)
+        return Resolved(point.value(), f"timex:{ref.start}", False)
 
     def _clock(self, r: Reading, tense: Tense | None) -> Resolved:
         clock = r.clock or ""

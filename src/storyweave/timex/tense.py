@@ -26,7 +26,9 @@ _FUTURE_WORDS: Final = re.compile(
 _PAST_WORDS: Final = re.compile(
     r"\b(?:was|were|had|did|said|told|met|took|went|came|began|made|gave|held|left|"
     r"fell|rose|sold|bought|paid|won|lost|became|found|got|saw|knew|thought|brought|"
-    r"built|sent|spent|struck|killed|ago|last|earlier|previously|(?!(?:expect|plan|schedul|"
+    r"built|sent|spent|struck|spoke|wrote|ran|fought|chose|drove|flew|grew|led|kept|meant|"
+    r"sat|stood|threw|understood|wore|broke|caught|drew|fled|forgot|hung|rode|rang|shot|"
+    r"sang|sank|slept|stole|swore|taught|tore|woke|ago|last|earlier|previously|(?!(?:expect|plan|schedul|"
     r"propos|intend|project|promis|vow|prepar|need|bas|unit|relat|concern|interest)ed\b)"
     r"[a-z]{3,}ed)\b",
     re.IGNORECASE,
@@ -36,7 +38,9 @@ _DEADLINE: Final = re.compile(
     r"\b(?:until|till|as\s+(?:soon|early)\s+as|no\s+later\s+than|starting|beginning)\s+$",
     re.IGNORECASE,
 )
-_SENTENCE_END: Final = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+_SENTENCE_END: Final = re.compile(
+    r"(?<=[.!?])(?P<close>[\"'”’)]*)(?P<gap>\s+)(?=[\"'“‘(]?[A-Z0-9])|(?P<para>\n\s*\n)"
+)
 
 _FUTURE_LEMMAS: Final = frozenset(
     {"will", "shall", "plan", "schedule", "expect", "intend", "aim", "hope",
@@ -61,8 +65,9 @@ def sentence_bounds(text: str, doc: Any = None) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     begin = 0
     for m in _SENTENCE_END.finditer(text):
-        bounds.append((begin, m.start()))
-        begin = m.end()
+        gap = "para" if m["para"] else "gap"
+        bounds.append((begin, m.start(gap)))
+        begin = m.end(gap)
     bounds.append((begin, len(text)))
     return bounds
 
