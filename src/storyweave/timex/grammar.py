@@ -52,11 +52,12 @@ PART_OF_DAY: Final = r"(?:morning|afternoon|evening|night)"
 SEASON: Final = r"(?:spring|summer|fall|autumn|winter)"
 
 MODIFIER: Final = (
-    r"(?:about|around|approximately|roughly|nearly|almost|more\s+than|over|well\s+over"
+    r"(?:around|approximately|roughly|nearly|almost|more\s+than|(?:well\s+)?over(?!\s+the\b)"
     r"|less\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than"
     r"|some)"
 )
-"""Words that qualify a quantity and belong to the timex ("more than four hours")."""
+"""Words that qualify a quantity and belong to the timex ("more than four hours"). TimeBank
+leaves "about" and "over the" outside the extent ("about two weeks", "over the past year")."""
 
 MOD_CODES: Final[dict[str, str]] = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",

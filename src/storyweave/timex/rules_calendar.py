@@ -289,7 +289,7 @@ CALENDAR_RULES: Final[tuple[Rule, ...]] = (
     ),
     make_rule(
         "quarter",
-        rf"(?:the\s+)?(?:(?P<yr>{YEAR})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+|fiscal\s+"
+        rf"(?:the\s+(?!{_QORD}-))?(?:(?P<yr>{YEAR})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+|fiscal\s+"
         rf"(?P<fyear>{YEAR})'s\s+)?(?:(?:fiscal|calendar)\s+)?(?P<q>{_QORD})[\s-]+(?:fiscal[\s-]+)?"
         rf"quarter(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})|(?P<rel2>this|last|next)\s+year))?",
         _build_quarter,

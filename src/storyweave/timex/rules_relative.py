@@ -234,7 +234,7 @@ _SHIFT_UNITS: Final = r"(?:days?|weeks?|months?|years?|decades?|centuries|centur
 RELATIVE_RULES: Final[tuple[Rule, ...]] = (
     make_rule(
         "day_word",
-        rf"(?P<edge>(?:early|late|earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow)"
+        rf"(?P<edge>(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow)"
         rf"(?:\s+(?P<part>{PART_OF_DAY}))?\b",
         _build_day_word,
     ),
@@ -311,7 +311,7 @@ RELATIVE_RULES: Final[tuple[Rule, ...]] = (
     ),
     make_rule(
         "weekday",
-        r"(?P<edge>(?:early|late|earlier|later)\s+)?(?:(?P<rel>this\s+past|this\s+coming"
+        r"(?P<edge>(?:early|late)\s+)?(?:(?P<rel>this\s+past|this\s+coming"
         r"|the\s+previous|the\s+following|the\s+next|last|next|this|past|coming)\s+)?"
         rf"(?P<wd>{WEEKDAY})(?:,?\s+(?P<part>{PART_OF_DAY}))?",
         _build_weekday,

@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from .calendar import Point
-from .grammar import DAY, MODIFIER, MONTH, NUMBER, UNITS, WEEKDAY, WEEKDAYS_PLURAL, mod_code
+from .grammar import DAY, MODIFIER, MONTH, NUMBER, UNIT, UNITS, WEEKDAY, WEEKDAYS_PLURAL, mod_code
 from .lexicon import SEASON_ORDER, SEASONS, TIME_UNITS, UNIT_CODES, UNIT_YEARS
 from .quantity import format_quantity, parse_quantity
 from .reading import Reading
@@ -197,7 +197,8 @@ _ZONE: Final = r"(?:\s+\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET)\)?,?)?"
 SPAN_RULES: Final[tuple[Rule, ...]] = (
     make_rule(
         "duration",
-        rf"(?P<mod>{MODIFIER}\s+)?(?P<det>the\s+)?(?:(?:past|last|next|previous|first|coming"
+        rf"(?P<mod>{MODIFIER}\s+)?(?P<det>the\s+(?!(?:{NUMBER})-(?:{UNIT})\b))?"
+        r"(?:(?:past|last|next|previous|first|coming"
         r"|following|final|initial|latest|remaining|preceding|ensuing|succeeding|same|full)\s+)?"
         rf"(?P<num>{NUMBER})(?:\s+(?:or|to)\s+(?P<num2>{NUMBER}))?(?P<hyphen>[\s-]+)(?P<adj>"
         r"(?:more|full|straight|consecutive|trading|business|working|calendar)\s+)?"
