@@ -19,7 +19,8 @@ BASE = dt.date(2023, 9, 13)  # Wednesday
     [
         (Point("month", None, 7), "past", None, "2023-07"),
         (Point("month", None, 10), "future", None, "2023-10"),
-        (Point("month", None, 10), "past", None, "2022-10"),
+        (Point("month", None, 10), "past", None, "2023-10"),  # 11 months back is too far
+        (Point("month", None, 12), "past", None, "2022-12"),
         (Point("month", None, 10), None, None, "2023-10"),  # nearest
         (Point("month", None, 2), None, None, "2024-02"),
         (Point("month", None, 2), None, "last", "2023-02"),

@@ -32,7 +32,10 @@ _UNKNOWN: dict[str, str] = {
 }  # fmt: skip
 
 
-TENSE_REACH_DAYS: dict[str, int] = {"day": 300, "month": 366, "season": 366}
+TENSE_REACH_DAYS: dict[tuple[str, str], int] = {
+    ("past", "day"): 240, ("future", "day"): 240, ("past", "month"): 320,
+    ("future", "month"): 366, ("past", "season"): 320, ("future", "season"): 366,
+}  # fmt: skip
 """The tense may move a year-less date to the past or future occurrence only when
 that occurrence lies within this many days; farther, the nearest one wins ("extended
 the offer to Nov. 20", written on Nov. 2, is this November). Calibrated on TimeBank."""
@@ -240,11 +243,11 @@ def place_year(point: Point, base: dt.date, tense: Tense | None, relation: str |
         return after[0] if after else closest
     if tense == "past" and point.grain not in ("quarter", "half"):
         before = [p for p in options if p.to_date() <= here]
-        if before and abs((before[-1].to_date() - here).days) <= _reach(point):
+        if before and abs((before[-1].to_date() - here).days) <= _reach("past", point):
             return before[-1]
     if tense == "future" and point.grain not in ("quarter", "half"):
         after = [p for p in options if p.to_date() >= here]
-        if after and abs((after[0].to_date() - here).days) <= _reach(point):
+        if after and abs((after[0].to_date() - here).days) <= _reach("future", point):
             return after[0]
     if tense == "past" and point.grain in ("quarter", "half"):
         before = [p for p in options if p.to_date() <= here]
@@ -252,8 +255,8 @@ def place_year(point: Point, base: dt.date, tense: Tense | None, relation: str |
     return closest
 
 
-def _reach(point: Point) -> int:
-    return TENSE_REACH_DAYS.get(point.grain, 300)
+def _reach(tense: str, point: Point) -> int:
+    return TENSE_REACH_DAYS.get((tense, point.grain), 300)
 
 
 def _valid(point: Point) -> bool:

@@ -38,6 +38,7 @@ _DEADLINE: Final = re.compile(
     r"\b(?:until|till|as\s+(?:soon|early)\s+as|no\s+later\s+than|starting|beginning)\s+$",
     re.IGNORECASE,
 )
+_SINCE: Final = re.compile(r"\b(?:since|ever\s+since)\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 _SENTENCE_END: Final = re.compile(
     r"(?<=[.!?])(?P<close>[\"'”’)]*)(?P<gap>\s+)(?=[\"'“‘(]?[A-Z0-9])|(?P<para>\n\s*\n)"
 )
@@ -148,6 +149,8 @@ class TenseFinder:
         """
         if _DEADLINE.search(self._text, max(0, start - 20), start):
             return "future"
+        if _SINCE.search(self._text, max(0, start - 20), start):
+            return "past"
         if self._doc is not None:
             governed = head_tense(self._doc, start, end)
             if governed is not None:
@@ -191,6 +194,11 @@ def _verb_tense(verb: Any) -> Tense | None:
         return "past"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        # "set to resume Monday", "plans to visit in October", "is expected to close"
+        head = verb.head
+        if head is not verb and head.lemma_.lower() in _FUTURE_LEMMAS | {"set", "due"}:
+            return "future"
     return None
 
 
