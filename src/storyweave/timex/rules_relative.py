@@ -223,6 +223,20 @@ def _build_earlier(m: re.Match[str]) -> Reading | None:
     return _literal("PAST_REF")
 
 
+def _build_current(m: re.Match[str]) -> Reading | None:
+    """ "current" and "recent" before a noun; not in set phrases ("current account")."""
+    if _NOT_TEMPORAL_AFTER.match(following(m)):
+        return None
+    return _literal("PRESENT_REF" if m[0].lower() == "current" else "PAST_REF")
+
+
+_NOT_TEMPORAL_AFTER: Final = re.compile(
+    r"\s*(?:account|accounts|affairs|events|dollars|assets|liabilities|yield|carrying|flowing"
+    r"|through|quarter|year|month|week|days|weeks|months|years|decades|quarters|times)\b",
+    re.IGNORECASE,
+)
+
+
 def _build_now(m: re.Match[str]) -> Reading | None:
     if re.match(r"-\w", following(m)):
         return None
@@ -323,6 +337,7 @@ RELATIVE_RULES: Final[tuple[Rule, ...]] = (
         _build_present,
     ),
     make_rule("now", r"\bnow\b", _build_now),
+    make_rule("current", r"\b(?:current|recent)\b(?=\s+[a-z])", _build_current),
     make_rule(
         "future",
         r"\b(?:the\s+(?:near\s+|distant\s+)?future|the\s+(?:coming|next\s+few)\s+"
