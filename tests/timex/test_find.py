@@ -82,6 +82,7 @@ def test_seed_forms_resolve_against_publication_date(
         ("It began in mid-1996.", "mid-1996", "DATE", "1996"),
         ("He was born on Aug. 7, 1998.", "Aug. 7, 1998", "DATE", "1998-08-07"),
         ("Signed 13 September 2023.", "13 September 2023", "DATE", "2023-09-13"),
+        ("Filed on 2023-09-01 in court.", "2023-09-01", "DATE", "2023-09-01"),
         ("Elected in November 1995.", "November 1995", "DATE", "1995-11"),
         ("The war lasted three years.", "three years", "DURATION", "P3Y"),
         ("a four-day visit", "four-day", "DURATION", "P4D"),

@@ -223,7 +223,15 @@ _HOLIDAYS: Final = (
     r"Presidents'?\s+Day|Easter(?:\s+Sunday)?|Election\s+Day)"
 )
 
+def _build_iso(m: re.Match[str]) -> Reading | None:
+    year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    if not _valid_day(year, month, day):
+        return None
+    return Reading("date", "DATE", Point("day", year, month, day))
+
+
 CALENDAR_RULES: Final[tuple[Rule, ...]] = (
+    make_rule("iso_date", r"(?P<y>(?:1[7-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)", _build_iso),
     make_rule(
         "month_day",
         rf"(?:(?P<rel>last|next|this)\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY})"
