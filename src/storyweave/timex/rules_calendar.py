@@ -223,6 +223,7 @@ _HOLIDAYS: Final = (
     r"Presidents'?\s+Day|Easter(?:\s+Sunday)?|Election\s+Day)"
 )
 
+
 def _build_iso(m: re.Match[str]) -> Reading | None:
     year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
     if not _valid_day(year, month, day):
