@@ -189,3 +189,52 @@ def test_entities_and_entity_commands(analysed: Analysed) -> None:
     assert res.exit_code == 0 and "the Kremlin leader" in res.output  # a role description linked
     res = runner.invoke(main, ["entity", "Nobody Here", "--db", db])
     assert res.exit_code == 1 and "No entity named" in res.output
+
+
+def _attributions_of(report: dict, ref: str) -> list[dict]:  # type: ignore[type-arg]
+    aid = next(a["id"] for a in report["articles"] if a["ref"] == ref)
+    names = {e["id"]: e["name"] for e in report["entities"]}
+    return [
+        {**q, "speaker": names.get(q["speaker"])}
+        for q in report["attributions"]
+        if q["article"] == aid
+    ]
+
+
+def test_seed_attribution_chains(analysed: Analysed) -> None:
+    quotes = _attributions_of(analysed.report, "000_dd195cddc56944a4")
+    chains = {tuple(q["chain"]) for q in quotes}
+    # the article's credited outlet is the outermost link
+    assert ("Tin Tuc", "TASS", "Dmitry Peskov") in chains
+    assert ("Tin Tuc", "AFP", "An Chan-il") in chains
+    assert ("Tin Tuc", "RIA Novosti", "Vladimir Putin") in chains
+    ria = [q for q in quotes if "RIA Novosti" in q["chain"]]
+    assert {q["source"]["text"] for q in ria} == {"the Kremlin leader"}
+    assert {q["speaker"] for q in ria} == {"Vladimir Putin"}  # resolved through the role
+    direct = [q for q in quotes if q["kind"] == "direct"]
+    assert {q["speaker"] for q in direct} == {"Vladimir Putin"} and len(direct) >= 2
+    analysts = next(q for q in quotes if q["source"] and q["source"]["text"] == "Analysts")
+    assert analysts["source_type"] == "unnamed" and analysts["speaker"] is None
+    other = _attributions_of(analysed.report, "001_61c93157c20b0b58")
+    agency = next(q for q in other if q["source"] and "space agency" in q["source"]["text"])
+    assert agency["speaker"] is None  # "Pyongyang's space agency" is not Pyongyang
+    assert all(q["chain"][0] != "Tin Tuc" for q in other)
+
+
+def test_seed_timexes(analysed: Analysed) -> None:
+    report = analysed.report
+    aid = next(a["id"] for a in report["articles"] if a["ref"] == "000_dd195cddc56944a4")
+    got = {(t["text"], t["value"]) for t in report["timexes"] if t["article"] == aid}
+    assert {("September 13", "2023-09-13"), ("A day earlier", "2023-09-12"), ("July", "2023-07"),
+            ("the same day", "2023-09-13")} <= got  # fmt: skip
+
+
+def test_quotes_command(analysed: Analysed) -> None:
+    runner = CliRunner()
+    res = runner.invoke(main, ["quotes", "--db", analysed.db, "--speaker", "peskov", "--json"])
+    assert res.exit_code == 0, res.output
+    (q,) = json.loads(res.output)
+    assert q["chain"] == ["Tin Tuc", "TASS", "Dmitry Peskov"] and "Shoigu" in q["content"]["text"]
+    res = runner.invoke(main, ["quotes", "--db", analysed.db, "--speaker", "Putin"])
+    assert res.exit_code == 0 and "We will talk about all issues" in res.output
+    assert "Tara Reid" not in res.output

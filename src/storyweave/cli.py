@@ -24,7 +24,7 @@ from .analysis import STORY_NOTE, AnalysisResult, ingest
 from .config import Settings, default_db_path
 from .errors import StoryweaveError
 from .ingest import IngestOptions
-from .queries import EntityView, entity_views, find_entities
+from .queries import EntityView, entity_views, find_entities, quotes
 from .report import build_report, render_html, validate_report
 from .storage import SQLStore, open_store
 
@@ -342,6 +342,29 @@ def entity(store: SQLStore, name: str, as_json: bool) -> None:
             out.print(f"  story {st.id}: {st.title}", markup=False, soft_wrap=True)
         for m in v.mentions:
             out.print(f"  - {m.text!r} in {m.article}: {m.sentence}", markup=False, soft_wrap=True)
+
+
+@main.command("quotes")
+@click.option("--story", default=None, help="Only the quotes of this story.")
+@click.option("--speaker", default=None, help="Only quotes by (or relayed through) this name.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@with_store
+def quotes_cmd(store: SQLStore, story: str | None, speaker: str | None, as_json: bool) -> None:
+    """Who said what, and through whom: quotes and attributions."""
+    try:
+        rows = quotes(store, story=story, speaker=speaker)
+    except StoryweaveError as err:
+        raise click.ClickException(str(err)) from None
+    if as_json:
+        out.print_json(json.dumps(rows))
+        return
+    for q in rows:
+        who = q["speaker_entity"] or q["speaker_name"] or (q["source"] or {}).get("text") or "?"
+        via = " → ".join(q["chain"])
+        out.print(f"[bold]{escape(who)}[/bold] ({q['kind']}; {escape(via)})", soft_wrap=True)
+        out.print(f"  {q['content']['text']}", markup=False, soft_wrap=True)
+    if not rows:
+        out.print("No quotes found.")
 
 
 def _entity_json(view: EntityView, *, mentions: bool = False) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ._types import ArticleId, StoryId
+from ._types import JSON, ArticleId, StoryId
 from .entities.names import translit, words
 from .model import Entity, Span, Story
 from .storage import SQLStore
@@ -92,3 +92,31 @@ def _views(
 
 def _view_order(view: EntityView) -> tuple[int, str]:
     return (-len(view.mentions), view.entity.name)
+
+
+def quotes(
+    store: SQLStore, *, story: StoryId | None = None, speaker: str | None = None
+) -> list[JSON]:
+    """Attributions as the report shows them, for one story or the whole store.
+
+    With ``speaker``, only those whose speaker entity, resolved speaker name, chain or source
+    phrase matches it.
+    """
+    from .report import build_report
+
+    ids = store.story(story).article_ids if story else [a.id for a in store.articles()]
+    report = build_report(store, ids)
+    names = {e["id"]: e for e in report["entities"]}
+    rows = []
+    wanted = set(name_tokens(speaker)) if speaker else set()
+    for q in report["attributions"]:
+        ent = names.get(q["speaker"] or "")
+        q["speaker_entity"] = ent["name"] if ent else None
+        if wanted:
+            forms = [*q["chain"], q["speaker_name"] or "", (q["source"] or {}).get("text", "")]
+            if ent:
+                forms += [ent["name"], *ent["aliases"]]
+            if not any(wanted <= set(name_tokens(f)) for f in forms if f):
+                continue
+        rows.append(q)
+    return rows

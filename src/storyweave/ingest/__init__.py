@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import ParseError, SourceError, StoryweaveError, ValidationError
 from ..hashing import article_id, normalise_text
 from ..model import Article, Failure
+from ..timex import find_publication_date
 from .credit import find_credit
 from .decode import read_bytes
 from .readers import (
@@ -140,7 +141,7 @@ def build_article(draft: Draft, opts: IngestOptions | None = None) -> Article:
             title=(draft.title or "").strip() or None,
             url=draft.url,
             outlet=outlet,
-            published=draft.published or opts.published,
+            published=draft.published or opts.published or find_publication_date(text),
             language=draft.language,
             author=draft.author,
             credit=credit.line if credit else None,

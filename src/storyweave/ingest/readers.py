@@ -83,6 +83,10 @@ def read_html(data: bytes, path: Path) -> Draft:
             published = dt.date.fromisoformat(str(doc.date)[:10])
         except ValueError:
             published = None
+    if published is None:  # meta tags, JSON-LD, <time>, datelines that trafilatura missed
+        from ..timex import find_publication_date
+
+        published = find_publication_date(text, data.decode("utf-8", errors="replace"))
     return Draft(
         text=text,
         ref=str(path),

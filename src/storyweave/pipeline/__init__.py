@@ -28,12 +28,19 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-DEFAULT_STAGES: tuple[str, ...] = ("language", "sentences", "ner", "mention_repair")
+DEFAULT_STAGES: tuple[str, ...] = (
+    "language",
+    "sentences",
+    "ner",
+    "mention_repair",
+    "timexes",
+    "attributions",
+)
 
 
 def load_builtin_stages() -> None:
     """Import the modules whose ``@stage`` decorators register the built-in stages."""
-    from . import entities, language, ner  # noqa: F401
+    from . import entities, language, ner, quotes, temporal  # noqa: F401
 
 
 @dataclass

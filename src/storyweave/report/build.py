@@ -10,7 +10,7 @@ from typing import Any
 
 from .._types import JSON, ArticleId
 from ..errors import ValidationError
-from ..model import AnnotatedArticle, Span
+from ..model import AnnotatedArticle, Attribution, Mention, Span
 from ..storage import SQLStore
 
 SCHEMA_ID = "storyweave.report/1"
@@ -38,7 +38,7 @@ def build_report(
                 entity_mentions.setdefault(m.entity_id, []).append(
                     _span(item, m.span, article=True) or {}
                 )
-    entities = [
+    entities: list[JSON] = [
         {
             "id": e.id,
             "name": e.name,
@@ -51,6 +51,7 @@ def build_report(
         for e in store.entities(entity_mentions)
     ]
     entities.sort(key=_entity_order)
+    names = {e["id"]: e for e in entities}
     return {
         "schema": SCHEMA_ID,
         "notes": list(notes),
@@ -64,23 +65,12 @@ def build_report(
                 "value": x.value,
                 "anchor": x.anchor,
                 "anchored": x.anchored,
+                "mod": x.mod,
             }
             for i in items
             for x in i.timexes
         ],
-        "attributions": [
-            {
-                "article": i.article.id,
-                "kind": a.kind,
-                "content": _span(i, a.content),
-                "cue": _span(i, a.cue),
-                "source": _span(i, a.source),
-                "speaker": a.speaker,
-                "chain": list(a.chain),
-            }
-            for i in items
-            for a in i.attributions
-        ],
+        "attributions": [attribution_row(i, a, names) for i in items for a in i.attributions],
         "duplicates": [
             {
                 "article": d.article,
@@ -109,6 +99,57 @@ def build_report(
             for s in stories
         ],
     }
+
+
+def attribution_row(item: AnnotatedArticle, a: Attribution, entities: dict[str, JSON]) -> JSON:
+    """One attribution as the report shows it: speaker resolved to an entity, and the
+    article's credited outlet (from its credit line) as the outermost link of the chain."""
+    chain = list(a.chain)
+    credit = item.article.outlet if item.article.credit else None
+    if credit and (not chain or chain[0] != credit):
+        chain.insert(0, credit)
+    return {
+        "article": item.article.id,
+        "kind": a.kind,
+        "content": _span(item, a.content),
+        "cue": _span(item, a.cue),
+        "source": _span(item, a.source),
+        "speaker": a.speaker or speaker_entity(item, a, entities),
+        "speaker_name": a.speaker_name,
+        "source_type": a.source_type,
+        "chain": chain,
+    }
+
+
+def speaker_entity(item: AnnotatedArticle, a: Attribution, entities: dict[str, JSON]) -> str | None:
+    """The entity the source phrase names, else the one named by the resolved ``speaker_name``.
+
+    A linked mention inside the phrase names the speaker when it is the phrase's head (it ends
+    the phrase: "Kremlin spokesman Dmitry Peskov") or heads an apposition ("An Chan-il, a
+    researcher"); "Pyongyang's space agency" is not Pyongyang. People rank first, then length.
+    """
+    if a.source is not None:
+        text = item.article.text
+        inside = [
+            m for m in item.mentions
+            if m.entity_id and m.entity_id in entities
+            and a.source.start <= m.span.start and m.span.end <= a.source.end
+            and (m.span.end == a.source.end or text[m.span.end : a.source.end].startswith(","))
+        ]  # fmt: skip
+        if inside:
+            best = max(inside, key=_speaker_rank)
+            return best.entity_id
+    if a.speaker_name:
+        wanted = a.speaker_name.casefold()
+        for m in item.mentions:
+            ent = entities.get(m.entity_id or "")
+            if ent and wanted in {n.casefold() for n in (ent["name"], *ent["aliases"])}:
+                return str(ent["id"])
+    return None
+
+
+def _speaker_rank(m: Mention) -> tuple[bool, int]:
+    return (m.label == "PERSON", m.span.end - m.span.start)
 
 
 def _entity_order(e: JSON) -> tuple[int, str]:
