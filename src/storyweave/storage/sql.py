@@ -79,7 +79,10 @@ class SQLStore:
     @contextmanager
     def _tx(self) -> Iterator[sa.Connection]:
         try:
-            with self.engine.begin() as conn:
+            with (
+                self.engine.connect().execution_options(storyweave_write=True) as conn,
+                conn.begin(),
+            ):
                 yield conn
         except sa.exc.SQLAlchemyError as e:
             raise StorageError("E301", url=self.url, detail=str(e).splitlines()[0]) from e
@@ -87,14 +90,33 @@ class SQLStore:
     # -- articles ---------------------------------------------------------------------------
 
     def add_article(self, article: Article, *, near_threshold: float = 0.8) -> AddResult:
-        """Insert ``article`` unless its id is known; record it if it duplicates an earlier one."""
+        """Insert ``article`` unless its id is known; record it if it duplicates an earlier one.
+
+        Safe under concurrent writers: when another process inserts the same article first, the
+        primary key refuses the second insert, its transaction rolls back, and it counts as known.
+        """
         sig = signature(article.body)
+        try:
+            return self._add_article(article, sig, near_threshold)
+        except StorageError as e:
+            if isinstance(e.__cause__, sa.exc.IntegrityError) and self._has_article(article.id):
+                return AddResult(article.id, new=False)
+            raise
+
+    def _has_article(self, aid: ArticleId) -> bool:
+        with self.engine.connect() as conn:
+            query = sa.select(t.articles.c.id).where(t.articles.c.id == aid)
+            return conn.execute(query).first() is not None
+
+    def _add_article(self, article: Article, sig: Signature, near_threshold: float) -> AddResult:
         with self._tx() as conn:
+            fp = fingerprint(article.body)
+            if conn.dialect.name == "postgresql":  # serialise writers of the same text
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(hashtext(:fp))"), {"fp": fp})
             if conn.execute(
                 sa.select(t.articles.c.id).where(t.articles.c.id == article.id)
             ).first():
                 return AddResult(article.id, new=False)
-            fp = fingerprint(article.body)
             dup = self._find_duplicate(conn, article.id, fp, sig, near_threshold)
             conn.execute(sa.insert(t.articles).values(**_article_row(article, fp)))
             conn.execute(
@@ -192,6 +214,8 @@ class SQLStore:
         """Replace the article's stored layers with ``item``'s, in one transaction."""
         aid = item.article.id
         with self._tx() as conn:
+            # lock the article's row (PostgreSQL) so two writers replace its layers one at a time
+            conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id == aid).with_for_update())
             for table in (t.sentences, t.mentions, t.timexes, t.attributions):
                 conn.execute(sa.delete(table).where(table.c.article_id == aid))
             if item.language:
@@ -314,8 +338,13 @@ class SQLStore:
         leader", resolved by the linker) is stored as a mention labelled ``ROLE``.
         """
         with self._tx() as conn:
-            for ent in entities:
-                old = conn.execute(sa.select(t.entities).where(t.entities.c.id == ent.id)).first()
+            for ent in sorted(entities, key=_entity_id):  # one lock order for every writer
+                _insert_ignore(conn, t.entities, {
+                    "id": ent.id, "name": ent.name, "type": ent.type, "aliases": "[]",
+                })  # fmt: skip
+                old = conn.execute(
+                    sa.select(t.entities).where(t.entities.c.id == ent.id).with_for_update()
+                ).first()
                 aliases = sorted(set(ent.aliases) | set(json.loads(old.aliases) if old else []))
                 roles = list(dict.fromkeys([*ent.roles, *(json.loads(old.roles) if old else [])]))
                 row = {
@@ -325,12 +354,7 @@ class SQLStore:
                     "roles": json.dumps(roles),
                     "news_source": ent.news_source or bool(old and old.news_source),
                 }
-                if old:
-                    conn.execute(
-                        sa.update(t.entities).where(t.entities.c.id == ent.id).values(**row)
-                    )
-                else:
-                    conn.execute(sa.insert(t.entities).values(id=ent.id, **row))
+                conn.execute(sa.update(t.entities).where(t.entities.c.id == ent.id).values(**row))
             for (aid, start, end), eid in sorted(mention_entity.items()):
                 m = t.mentions.c
                 where = (m.article_id == aid) & (m.start == start) & (m.end == end)
@@ -382,26 +406,25 @@ class SQLStore:
     # -- stories ----------------------------------------------------------------------------
 
     def save_story(self, story: Story, *, method: str) -> None:
+        """Make ``story`` hold exactly its articles (moving them from other stories); a story
+        left with no articles is deleted. Concurrent writers of the same story serialise on
+        its row."""
         with self._tx() as conn:
-            conn.execute(sa.delete(t.story_articles).where(t.story_articles.c.story_id == story.id))
-            conn.execute(sa.delete(t.stories).where(t.stories.c.id == story.id))
+            _insert_ignore(conn, t.stories, {
+                "id": story.id, "title": story.title, "method": method, "created_at": _now(),
+            })  # fmt: skip
             conn.execute(
-                sa.insert(t.stories).values(
-                    id=story.id, title=story.title, method=method, created_at=_now()
-                )
+                sa.select(t.stories.c.id).where(t.stories.c.id == story.id).with_for_update()
             )
-            conn.execute(
-                sa.delete(t.story_articles).where(
-                    t.story_articles.c.article_id.in_(list(story.article_ids))
-                )
-            )
-            _insert(
-                conn,
-                t.story_articles,
-                [{"article_id": a, "story_id": story.id} for a in story.article_ids],
-            )
-            members = sa.select(t.story_articles.c.story_id).distinct()
-            conn.execute(sa.delete(t.stories).where(t.stories.c.id.not_in(members)))
+            conn.execute(sa.update(t.stories).where(t.stories.c.id == story.id).values(
+                title=story.title, method=method))  # fmt: skip
+            members = t.story_articles.c
+            conn.execute(sa.delete(t.story_articles).where(
+                (members.story_id == story.id) | members.article_id.in_(list(story.article_ids))))  # fmt: skip
+            for aid in story.article_ids:
+                _insert_ignore(conn, t.story_articles, {"article_id": aid, "story_id": story.id})
+            held = sa.select(members.story_id).distinct()
+            conn.execute(sa.delete(t.stories).where(t.stories.c.id.not_in(held)))
 
     def stories(self) -> list[Story]:
         return self._stories(None)
@@ -486,13 +509,37 @@ def _engine(url: str) -> sa.Engine:
 
     @sa.event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (below)
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         if not memory:
             cur.execute("PRAGMA journal_mode=WAL")
         cur.close()
 
+    @sa.event.listens_for(engine, "begin")
+    def _begin(conn: sa.Connection) -> None:
+        # A write transaction takes SQLite's write lock at once (BEGIN IMMEDIATE), so a writer
+        # waits for another (busy timeout) instead of failing when it upgrades a stale read.
+        write = conn.get_execution_options().get("storyweave_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
     return engine
+
+
+def _entity_id(ent: Entity) -> str:
+    return ent.id
+
+
+def _insert_ignore(conn: sa.Connection, table: sa.Table, row: dict[str, Any]) -> None:
+    """INSERT ... ON CONFLICT DO NOTHING, in the dialect of the connection."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        conn.execute(pg_insert(table).values(**row).on_conflict_do_nothing())
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        conn.execute(sqlite_insert(table).values(**row).on_conflict_do_nothing())
 
 
 def _insert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
