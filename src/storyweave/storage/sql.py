@@ -419,8 +419,8 @@ class SQLStore:
             conn.execute(sa.update(t.stories).where(t.stories.c.id == story.id).values(
                 title=story.title, method=method))  # fmt: skip
             members = t.story_articles.c
-            conn.execute(sa.delete(t.story_articles).where(
-                (members.story_id == story.id) | members.article_id.in_(list(story.article_ids))))  # fmt: skip
+            moved = (members.story_id == story.id) | members.article_id.in_(list(story.article_ids))
+            conn.execute(sa.delete(t.story_articles).where(moved))
             for aid in story.article_ids:
                 _insert_ignore(conn, t.story_articles, {"article_id": aid, "story_id": story.id})
             held = sa.select(members.story_id).distinct()
