@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from ..errors import MigrationError
 from . import schema
+from .search import create_fts
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,11 @@ _INITIAL_TABLES = frozenset(
     }
 )
 
-MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _initial),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial", _initial),
+    # full-text search (FTS5 on SQLite; other engines search with LIKE and need no table)
+    Migration("0002_search", create_fts),
+)
 
 
 def applied(engine: sa.Engine) -> list[str]:
