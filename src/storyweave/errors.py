@@ -63,6 +63,23 @@ MESSAGES: dict[str, str] = {
     # config: E5xx
     "E501": "Unknown setting {name!r}. Known settings: {known}.",
     "E502": "Setting {name!r} must be {expected}; got {value!r} (from {origin}).",
+    # HTTP server and API: E6xx
+    "E601": "Nothing at {path}. The API lives under /api (see /api/docs); pages under /.",
+    "E602": "The request is invalid: {detail}",
+    "E603": "This server requires a token for writes. Send 'Authorization: Bearer TOKEN' "
+    "(the token given to `storyweave serve --token`).",
+    "E604": "Cross-site write refused: the request's Origin {origin!r} is not this server. "
+    "Submit the form from this server's own pages, or send the request without a browser.",
+    "E605": "The request body is larger than {limit} bytes. Send fewer or smaller articles "
+    "per request.",
+    "E606": "Method {method} is not allowed on {path}.",
+    "E607": "Internal error while serving {path}; the server log has the details.",
+    "E608": "Host {host!r} is not served here (DNS rebinding guard). Use {allowed}.",
+    "E609": "Refusing to listen on {host} without a token: anyone who can reach it could "
+    "write to the store. Pass --token (or STORYWEAVE_TOKEN), or listen on 127.0.0.1.",
+    "E610": "Too many ingest jobs are waiting ({limit}); try again when some have finished.",
+    "E611": "{name!r}: unsupported upload type {suffix!r}; expected one of {expected}.",
+    "E612": "Nothing to ingest: {detail}",
 }
 
 

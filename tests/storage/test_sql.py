@@ -20,6 +20,7 @@ from storyweave.model import (
 )
 from storyweave.storage import SQLStore, open_store
 from storyweave.storage import schema as t
+from storyweave.storage.migrations import MIGRATIONS
 from tests.conftest import make_article
 
 TEXT = (
@@ -143,7 +144,7 @@ def test_migrations_are_recorded_and_newer_stores_refused(backend_url: str) -> N
     store = open_store(path)  # reopening applies nothing new
     with store.engine.begin() as conn:
         names = [r[0] for r in conn.execute(sa.select(t.schema_migrations.c.name))]
-        assert names == ["0001_initial", "0002_entity_roles"]
+        assert names == [m.name for m in MIGRATIONS]
         conn.execute(sa.insert(t.schema_migrations).values(name="9999_future", applied_at="x"))
     store.close()
     with pytest.raises(MigrationError, match="newer"):

@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import StorageError
+from .search import SearchHit
 from .sql import AddResult, SQLStore
 
-__all__ = ["AddResult", "SQLStore", "Store", "open_store"]
+__all__ = ["AddResult", "SQLStore", "SearchHit", "Store", "open_store"]
 
 Store = SQLStore
 

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from ..errors import MigrationError
 from . import schema
+from .search import create_fts
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             ],
         ),
     ),
+    # full-text search (FTS5 on SQLite; other engines search with LIKE and need no table)
+    Migration("0003_search", create_fts),
 )
 
 

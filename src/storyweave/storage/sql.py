@@ -36,6 +36,7 @@ from ..model import (
 )
 from . import schema as t
 from .migrations import migrate
+from .search import SearchHit, search_articles
 
 
 def _now() -> str:
@@ -466,6 +467,35 @@ class SQLStore:
             )
             for s, (title, members, dates) in grouped.items()
         ]
+
+    # -- search and change tracking ---------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Articles whose title or text holds every word of ``query``, best first.
+
+        FTS5 (BM25 ranking) on SQLite; LIKE queries (newest first) on other engines.
+        """
+        with self.engine.connect() as conn:
+            return search_articles(conn, query, limit=limit)
+
+    def revision(self) -> str:
+        """A token that changes whenever articles, annotations, entities, stories or failures do.
+
+        Readers (the HTTP server) key their caches on it; it costs one query.
+        """
+        parts = [
+            sa.select(sa.func.count()).select_from(t.articles).scalar_subquery(),
+            sa.select(sa.func.max(t.articles.c.ingested_at)).scalar_subquery(),
+            sa.select(sa.func.count()).select_from(t.stage_runs).scalar_subquery(),
+            sa.select(sa.func.max(t.stage_runs.c.ran_at)).scalar_subquery(),
+            sa.select(sa.func.count()).select_from(t.entities).scalar_subquery(),
+            sa.select(sa.func.count()).select_from(t.stories).scalar_subquery(),
+            sa.select(sa.func.max(t.stories.c.created_at)).scalar_subquery(),
+            sa.select(sa.func.count()).select_from(t.failures).scalar_subquery(),
+        ]
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(*parts)).one()
+        return "|".join(str(v) for v in row)
 
     # -- failures ---------------------------------------------------------------------------
 

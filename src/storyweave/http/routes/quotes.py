@@ -1,0 +1,29 @@
+"""Quotes and attributions: who said what, and through whom."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from ..catalogue import page
+from ..deps import ServicesDep
+from ..schemas import ERROR_RESPONSES, Page
+from .params import Limit, Offset, StoryFilter
+
+router = APIRouter(prefix="/api/quotes", tags=["quotes"], responses=ERROR_RESPONSES)
+
+
+@router.get("", response_model=Page)
+def list_quotes(
+    svc: ServicesDep,
+    speaker: Annotated[
+        str | None, Query(max_length=200, description="An entity id, or part of a name.")
+    ] = None,
+    story: StoryFilter = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Attributions as the report carries them, with the speaker's name resolved."""
+    items = svc.catalogue.quotes(speaker=speaker, story=story)
+    return page(items, limit=limit, offset=offset)

@@ -1,0 +1,102 @@
+"""What a POST carries becomes :class:`Draft` articles, without touching the disk.
+
+JSON bodies are validated by :mod:`storyweave.http.schemas`; uploaded files are
+read by the same readers as the CLI (text, Markdown, HTML, JSONL, feeds), from
+their bytes. An upload's name is used only as the article's ``ref`` (reduced to
+a safe base name) and for its suffix, never as a path.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+from ..errors import SourceError, StoryweaveError
+from ..ingest.readers import (
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    SUPPORTED,
+    TEXT_SUFFIXES,
+    Draft,
+    looks_like_feed,
+    parse_date,
+    read_feed,
+    read_html,
+    read_jsonl,
+    read_text,
+)
+from ..model import Failure
+from .problems import HTTPProblem
+from .schemas import ArticleIn
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_name(filename: str | None) -> str:
+    """A base name with no directories, no leading dots and only plain characters."""
+    base = PurePosixPath((filename or "").replace("\\", "/")).name
+    base = _UNSAFE.sub("_", base).lstrip("._")
+    return base[:120] or "upload.txt"
+
+
+def drafts_from_json(items: list[ArticleIn], *, prefix: str) -> list[Draft]:
+    """Drafts from validated JSON articles; ``prefix`` names those that carry no id."""
+    out: list[Draft] = []
+    for i, item in enumerate(items, start=1):
+        ref = item.id or f"{prefix}-{i}"
+        out.append(
+            Draft(
+                text=item.text,
+                ref=ref,
+                title=item.title,
+                url=item.url,
+                outlet=item.outlet,
+                published=parse_date(item.published, where=ref),
+                language=item.language,
+            )
+        )
+    return out
+
+
+def drafts_from_upload(filename: str | None, data: bytes) -> tuple[list[Draft], list[Failure]]:
+    """Drafts from one uploaded file; inputs that cannot be read come back as failures."""
+    name = safe_name(filename)
+    path = PurePosixPath(name)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise HTTPProblem(
+            415, "E611", name=name, suffix=suffix, expected=", ".join(sorted(SUPPORTED))
+        )
+    try:
+        if suffix in JSONL_SUFFIXES:
+            return _jsonl(data, name)
+        if not data.strip():
+            raise SourceError("E102", path=name)
+        if b"\x00" in data:
+            raise SourceError("E103", path=name)
+        if suffix in TEXT_SUFFIXES:
+            return [read_text(data, _as_path(name))], []
+        if suffix in HTML_SUFFIXES:
+            return [read_html(data, _as_path(name))], []
+        if suffix in FEED_SUFFIXES and looks_like_feed(data):
+            return list(read_feed(data, _as_path(name))), []
+        raise SourceError(f"{name}: an .xml file that is not an RSS or Atom feed.")
+    except StoryweaveError as e:
+        return [], [Failure(stage="ingest", error=str(e), ref=name, code=e.code)]
+
+
+def _jsonl(data: bytes, name: str) -> tuple[list[Draft], list[Failure]]:
+    drafts: list[Draft] = []
+    failures: list[Failure] = []
+    for item in read_jsonl(iter(data.splitlines()), _as_path(name)):
+        if isinstance(item, SourceError):
+            failures.append(Failure(stage="ingest", error=str(item), ref=name, code=item.code))
+        else:
+            drafts.append(item)
+    return drafts, failures
+
+
+def _as_path(name: str) -> Path:
+    # a bare base name: the readers only put it into refs and messages and look at its suffix
+    return Path(name)

@@ -1,0 +1,142 @@
+"""Full-text search over articles: SQLite FTS5 where available, LIKE queries elsewhere.
+
+Migration ``0003_search`` creates the FTS5 table ``articles_fts`` (and the
+triggers that keep it in step with ``articles``) on SQLite only. Other engines,
+and SQLite builds without FTS5, fall back to case-insensitive LIKE queries; the
+results are the same articles, ranked by recency instead of BM25.
+
+A hit never copies text: it names the article and the spans where the query's
+words occur, so a view can cut its own snippet from the article it owns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from .._types import ArticleId
+from ..model import Span
+from . import schema as t
+
+FTS_TABLE = "articles_fts"
+# Queries are cut to this many words, each at most this long; longer input is noise, not intent.
+MAX_TERMS = 8
+MAX_TERM_CHARS = 64
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """An article that matches, and where the query's words occur in its text."""
+
+    article_id: ArticleId
+    spans: tuple[Span, ...]
+
+
+def query_terms(query: str) -> list[str]:
+    """The words of a free-text query, deduplicated, in order (no operators survive)."""
+    out: list[str] = []
+    for word in _WORD.findall(query):
+        word = word[:MAX_TERM_CHARS]
+        if word.casefold() not in (w.casefold() for w in out):
+            out.append(word)
+    return out[:MAX_TERMS]
+
+
+def fts_expression(terms: list[str]) -> str:
+    """An FTS5 MATCH expression: every term as a quoted string, the last one as a prefix."""
+    quoted = [f'"{term}"' for term in terms]
+    quoted[-1] += "*"
+    return " AND ".join(quoted)
+
+
+def match_spans(text: str, terms: list[str], *, limit: int = 50) -> tuple[Span, ...]:
+    """Where the terms occur in ``text`` (case-insensitive; the last term as a word prefix)."""
+    if not terms:
+        return ()
+    alternatives = [
+        re.escape(w) + r"\w*" if i == len(terms) - 1 else re.escape(w) + r"\b"
+        for i, w in enumerate(terms)
+    ]
+    pattern = re.compile(r"\b(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+    spans: list[Span] = []
+    for m in pattern.finditer(text):
+        spans.append(Span(m.start(), m.end()))
+        if len(spans) >= limit:
+            break
+    return tuple(spans)
+
+
+def has_fts(conn: sa.Connection) -> bool:
+    if conn.dialect.name != "sqlite":
+        return False
+    found = conn.execute(
+        sa.text("SELECT name FROM sqlite_master WHERE type = 'table' AND name = :n"),
+        {"n": FTS_TABLE},
+    ).first()
+    return found is not None
+
+
+def create_fts(conn: sa.Connection) -> None:
+    """Migration body: the FTS5 table, its back-fill, and the triggers (SQLite with FTS5 only)."""
+    if conn.dialect.name != "sqlite" or not _fts5_compiled(conn):
+        return
+    statements = [
+        f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
+        "id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2')",
+        f"INSERT INTO {FTS_TABLE} (id, title, text) "
+        "SELECT id, coalesce(title, ''), text FROM articles",
+        f"CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+        f"INSERT INTO {FTS_TABLE} (id, title, text) "
+        "VALUES (new.id, coalesce(new.title, ''), new.text); END",
+        f"CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
+        f"DELETE FROM {FTS_TABLE} WHERE id = old.id; END",
+        f"CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN "
+        f"UPDATE {FTS_TABLE} SET title = coalesce(new.title, ''), text = new.text "
+        "WHERE id = old.id; END",
+    ]
+    for statement in statements:
+        conn.execute(sa.text(statement))
+
+
+def _fts5_compiled(conn: sa.Connection) -> bool:
+    rows = conn.execute(sa.text("PRAGMA compile_options")).all()
+    return any(str(r[0]).upper() == "ENABLE_FTS5" for r in rows)
+
+
+def search_articles(conn: sa.Connection, query: str, *, limit: int = 20) -> list[SearchHit]:
+    """Articles whose title or text contains every word of ``query``, best first."""
+    terms = query_terms(query)
+    if not terms:
+        return []
+    if has_fts(conn):
+        rows = conn.execute(
+            sa.text(
+                f"SELECT a.id, a.title, a.text FROM {FTS_TABLE} f "
+                "JOIN articles a ON a.id = f.id "
+                f"WHERE {FTS_TABLE} MATCH :q ORDER BY bm25({FTS_TABLE}), a.id LIMIT :n"
+            ),
+            {"q": fts_expression(terms), "n": limit},
+        ).all()
+    else:
+        rows = conn.execute(_like_query(terms).limit(limit)).all()
+    return [SearchHit(article_id=r.id, spans=match_spans(r.text, terms)) for r in rows]
+
+
+def _like_query(terms: list[str]) -> sa.Select[tuple[str, str | None, str]]:
+    conds = []
+    for term in terms:
+        pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conds.append(
+            sa.or_(
+                t.articles.c.text.ilike(pattern, escape="\\"),
+                t.articles.c.title.ilike(pattern, escape="\\"),
+            )
+        )
+    return (
+        sa.select(t.articles.c.id, t.articles.c.title, t.articles.c.text)
+        .where(sa.and_(*conds))
+        .order_by(t.articles.c.ingested_at.desc(), t.articles.c.id)
+    )

@@ -1,0 +1,191 @@
+"""The story page's view model, cut from the story's JSON report.
+
+Claims, brief sentences, timeline entries and entities are numbered, and every
+evidence span becomes a :class:`Mark` in its article carrying the same token
+(``c3``, ``b0``, ``t2``, ``e5``, ``d1``), so a click on a claim lights up its
+evidence in every article beside it (``storyweave.js``). Nothing here copies or
+rewrites article text: the pieces are slices of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._types import JSON
+from ..http.catalogue import speaker_name
+from .graph import Graph, entity_graph
+from .highlight import Mark, Piece, pieces
+
+TYPE_CSS = {"PERSON": "ent-person", "ORG": "ent-org", "LOC": "ent-loc", "OTHER": "ent-other"}
+# Time expressions listed when the report carries no timeline yet.
+DATED_TYPES = ("DATE", "TIME")
+
+
+@dataclass
+class ArticleView:
+    article: JSON
+    pieces: list[Piece]
+    marks: int
+
+
+@dataclass
+class StoryView:
+    story: JSON
+    claims: list[JSON]
+    brief: list[JSON]
+    brief_markdown: str
+    timeline: list[JSON]
+    dates: list[JSON]
+    entities: list[JSON]
+    quotes: list[JSON]
+    articles: list[ArticleView]
+    graph: Graph
+    notes: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def story_view(report: JSON) -> StoryView:
+    """The view of the (only) story in ``report``."""
+    story = report["stories"][0]
+    marks: dict[str, list[Mark]] = {a: [] for a in story["articles"]}
+    claims = _claims(story, marks)
+    brief = _numbered(story["brief"]["sentences"], "b", "ev-brief", marks)
+    timeline = _numbered(sorted(story["timeline"], key=_by_date), "t", "ev-time", marks)
+    entities = _entities(report, marks)
+    dates = _dates(report, marks) if not timeline else []
+    quotes = _quotes(report, marks)
+    for a in report["articles"]:
+        body_end = a.get("body_end")
+        if a["id"] in marks and isinstance(body_end, int) and body_end < len(a["text"]):
+            marks[a["id"]].append(Mark(body_end, len(a["text"]), "credit", "credit line"))
+    articles = [
+        ArticleView(a, pieces(a["text"], marks[a["id"]]), len(marks[a["id"]]))
+        for a in report["articles"]
+        if a["id"] in marks
+    ]
+    counts = dict.fromkeys(("corroborated", "single_source", "conflicting"), 0)
+    for c in claims:
+        counts[c["status"]] = counts.get(c["status"], 0) + 1
+    return StoryView(
+        story=story,
+        claims=claims,
+        brief=brief,
+        brief_markdown=story["brief"]["markdown"],
+        timeline=timeline,
+        dates=dates,
+        entities=entities,
+        quotes=quotes,
+        articles=articles,
+        graph=entity_graph(report),
+        notes=list(report.get("notes", [])),
+        counts=counts,
+    )
+
+
+def article_view(report: JSON) -> ArticleView:
+    """One article with its entities, time expressions and quotes marked."""
+    a = report["articles"][0]
+    marks: dict[str, list[Mark]] = {a["id"]: []}
+    _entities(report, marks)
+    _dates(report, marks)
+    _quotes(report, marks)
+    return ArticleView(a, pieces(a["text"], marks[a["id"]]), len(marks[a["id"]]))
+
+
+def _claims(story: JSON, marks: dict[str, list[Mark]]) -> list[JSON]:
+    anchors = {c["id"]: f"claim-{i}" for i, c in enumerate(story["claims"])}
+    titles = {c["id"]: c["text"] for c in story["claims"]}
+    out = []
+    for i, c in enumerate(story["claims"]):
+        ref = f"c{i}"
+        css = f"ev ev-{c['status']}"
+        for ev in c["evidence"]:
+            if ev["article"] in marks:
+                marks[ev["article"]].append(
+                    Mark(ev["start"], ev["end"], css, f"{c['status']}: {c['text']}", ref)
+                )
+        conflicts = [
+            {"anchor": anchors[x], "text": titles[x]} for x in c["conflicts_with"] if x in anchors
+        ]
+        out.append({**c, "ref": ref, "anchor": anchors[c["id"]], "conflicts": conflicts})
+    return out
+
+
+def _numbered(items: list[JSON], prefix: str, css: str, marks: dict[str, list[Mark]]) -> list[JSON]:
+    out = []
+    for i, item in enumerate(items):
+        ref = f"{prefix}{i}"
+        for ev in item.get("evidence", []):
+            if ev["article"] in marks:
+                marks[ev["article"]].append(Mark(ev["start"], ev["end"], css, "cited", ref))
+        out.append({**item, "ref": ref, "sources": len({e["article"] for e in item["evidence"]})})
+    return out
+
+
+def _entities(report: JSON, marks: dict[str, list[Mark]]) -> list[JSON]:
+    out = []
+    for i, e in enumerate(report["entities"]):
+        ref = f"e{i}"
+        css = "ent " + TYPE_CSS.get(e["type"], "ent-other")
+        n = 0
+        for m in e["mentions"]:
+            if m["article"] in marks:
+                marks[m["article"]].append(
+                    Mark(m["start"], m["end"], css, f"{e['name']} · {e['type']}", ref)
+                )
+                n += 1
+        if n:
+            out.append({**e, "ref": ref, "count": n})
+    return out
+
+
+def _dates(report: JSON, marks: dict[str, list[Mark]]) -> list[JSON]:
+    groups: dict[str, JSON] = {}
+    for x in report["timexes"]:
+        if x["article"] not in marks:
+            continue
+        marks[x["article"]].append(Mark(x["start"], x["end"], "timex", f"{x['type']} {x['value']}"))
+        if x["type"] in DATED_TYPES and x.get("anchored", True):
+            g = groups.setdefault(x["value"], {"value": x["value"], "texts": [], "count": 0})
+            g["count"] += 1
+            if x["text"] not in g["texts"]:
+                g["texts"].append(x["text"])
+    out = sorted(groups.values(), key=_by_value)
+    for i, g in enumerate(out):
+        g["ref"] = f"d{i}"
+    refs = {g["value"]: g["ref"] for g in out}
+    for x in report["timexes"]:
+        if x["article"] in marks and x["value"] in refs and x["type"] in DATED_TYPES:
+            marks[x["article"]].append(Mark(x["start"], x["end"], "", "", refs[x["value"]]))
+    return out
+
+
+def _quotes(report: JSON, marks: dict[str, list[Mark]]) -> list[JSON]:
+    names = {e["id"]: e["name"] for e in report["entities"]}
+    out = []
+    for i, q in enumerate(report["attributions"]):
+        if q["article"] not in marks:
+            continue
+        ref = f"q{i}"
+        name = speaker_name(q, names) or "unattributed"
+        spans: list[tuple[Any, str]] = [
+            (q["content"], f"quote quote-{q['kind']}"),
+            (q.get("cue"), "cue"),
+            (q.get("source"), "qsource"),
+        ]
+        for span, css in spans:
+            if span:
+                marks[q["article"]].append(
+                    Mark(span["start"], span["end"], css, f"{q['kind']} quote: {name}", ref)
+                )
+        out.append({**q, "ref": ref, "speaker_name": name})
+    return out
+
+
+def _by_date(entry: JSON) -> str:
+    return str(entry.get("date") or "")
+
+
+def _by_value(group: JSON) -> str:
+    return str(group["value"])
