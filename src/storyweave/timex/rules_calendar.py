@@ -97,8 +97,8 @@ def _build_month(m: re.Match[str]) -> Reading | None:
     if not has_context and _NAME_AFTER_MONTH.match(after):
         return None
     bare_abbreviation = not name.endswith(".") and name.lower() in _SHORT_MONTHS
-    if bare_abbreviation and not has_context:
-        return None
+    if bare_abbreviation and (not has_context or _NAME_AFTER_MONTH.match(after)):
+        return None  # "Jan Kavan", "and Jan Kavan"
     point = Point("month", None, month_number(name))
     return Reading("date", "DATE", point, relation=_relation(m["rel"]), mod=mod_code(m["edge"]))
 

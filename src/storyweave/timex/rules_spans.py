@@ -74,11 +74,30 @@ def _build_duration(m: re.Match[str]) -> Reading | None:
     mod = mod_code(m["mod"].strip()) if m["mod"] else ("APPROX" if m["orso"] else None)
     if m["suffix"] and m["suffix"].lower() == "-old" and _is_age(m, unit):
         return None
+    after = following(m, 30)
+    if not m["suffix"] and _OLD.match(after):
+        return None  # "52 years old", "six months old": an age
+    if unit == "quarter" and _FRACTION_OF.match(after):
+        return None  # "three-quarters of its food", "more than a quarter of the market"
+    if unit == "second" and number == 1 and _NOUN_AFTER.match(after):
+        return None  # "a second group": an ordinal
     if m["suffix"] and number is None:
         return Reading("literal", "DURATION", value=duration_value(None, unit))
     return Reading("literal", "DURATION", value=duration_value(number, unit), mod=mod)
 
 
+_OLD: Final = re.compile(r"\s*old\b", re.IGNORECASE)
+_FRACTION_OF: Final = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|your|all|those|these|them|it|a|an)\b"
+    r"(?!\s+(?:fiscal|calendar|current|year|(?:1[6-9]|20)\d\d)\b)",
+    re.IGNORECASE,
+)
+"""After "quarter(s)", a determiner makes a fraction ("three-quarters of its food"); a bare
+plural stays a duration ("several quarters of losses")."""
+_NOUN_AFTER: Final = re.compile(
+    r"\s+(?!(?:later|earlier|ago|after|before|or|and|to|of|in|for|at|on|when|while|as|than)\b)"
+    r"[a-z]+\b"
+)
 _AGED: Final = re.compile(
     r"\s*(?:[,.;:)'\"]|$|(?:boy|girl|man|woman|son|daughter|child|baby|brother|sister|"
     r"mother|father|wife|husband|cousin|grandson|granddaughter|student|victim|suspect)s?\b)",
@@ -213,7 +232,8 @@ SPAN_RULES: Final[tuple[Rule, ...]] = (
     ),
     make_rule(
         "recent_units",
-        r"(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?P<unit>days|weeks|months|years|decades|quarters)\b",
+        r"(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?P<unit>days|weeks|months|years"
+        r"|decades|quarters)\b",
         _build_vague_long,
     ),
     make_rule(
