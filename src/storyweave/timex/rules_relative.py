@@ -12,7 +12,15 @@ from .grammar import EDGE, MODIFIER, NUMBER, PART_OF_DAY, UNITS, WEEKDAY, mod_co
 from .lexicon import PARTS_OF_DAY
 from .quantity import parse_quantity
 from .reading import Reading, Relation
-from .rule import Rule, following, make_rule, unit_grain, unit_name, weekday_number
+from .rule import (
+    Rule,
+    following,
+    make_rule,
+    preceding,
+    unit_grain,
+    unit_name,
+    weekday_number,
+)
 
 _DAY_WORDS: Final[dict[str, int]] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _DEICTIC_REL: Final[dict[str, int]] = {
@@ -31,7 +39,18 @@ def _edge_mod(m: re.Match[str]) -> str | None:
     return mod_code(m["edge"].strip()) if m["edge"] else None
 
 
+def _is_title(m: re.Match[str], word: str) -> bool:
+    """ "This Week" (a programme), "USA Today" (a paper): a capitalised time word inside a
+    sentence is a name."""
+    if not word[:1].isupper():
+        return False
+    before = preceding(m, 3).rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?:;\"'`(\n\u201c\u2018-"
+
+
 def _build_day_word(m: re.Match[str]) -> Reading | None:
+    if _is_title(m, m["word"]):
+        return None
     word = m["word"].lower()
     part = _part(m["part"]) or ("NI" if word == "tonight" else None)
     kind: TimexType = "TIME" if part else "DATE"
@@ -56,6 +75,8 @@ def _build_this_part(m: re.Match[str]) -> Reading | None:
 
 
 def _build_deictic_unit(m: re.Match[str]) -> Reading | None:
+    if m["unit"][:1].isupper() and not m["unit"].isupper():
+        return None  # ABC's "This Week": in running text the unit is lower case
     rel = " ".join(m["rel"].lower().split())
     unit = unit_name(m["unit"])
     if unit == "weekend":
@@ -340,9 +361,8 @@ RELATIVE_RULES: Final[tuple[Rule, ...]] = (
     make_rule("current", r"\b(?:current|recent)\b(?=\s+[a-z])", _build_current),
     make_rule(
         "future",
-        r"\b(?:the\s+(?:near\s+|distant\s+)?future|the\s+(?:coming|next\s+few)\s+"
-        r"(?:days|weeks|months|years)|coming\s+(?:days|weeks|months|years)|the\s+(?:days|weeks"
-        r"|months|years)\s+ahead|the\s+(?:short|long|near)\s+term|a\s+later\s+date)\b(?!-)",
+        r"\b(?:the\s+(?:near\s+|distant\s+)?future|the\s+(?:short|long|near)\s+term"
+        r"|a\s+later\s+date)\b(?!-)",
         _build_future,
     ),
     make_rule(

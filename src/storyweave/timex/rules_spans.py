@@ -22,7 +22,7 @@ from .rule import (
 
 _RATE_BEFORE: Final = re.compile(
     r"(?:\d|\bpercent|%|\bcents?|\bdollars?|\bmillion|\bbillion|\btimes|\bonce|\btwice"
-    r"|\bhundred|\bthousand|\bdozen)\S*(?:\s+\S+){0,2}\s*$",
+    r"|\bhundred|\bthousand|\bdozen)[^\s.;!?]*(?:\s+[^\s.;!?]+){0,2}\s*$",
     re.IGNORECASE,
 )
 
@@ -68,7 +68,7 @@ def _build_duration(m: re.Match[str]) -> Reading | None:
     if m["half"] and number is not None:
         number += 0.5
     words = num.lower().split()
-    rate = words[-1] in ("a", "an", "per") and not m["det"]
+    rate = words[-1] in ("a", "an", "per") and not m["det"] and not m["half"]
     if rate and _RATE_BEFORE.search(preceding(m, 30)):
         return Reading("literal", "SET", value=duration_value(1.0, unit))
     mod = mod_code(m["mod"].strip()) if m["mod"] else ("APPROX" if m["orso"] else None)
@@ -235,6 +235,14 @@ SPAN_RULES: Final[tuple[Rule, ...]] = (
         r"(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?P<unit>days|weeks|months|years"
         r"|decades|quarters)\b",
         _build_vague_long,
+    ),
+    make_rule(
+        "upcoming_units",
+        r"(?:the\s+)?(?:coming|next\s+(?:few|several))\s+(?P<unit>days|weeks|months|years)\b",
+        _build_vague_long,
+    ),
+    make_rule(
+        "units_ahead", r"the\s+(?P<unit>days|weeks|months|years)\s+ahead\b", _build_vague_long
     ),
     make_rule(
         "vague_long",
