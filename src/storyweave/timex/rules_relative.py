@@ -194,7 +194,19 @@ _WEEKDAY_REL: Final[dict[str, Relation]] = {
 }  # fmt: skip
 
 
+_WEEKDAY_NAME: Final = re.compile(
+    r"\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Star|Independent|Tribune|Observer"
+    r"|Sport|People|Business|Review|Magazine|Edition|Night\s+Live|Night\s+Football"
+    r"|school|schools)\b"
+)
+"""Words that make a weekday part of a name: "the Sunday Times", "a Sunday school"."""
+
+
 def _build_weekday(m: re.Match[str]) -> Reading | None:
+    if _WEEKDAY_NAME.match(following(m, 20)):
+        return None
+    if m["part"] and m["part"][:1].isupper() and not m["part"].isupper():
+        return None  # "Tuesday Morning Corp.": in running text the part of day is lower case
     rel = _WEEKDAY_REL[" ".join(m["rel"].lower().split())] if m["rel"] else None
     part = _part(m["part"])
     mod = _edge_mod(m)
