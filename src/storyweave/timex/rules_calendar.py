@@ -195,7 +195,15 @@ def _build_season(m: re.Match[str]) -> Reading | None:
     return Reading("date", "DATE", point, relation=rel, mod=mod_code(m["edge"]))
 
 
+_NOT_HOLIDAY_AFTER: Final = re.compile(
+    r"\s+(?:Islands?|Rising|trees?|cards?|carols?|lights|decorations|presents)\b"
+)
+"""After a holiday's name, a word that makes it a place or a thing ("Easter Island")."""
+
+
 def _build_holiday(m: re.Match[str]) -> Reading | None:
+    if _NOT_HOLIDAY_AFTER.match(following(m, 20)):
+        return None
     name = " ".join(m["name"].split())
     year = _year(m["year"])
     probe = holiday_date(name, year or 2000)

@@ -65,6 +65,8 @@ def _build_day_after(m: re.Match[str]) -> Reading | None:
 
 
 def _build_this_part(m: re.Match[str]) -> Reading | None:
+    if m["part"][:1].isupper() and not m["part"].isupper():
+        return None  # "This Morning", a programme: in running text the part is lower case
     word = m["part"].lower()
     rel = (m["rel"] or "this").lower()
     if word == "night" and rel == "this":
@@ -238,7 +240,14 @@ def _literal(value: str) -> Reading:
     return Reading("literal", "DATE", value=value)
 
 
+_BEFORE_THE_PRESENT: Final = re.compile(
+    r"\b(?:until|till|to|at|for|from|into|through)\s+$", re.IGNORECASE
+)
+
+
 def _build_present(m: re.Match[str]) -> Reading | None:
+    if m[0].lower().startswith("the ") and not _BEFORE_THE_PRESENT.search(preceding(m, 12)):
+        return None  # "the present was wrapped": a gift; "until the present": now
     return _literal("PRESENT_REF")
 
 
