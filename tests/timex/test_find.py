@@ -196,3 +196,34 @@ def _nlp() -> Any:
 def test_tense_from_spacy_doc(text: str, surface: str, value: str) -> None:
     found = _by_text(text, find_timexes(text, published=PUB, doc=_nlp()(text)))
     assert found[surface].value == value
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # "May": the month after a preposition or with a day; the verb otherwise
+        ("The first attempt in May failed.", "May", "2023-05"),
+        ("May I add one thing?", None, None),
+        ("Prices may fall.", None, None),
+        # "March": the month; the noun (a procession) and the verb are not
+        ("Talks began in March.", "March", "2023-03"),
+        ("The March for Life drew crowds.", None, None),
+        ("Crowds march on the capital.", None, None),
+        # "2016": a year; a quantity is not
+        ("The cosmodrome came into service in 2016.", "2016", "2016"),
+        ("Some 2016 people signed.", None, None),
+        ("The index closed at 2016.5 points.", None, None),
+        # "Sunday": a day; the newspaper is not
+        ("They met on Sunday.", "Sunday", "2023-09-10"),
+        ("The Sunday Times reported the deal.", None, None),
+    ],
+)
+def test_issue_cases_positive_and_negative(
+    text: str, surface: str | None, value: str | None
+) -> None:
+    found = _by_text(text, find_timexes(text, published=PUB))
+    if surface is None:
+        assert found == {}
+    else:
+        assert found[surface].value == value

@@ -29,7 +29,7 @@ WEEKDAY: Final = rf"(?:{_cased(list(WEEKDAYS))}\b)"
 WEEKDAYS_PLURAL: Final = rf"(?:{_cased([d + 's' for d in WEEKDAYS])}\b)"
 
 DAY: Final = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
-YEAR: Final = r"(?<![\d,.$£€#/])(?<!\d-)(?:1[6-9]\d\d|20\d\d)(?![\d,]\d|\s*%|-\d)\b"
+YEAR: Final = r"(?<![\d,.$£€#/])(?<!\d-)(?:1[6-9]\d\d|20\d\d)(?![\d,]\d|\.\d|\s*%|-\d)\b"
 
 _WORD_NUMBERS = sorted(list(ONES) + list(TENS) + ["hundred", "thousand"], key=len, reverse=True)
 NUMBER_WORD: Final = "(?:" + "|".join(_WORD_NUMBERS) + r")\b"

@@ -72,7 +72,9 @@ class Resolver:
 
     def resolve(self, reading: Reading, start: int, tense: Tense | None) -> Resolved:
         out = self._resolve(reading, tense)
-        establishes = reading.kind not in ("anaphoric", "literal")
+        # a comparison ("a year ago" in an earnings report) is no new reference point:
+        # "a year earlier" after it still compares with the period before it
+        establishes = reading.kind not in ("anaphoric", "literal") and reading.follow is None
         if establishes and out.point is not None and (out.anchored or out.point.year is None):
             self.established.append(Established(start, out.point))
         return out

@@ -34,6 +34,12 @@ _MONTH_CONTEXT: Final = re.compile(
 )
 
 
+_MARCH_NOUN_BEFORE: Final = re.compile(
+    r"\b(?:the|a|an|annual|their|his|her|our|its)\s+$", re.IGNORECASE
+)
+_MARCH_NOUN: Final = re.compile(r"^\s+(?:for|on|against|to|through|across|from|of)\s+(?!\d)")
+"""A march, not the month: an article before and a preposition after, no day number."""
+
 _SHORT_MONTHS: Final = frozenset({"mar", "jan", "jun", "jul", "dec", "oct", "nov", "sep"})
 
 
@@ -96,9 +102,15 @@ def _build_month(m: re.Match[str]) -> Reading | None:
         return None
     if not has_context and _NAME_AFTER_MONTH.match(after):
         return None
+    if (
+        name in ("March", "MARCH")
+        and _MARCH_NOUN_BEFORE.search(before)
+        and _MARCH_NOUN.match(after)
+    ):
+        return None  # "the March for Life", "the annual March on Washington"
     bare_abbreviation = not name.endswith(".") and name.lower() in _SHORT_MONTHS
-    if bare_abbreviation and not has_context:
-        return None
+    if bare_abbreviation and (not has_context or _NAME_AFTER_MONTH.match(after)):
+        return None  # "Jan Kavan", "and Jan Kavan"
     point = Point("month", None, month_number(name))
     return Reading("date", "DATE", point, relation=_relation(m["rel"]), mod=mod_code(m["edge"]))
 
@@ -183,7 +195,15 @@ def _build_season(m: re.Match[str]) -> Reading | None:
     return Reading("date", "DATE", point, relation=rel, mod=mod_code(m["edge"]))
 
 
+_NOT_HOLIDAY_AFTER: Final = re.compile(
+    r"\s+(?:Islands?|Rising|trees?|cards?|carols?|lights|decorations|presents)\b"
+)
+"""After a holiday's name, a word that makes it a place or a thing ("Easter Island")."""
+
+
 def _build_holiday(m: re.Match[str]) -> Reading | None:
+    if _NOT_HOLIDAY_AFTER.match(following(m, 20)):
+        return None
     name = " ".join(m["name"].split())
     year = _year(m["year"])
     probe = holiday_date(name, year or 2000)

@@ -12,7 +12,15 @@ from .grammar import EDGE, MODIFIER, NUMBER, PART_OF_DAY, UNITS, WEEKDAY, mod_co
 from .lexicon import PARTS_OF_DAY
 from .quantity import parse_quantity
 from .reading import Reading, Relation
-from .rule import Rule, following, make_rule, unit_grain, unit_name, weekday_number
+from .rule import (
+    Rule,
+    following,
+    make_rule,
+    preceding,
+    unit_grain,
+    unit_name,
+    weekday_number,
+)
 
 _DAY_WORDS: Final[dict[str, int]] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _DEICTIC_REL: Final[dict[str, int]] = {
@@ -31,7 +39,18 @@ def _edge_mod(m: re.Match[str]) -> str | None:
     return mod_code(m["edge"].strip()) if m["edge"] else None
 
 
+def _is_title(m: re.Match[str], word: str) -> bool:
+    """ "This Week" (a programme), "USA Today" (a paper): a capitalised time word inside a
+    sentence is a name."""
+    if not word[:1].isupper():
+        return False
+    before = preceding(m, 3).rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?:;\"'`(\n\u201c\u2018-"
+
+
 def _build_day_word(m: re.Match[str]) -> Reading | None:
+    if _is_title(m, m["word"]):
+        return None
     word = m["word"].lower()
     part = _part(m["part"]) or ("NI" if word == "tonight" else None)
     kind: TimexType = "TIME" if part else "DATE"
@@ -46,6 +65,8 @@ def _build_day_after(m: re.Match[str]) -> Reading | None:
 
 
 def _build_this_part(m: re.Match[str]) -> Reading | None:
+    if m["part"][:1].isupper() and not m["part"].isupper():
+        return None  # "This Morning", a programme: in running text the part is lower case
     word = m["part"].lower()
     rel = (m["rel"] or "this").lower()
     if word == "night" and rel == "this":
@@ -56,6 +77,8 @@ def _build_this_part(m: re.Match[str]) -> Reading | None:
 
 
 def _build_deictic_unit(m: re.Match[str]) -> Reading | None:
+    if m["unit"][:1].isupper() and not m["unit"].isupper():
+        return None  # ABC's "This Week": in running text the unit is lower case
     rel = " ".join(m["rel"].lower().split())
     unit = unit_name(m["unit"])
     if unit == "weekend":
@@ -173,7 +196,19 @@ _WEEKDAY_REL: Final[dict[str, Relation]] = {
 }  # fmt: skip
 
 
+_WEEKDAY_NAME: Final = re.compile(
+    r"\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Star|Independent|Tribune|Observer"
+    r"|Sport|People|Business|Review|Magazine|Edition|Night\s+Live|Night\s+Football"
+    r"|school|schools)\b"
+)
+"""Words that make a weekday part of a name: "the Sunday Times", "a Sunday school"."""
+
+
 def _build_weekday(m: re.Match[str]) -> Reading | None:
+    if _WEEKDAY_NAME.match(following(m, 20)):
+        return None
+    if m["part"] and m["part"][:1].isupper() and not m["part"].isupper():
+        return None  # "Tuesday Morning Corp.": in running text the part of day is lower case
     rel = _WEEKDAY_REL[" ".join(m["rel"].lower().split())] if m["rel"] else None
     part = _part(m["part"])
     mod = _edge_mod(m)
@@ -205,7 +240,14 @@ def _literal(value: str) -> Reading:
     return Reading("literal", "DATE", value=value)
 
 
+_BEFORE_THE_PRESENT: Final = re.compile(
+    r"\b(?:until|till|to|at|for|from|into|through)\s+$", re.IGNORECASE
+)
+
+
 def _build_present(m: re.Match[str]) -> Reading | None:
+    if m[0].lower().startswith("the ") and not _BEFORE_THE_PRESENT.search(preceding(m, 12)):
+        return None  # "the present was wrapped": a gift; "until the present": now
     return _literal("PRESENT_REF")
 
 
@@ -340,9 +382,8 @@ RELATIVE_RULES: Final[tuple[Rule, ...]] = (
     make_rule("current", r"\b(?:current|recent)\b(?=\s+[a-z])", _build_current),
     make_rule(
         "future",
-        r"\b(?:the\s+(?:near\s+|distant\s+)?future|the\s+(?:coming|next\s+few)\s+"
-        r"(?:days|weeks|months|years)|coming\s+(?:days|weeks|months|years)|the\s+(?:days|weeks"
-        r"|months|years)\s+ahead|the\s+(?:short|long|near)\s+term|a\s+later\s+date)\b(?!-)",
+        r"\b(?:the\s+(?:near\s+|distant\s+)?future|the\s+(?:short|long|near)\s+term"
+        r"|a\s+later\s+date)\b(?!-)",
         _build_future,
     ),
     make_rule(

@@ -22,7 +22,7 @@ from .rule import (
 
 _RATE_BEFORE: Final = re.compile(
     r"(?:\d|\bpercent|%|\bcents?|\bdollars?|\bmillion|\bbillion|\btimes|\bonce|\btwice"
-    r"|\bhundred|\bthousand|\bdozen)\S*(?:\s+\S+){0,2}\s*$",
+    r"|\bhundred|\bthousand|\bdozen)[^\s.;!?]*(?:\s+[^\s.;!?]+){0,2}\s*$",
     re.IGNORECASE,
 )
 
@@ -68,17 +68,36 @@ def _build_duration(m: re.Match[str]) -> Reading | None:
     if m["half"] and number is not None:
         number += 0.5
     words = num.lower().split()
-    rate = words[-1] in ("a", "an", "per") and not m["det"]
+    rate = words[-1] in ("a", "an", "per") and not m["det"] and not m["half"]
     if rate and _RATE_BEFORE.search(preceding(m, 30)):
         return Reading("literal", "SET", value=duration_value(1.0, unit))
     mod = mod_code(m["mod"].strip()) if m["mod"] else ("APPROX" if m["orso"] else None)
     if m["suffix"] and m["suffix"].lower() == "-old" and _is_age(m, unit):
         return None
+    after = following(m, 30)
+    if not m["suffix"] and _OLD.match(after):
+        return None  # "52 years old", "six months old": an age
+    if unit == "quarter" and _FRACTION_OF.match(after):
+        return None  # "three-quarters of its food", "more than a quarter of the market"
+    if unit == "second" and number == 1 and _NOUN_AFTER.match(after):
+        return None  # "a second group": an ordinal
     if m["suffix"] and number is None:
         return Reading("literal", "DURATION", value=duration_value(None, unit))
     return Reading("literal", "DURATION", value=duration_value(number, unit), mod=mod)
 
 
+_OLD: Final = re.compile(r"\s*old\b", re.IGNORECASE)
+_FRACTION_OF: Final = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|your|all|those|these|them|it|a|an)\b"
+    r"(?!\s+(?:fiscal|calendar|current|year|(?:1[6-9]|20)\d\d)\b)",
+    re.IGNORECASE,
+)
+"""After "quarter(s)", a determiner makes a fraction ("three-quarters of its food"); a bare
+plural stays a duration ("several quarters of losses")."""
+_NOUN_AFTER: Final = re.compile(
+    r"\s+(?!(?:later|earlier|ago|after|before|or|and|to|of|in|for|at|on|when|while|as|than)\b)"
+    r"[a-z]+\b"
+)
 _AGED: Final = re.compile(
     r"\s*(?:[,.;:)'\"]|$|(?:boy|girl|man|woman|son|daughter|child|baby|brother|sister|"
     r"mother|father|wife|husband|cousin|grandson|granddaughter|student|victim|suspect)s?\b)",
@@ -213,8 +232,17 @@ SPAN_RULES: Final[tuple[Rule, ...]] = (
     ),
     make_rule(
         "recent_units",
-        r"(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?P<unit>days|weeks|months|years|decades|quarters)\b",
+        r"(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?P<unit>days|weeks|months|years"
+        r"|decades|quarters)\b",
         _build_vague_long,
+    ),
+    make_rule(
+        "upcoming_units",
+        r"(?:the\s+)?(?:coming|next\s+(?:few|several))\s+(?P<unit>days|weeks|months|years)\b",
+        _build_vague_long,
+    ),
+    make_rule(
+        "units_ahead", r"the\s+(?P<unit>days|weeks|months|years)\s+ahead\b", _build_vague_long
     ),
     make_rule(
         "vague_long",

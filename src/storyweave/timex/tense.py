@@ -182,7 +182,10 @@ def head_tense(doc: Any, start: int, end: int) -> Tense | None:
 
 def _verb_tense(verb: Any) -> Tense | None:
     children = list(verb.children)
-    if any(c.tag_ == "MD" and c.lemma_.lower() in ("will", "shall", "'ll", "wo") for c in children):
+    if any(
+        c.tag_ == "MD" and c.lemma_.lower() in ("will", "shall", "'ll", "wo", "would")
+        for c in children
+    ):
         return "future"
     if any(c.lemma_.lower() == "go" and c.tag_ == "VBG" for c in children):
         return "future"
@@ -199,6 +202,8 @@ def _verb_tense(verb: Any) -> Tense | None:
         head = verb.head
         if head is not verb and head.lemma_.lower() in _FUTURE_LEMMAS | {"set", "due"}:
             return "future"
+        if head is not verb and head.lemma_.lower() == "be" and head.tag_ in ("VBZ", "VBP"):
+            return "future"  # "is to resume trading Tuesday"
     return None
 
 
