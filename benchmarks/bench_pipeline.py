@@ -72,6 +72,21 @@ def main() -> int:
         full = time.perf_counter() - t0
         store.close()
 
+    dask_rate = None
+    try:
+        from storyweave.distributed import DaskPipeline, connect
+    except ImportError:
+        print("Dask not installed: skipping the Dask comparison")
+    else:
+        with connect("local:2") as client:
+            runner = DaskPipeline(client, batch_size=16)
+            list(runner.stream(articles[:4]))  # start the workers and load their models
+            t0 = time.perf_counter()
+            for _ in runner.stream(articles):
+                pass
+            dask_rate = rate(args.n, time.perf_counter() - t0)
+            client.cluster.close()
+
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{args.n} articles, {words} words")
     print(f"{'bare spaCy NER (nlp.pipe)':34} {rate(args.n, bare):8.1f} articles/s")
@@ -79,7 +94,11 @@ def main() -> int:
     print(f"{'full ingest into SQLite':34} {rate(args.n, full):8.1f} articles/s")
     print(f"ratio pipeline / bare NER: {bare / stages:.2f}  (1.00 = no overhead)")
     print(f"ratio full ingest / bare NER: {bare / full:.2f}")
-    print(f"peak RSS: {peak_mb:.0f} MB")
+    if dask_rate is not None:
+        single = rate(args.n, stages)
+        print(f"{'stages on Dask, 2 local workers':34} {dask_rate:8.1f} articles/s")
+        print(f"ratio Dask (2 workers) / single process: {dask_rate / single:.2f}")
+    print(f"peak RSS (this process): {peak_mb:.0f} MB")
     return 0
 
 

@@ -17,7 +17,7 @@ from .entities import link_entities
 from .hashing import short_id
 from .ingest import IngestOptions, read_inputs
 from .model import AnnotatedArticle, Article, Duplicate, Failure, Story
-from .pipeline import Pipeline
+from .pipeline import Pipeline, StageRunner
 from .storage import SQLStore
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ def ingest(
     store: SQLStore,
     settings: Settings | None = None,
     options: IngestOptions | None = None,
-    pipeline: Pipeline | None = None,
+    pipeline: StageRunner | None = None,
     progress: Progress = _no_progress,
 ) -> AnalysisResult:
     """Read ``inputs`` into ``store``, annotate what is new or stale, and update the stories."""
@@ -90,7 +90,7 @@ def _annotate(
     todo: Sequence[Article],
     *,
     store: SQLStore,
-    pipeline: Pipeline,
+    pipeline: StageRunner,
     result: AnalysisResult,
     progress: Progress,
 ) -> list[AnnotatedArticle]:

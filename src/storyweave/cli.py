@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,6 +25,7 @@ from .analysis import STORY_NOTE, AnalysisResult, ingest
 from .config import Settings, default_db_path
 from .errors import StoryweaveError
 from .ingest import IngestOptions
+from .pipeline import StageRunner
 from .queries import EntityView, entity_views, find_entities, quotes
 from .report import build_report, render_html, validate_report
 from .storage import SQLStore, open_store
@@ -53,6 +55,10 @@ def input_options(fn: F) -> F:
     )(fn)
     fn = click.option("--outlet", default=None, help="Outlet for articles that name none.")(fn)
     fn = click.option("--strict", is_flag=True, help="Stop at the first stage failure.")(fn)
+    fn = click.option(
+        "--dask", "dask_spec", default=None, metavar="local:N|tcp://HOST:PORT",
+        help="Run the per-article stages on a Dask cluster (needs storyweave[distributed]).",
+    )(fn)  # fmt: skip
     return click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))(fn)
 
 
@@ -104,15 +110,46 @@ def _run(
     published: str | None,
     outlet: str | None,
     strict: bool,
+    dask_spec: str | None,
 ) -> AnalysisResult:
-    from .pipeline import Pipeline
-
     settings = Settings.load()
     options = _options(published, outlet, settings)
+    with ExitStack() as stack:
+        try:
+            pipeline = _stage_runner(stack, strict=strict, dask_spec=dask_spec, settings=settings)
+        except StoryweaveError as e:
+            raise click.ClickException(str(e)) from None
+        return _run_with(store, inputs, options, settings, pipeline)
+
+
+def _stage_runner(
+    stack: ExitStack, *, strict: bool, dask_spec: str | None, settings: Settings
+) -> StageRunner:
+    from .pipeline import Pipeline
+
+    if not dask_spec:
+        return Pipeline(strict=strict, batch_size=settings.batch_size)
+    if strict:
+        raise click.UsageError("--strict runs in one process; drop --dask or --strict.")
     try:
-        pipeline = Pipeline(strict=strict, batch_size=settings.batch_size)
-    except StoryweaveError as e:
-        raise click.ClickException(str(e)) from None
+        from .distributed import DaskPipeline, connect
+    except ImportError:
+        raise click.ClickException(
+            "--dask needs Dask: pip install 'storyweave[distributed]'."
+        ) from None
+    client = stack.enter_context(connect(dask_spec))
+    if dask_spec.startswith("local:"):
+        stack.callback(client.cluster.close)
+    return DaskPipeline(client, batch_size=settings.batch_size)
+
+
+def _run_with(
+    store: SQLStore,
+    inputs: tuple[Path, ...],
+    options: IngestOptions,
+    settings: Settings,
+    pipeline: StageRunner,
+) -> AnalysisResult:
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("reading", total=None)
@@ -160,10 +197,11 @@ def ingest_cmd(
     published: str | None,
     outlet: str | None,
     strict: bool,
+    dask_spec: str | None,
 ) -> None:
     """Read INPUTS (files, folders, JSONL, feeds) into the store and annotate them."""
     with _store(db) as store:
-        _run(store, inputs, published, outlet, strict)
+        _run(store, inputs, published, outlet, strict, dask_spec)
 
 
 @main.command()
@@ -189,12 +227,13 @@ def analyze(
     published: str | None,
     outlet: str | None,
     strict: bool,
+    dask_spec: str | None,
     json_out: Path,
     html_out: Path | None,
 ) -> None:
     """Ingest INPUTS, run the pipeline and write the report for them."""
     with _store(db) as store:
-        result = _run(store, inputs, published, outlet, strict)
+        result = _run(store, inputs, published, outlet, strict, dask_spec)
         report = build_report(store, result.article_ids, notes=[STORY_NOTE])
     validate_report(report)
     json_out.parent.mkdir(parents=True, exist_ok=True)

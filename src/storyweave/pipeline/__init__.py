@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ..errors import PipelineError, StageFailure, StoryweaveError
 from ..model import AnnotatedArticle, Article, Failure
@@ -20,6 +21,7 @@ __all__ = [
     "Pipeline",
     "PipelineResult",
     "Stage",
+    "StageRunner",
     "check_chain",
     "get_stage",
     "registered",
@@ -47,6 +49,18 @@ def load_builtin_stages() -> None:
 class PipelineResult:
     articles: list[AnnotatedArticle] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+
+
+class StageRunner(Protocol):
+    """What runs the stages: a :class:`Pipeline` here, or a Dask-backed one
+    (:class:`storyweave.distributed.DaskPipeline`)."""
+
+    @property
+    def stages(self) -> list[Stage]: ...
+
+    def versions(self) -> dict[str, str]: ...
+
+    def stream(self, articles: Iterable[Article]) -> Iterator[PipelineResult]: ...
 
 
 class Pipeline:
