@@ -58,7 +58,8 @@ class StoryIndex:
         matches = self._index.search(vectors, count, exact=exact)
         keys = np.atleast_2d(matches.keys)
         dists = np.atleast_2d(matches.distances)
-        counts = np.atleast_1d(matches.counts)
+        # one query row comes back as ``Matches`` (no ``counts``), several as ``BatchMatches``
+        counts = np.atleast_1d(getattr(matches, "counts", len(matches)))
         out: list[Neighbours] = []
         for row in range(len(vectors)):
             found = int(counts[row])
