@@ -129,9 +129,7 @@ def cluster(
     return {a: s for s, arts in clusterer.partition().items() for a in arts}
 
 
-def score_partition(
-    part: dict[str, str], docs: list[dict[str, Any]]
-) -> tuple[float, float, float]:
+def score_partition(part: dict[str, str], docs: list[dict[str, Any]]) -> tuple[float, float, float]:
     return bcubed([part[d["doc_id"]] for d in docs], [d["subtopic"] for d in docs])
 
 
@@ -233,8 +231,10 @@ def main() -> int:
     print(f"TF-IDF average-link baseline threshold tuned on train: {base_th}")
     print("BCubed against subtopic (all topics of a split clustered together):")
     for split, docs in splits.items():
-        print(row(f"{split}: storyweave (fixed thresholds)", score_partition(cluster(feats[split], fixed), docs)))
-        print(row(f"{split}: TF-IDF average-link baseline", baseline(texts[split], gold[split], base_th)))
+        ours = score_partition(cluster(feats[split], fixed), docs)
+        print(row(f"{split}: storyweave (fixed thresholds)", ours))
+        base = baseline(texts[split], gold[split], base_th)
+        print(row(f"{split}: TF-IDF average-link baseline", base))
 
     dev, dev_docs = feats["dev"], splits["dev"]
     reference = cluster(dev, fixed)

@@ -30,11 +30,13 @@ import numpy as np
 
 from storyweave._types import ArticleId, StoryId
 from storyweave.errors import NotFound
+from storyweave.model import Story
 
 from .features import StoryFeatures
 from .index import Neighbours, StoryIndex
 from .score import ClusterOptions, entity_vector, gap_days, group_score
 from .state import ClusterState, MemberRecord, Merge, StoryRecord
+from .title import story_title
 
 SHARED_SHOWN = 5
 NEAREST_SHOWN = 3
@@ -123,6 +125,29 @@ class StoryClusterer:
         vector = self.index.vectors([member.key])
         found = self.index.search(vector, self.options.neighbours + 1)[0]
         return self._assignment(member, story, vector[0], found, merged=())
+
+    def title(self, story_id: StoryId) -> str:
+        """The story's most representative headline, or a label from its main entities."""
+        story = self.state.story(story_id)
+        if story is None:
+            raise NotFound("E303", kind="story", ident=story_id)
+        members = sorted(self.state.members(story_id), key=_member_key)
+        vectors = self.index.vectors([m.key for m in members])
+        return story_title(
+            [m.headline for m in members],
+            [m.article_id for m in members],
+            vectors,
+            story.vector_sum,
+            story.entity_sum,
+        )
+
+    def stories(self) -> list[Story]:
+        """Every story as the data model's :class:`~storyweave.model.Story`, oldest first."""
+        out = []
+        for rec in sorted(self.state.stories(), key=_story_key):
+            members = sorted(m.article_id for m in self.state.members(rec.id))
+            out.append(Story(rec.id, self.title(rec.id), tuple(members), rec.first, rec.last))
+        return out
 
     def partition(self) -> dict[StoryId, list[ArticleId]]:
         """Every story and its articles (sorted), by story id."""
@@ -395,6 +420,10 @@ def _latest(a: dt.date | None, b: dt.date | None) -> dt.date | None:
 
 def _story_key(rec: StoryRecord) -> tuple[int, StoryId]:
     return (rec.created, rec.id)
+
+
+def _member_key(member: MemberRecord) -> ArticleId:
+    return member.article_id
 
 
 def _by_weight_then_key(item: tuple[str, float]) -> tuple[float, str]:
