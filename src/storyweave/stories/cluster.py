@@ -166,7 +166,7 @@ class StoryClusterer:
         )
         articles = self.state.article_count()
         df = self.state.entity_df({key for feats in batch for key, _ in feats.entities})
-        evecs = [entity_vector(f.entities, df, articles, idf_offset=opts.idf_offset) for f in batch]
+        evecs = [entity_vector(f.entities, df, articles, idf_floor=opts.idf_floor) for f in batch]
         keys = [self.state.next_seq() for _ in batch]
         vectors = np.stack([f.vector for f in batch]).astype(np.float32)
         self.index.add(keys, vectors)

@@ -33,6 +33,7 @@ class StoryIndex:
     """A usearch HNSW index over unit vectors; search returns ``(key, cosine)`` pairs."""
 
     def __init__(self, dim: int, model_id: str, *, folder: Path | None = None) -> None:
+        _import_onnxruntime_first()
         from usearch.index import Index
 
         self.dim = dim
@@ -101,6 +102,15 @@ class StoryIndex:
             )
         index._index.load(str(folder / INDEX_FILE))
         return index
+
+
+def _import_onnxruntime_first() -> None:
+    """Load onnxruntime before usearch: the other order segfaults the process.
+
+    Measured with usearch 2.26.6 + onnxruntime 1.32.0 (Python 3.11, x86-64):
+    ``import usearch.index; import onnxruntime`` crashes, the reverse order works.
+    """
+    import onnxruntime  # noqa: F401
 
 
 def _by_similarity_then_key(pair: tuple[int, float]) -> tuple[float, int]:

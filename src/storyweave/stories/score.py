@@ -32,8 +32,10 @@ NEIGHBOURS = 24
 """Nearest articles fetched from the index per incoming article (candidate stories)."""
 MIN_COSINE = 0.2
 """Neighbours below this embedding cosine are not candidates at all."""
-IDF_OFFSET = 0.0
-"""Added to log((1+N)/(1+df)); 0 lets entities every article shares count for nothing."""
+IDF_FLOOR = 0.5
+"""Least IDF weight of an entity. Without it, a young store (N ≈ df) would give every entity
+weight log((1+N)/(1+df)) ≈ 0 and the first articles would carry no entities at all; on a
+corpus the size of ECB+ train no entity is common enough to reach the floor."""
 # Not calibrated on data (ECB+ has no dates): a news cycle is days, a story sleeps after a month.
 TIME_PENALTY = 0.15
 """Largest score penalty for a time gap between an article and a story."""
@@ -51,7 +53,7 @@ class ClusterOptions:
     embedding_weight: float = EMBEDDING_WEIGHT
     neighbours: int = NEIGHBOURS
     min_cosine: float = MIN_COSINE
-    idf_offset: float = IDF_OFFSET
+    idf_floor: float = IDF_FLOOR
     time_penalty: float = TIME_PENALTY
     time_scale_days: float = TIME_SCALE_DAYS
     dormant_days: int = DORMANT_DAYS
@@ -65,12 +67,12 @@ def sparse_dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def entity_vector(
-    counts: Iterable[tuple[str, int]], df: Mapping[str, int], articles: int, *, idf_offset: float
+    counts: Iterable[tuple[str, int]], df: Mapping[str, int], articles: int, *, idf_floor: float
 ) -> dict[str, float]:
     """TF-IDF weights of an article's entity keys, L2-normalised (empty if none weigh)."""
     weights: dict[str, float] = {}
     for key, count in counts:
-        idf = math.log((1 + articles) / (1 + df.get(key, 0))) + idf_offset
+        idf = max(math.log((1 + articles) / (1 + df.get(key, 0))), idf_floor)
         if count > 0 and idf > 0:
             weights[key] = (1.0 + math.log(count)) * idf
     norm = math.sqrt(math.fsum(w * w for w in weights.values()))
