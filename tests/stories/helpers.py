@@ -56,4 +56,6 @@ def make_features(
         entities=tuple(sorted(entities.items())),
         date=date,
         headline=f"headline of {article_id}",
+        # the words of an article name its entities and what happened (its topic)
+        terms=tuple(sorted({**entities, f"event{topic}": 2, f"what{topic}": 1}.items())),
     )

@@ -35,7 +35,8 @@ def test_entity_vector_is_unit_and_weighs_common_entities_least() -> None:
 
 def _score(gap: int | None, options: ClusterOptions | None = None) -> float:
     v = np.array([1.0, 0.0])
-    return group_score((v, v), ({"a": 1.0}, {"a": 1.0}), (1, 1), gap, options or ClusterOptions())
+    sparse = ({"a": 1.0}, {"a": 1.0})
+    return group_score((v, v), sparse, sparse, (1, 1), gap, options or ClusterOptions())
 
 
 @pytest.mark.parametrize(
@@ -55,6 +56,19 @@ def test_time_penalty_and_dormancy(gap: int | None, expected: float) -> None:
 def test_group_score_is_average_link() -> None:
     a = np.array([[1.0, 0.0], [0.0, 1.0]])
     b = np.array([[1.0, 0.0]])
-    opts = ClusterOptions(embedding_weight=1.0)
-    score = group_score((a.sum(0), b.sum(0)), ({}, {}), (2, 1), None, opts)
+    opts = ClusterOptions(embedding_weight=1.0, term_weight=0.0)
+    score = group_score((a.sum(0), b.sum(0)), ({}, {}), ({}, {}), (2, 1), None, opts)
     assert math.isclose(score, float((a @ b.T).mean()))
+
+
+def test_terms_weigh_in_with_their_share() -> None:
+    v = np.array([1.0, 0.0])
+    opts = ClusterOptions(embedding_weight=0.4, term_weight=0.3)
+    same, other = ({"x": 1.0}, {"x": 1.0}), ({"x": 1.0}, {"y": 1.0})
+    assert math.isclose(group_score((v, v), other, same, (1, 1), None, opts), 0.7)
+    assert math.isclose(group_score((v, v), same, other, (1, 1), None, opts), 0.7)
+
+
+def test_entity_vector_keeps_the_heaviest_terms() -> None:
+    counts = [("a", 3), ("b", 2), ("c", 1)]
+    assert set(entity_vector(counts, {}, 10, idf_floor=0.5, limit=2)) == {"a", "b"}

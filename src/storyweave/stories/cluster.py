@@ -39,6 +39,7 @@ from .state import ClusterState, MemberRecord, Merge, StoryRecord
 from .title import story_title
 
 SHARED_SHOWN = 5
+_TERM = "t:"  # document frequencies of terms share the entity table under this prefix
 NEAREST_SHOWN = 3
 
 
@@ -67,6 +68,7 @@ class _Group:
     size: int
     vector_sum: np.ndarray
     entity_sum: dict[str, float]
+    term_sum: dict[str, float]
     first: dt.date | None
     last: dt.date | None
     articles: list[int] = field(default_factory=list)
@@ -161,12 +163,21 @@ class StoryClusterer:
     def _cluster(self, batch: list[StoryFeatures]) -> dict[ArticleId, Assignment]:
         opts = self.options
         seq = self.state.next_seq()
-        self.state.count_entities(
-            [key for feats in batch for key, _ in feats.entities], articles=len(batch)
-        )
+        keyed = [f.entities + tuple((_TERM + k, c) for k, c in f.terms) for f in batch]
+        self.state.count_entities([key for keys in keyed for key, _ in keys], articles=len(batch))
         articles = self.state.article_count()
-        df = self.state.entity_df({key for feats in batch for key, _ in feats.entities})
+        df = self.state.entity_df({key for keys in keyed for key, _ in keys})
         evecs = [entity_vector(f.entities, df, articles, idf_floor=opts.idf_floor) for f in batch]
+        tvecs = [
+            entity_vector(
+                [(_TERM + k, c) for k, c in f.terms],
+                df,
+                articles,
+                idf_floor=opts.idf_floor,
+                limit=opts.term_limit,
+            )
+            for f in batch
+        ]
         keys = [self.state.next_seq() for _ in batch]
         vectors = np.stack([f.vector for f in batch]).astype(np.float32)
         self.index.add(keys, vectors)
@@ -180,6 +191,7 @@ class StoryClusterer:
                 size=1,
                 vector_sum=vectors[i].astype(np.float64),
                 entity_sum=dict(evecs[i]),
+                term_sum=dict(tvecs[i]),
                 first=f.date,
                 last=f.date,
                 articles=[i],
@@ -200,7 +212,7 @@ class StoryClusterer:
                     groups[other].neighbours.add(i)
         parent = list(range(len(groups)))
         self._agglomerate(groups, parent)
-        merged = self._commit(batch, keys, evecs, groups, seq)
+        merged = self._commit(batch, keys, (evecs, tvecs), groups, seq)
         out: dict[ArticleId, Assignment] = {}
         for i, feats in enumerate(batch):
             member = self.state.member(feats.article_id)
@@ -233,6 +245,7 @@ class StoryClusterer:
                 size=rec.size,
                 vector_sum=rec.vector_sum.astype(np.float64, copy=True),
                 entity_sum=dict(rec.entity_sum),
+                term_sum=dict(rec.term_sum),
                 first=rec.first,
                 last=rec.last,
             )
@@ -244,6 +257,7 @@ class StoryClusterer:
         return group_score(
             (a.vector_sum, b.vector_sum),
             (a.entity_sum, b.entity_sum),
+            (a.term_sum, b.term_sum),
             (a.size, b.size),
             gap_days(a.first, a.last, b.first, b.last),
             self.options,
@@ -281,7 +295,7 @@ class StoryClusterer:
         self,
         batch: list[StoryFeatures],
         keys: list[int],
-        evecs: list[dict[str, float]],
+        vecs: tuple[list[dict[str, float]], list[dict[str, float]]],
         groups: list[_Group],
         seq: int,
     ) -> dict[StoryId, tuple[StoryId, ...]]:
@@ -301,6 +315,7 @@ class StoryClusterer:
                     first=group.first,
                     last=group.last,
                     created=group.created,
+                    term_sum=group.term_sum,
                 )
             )
             bridge = tuple(batch[i].article_id for i in sorted(group.articles))
@@ -314,10 +329,11 @@ class StoryClusterer:
                 record = MemberRecord(
                     article_id=feats.article_id,
                     key=keys[i],
-                    entities=tuple(evecs[i].items()),
+                    entities=tuple(vecs[0][i].items()),
                     date=feats.date,
                     headline=feats.headline,
                     joined=seq,
+                    terms=tuple(vecs[1][i].items()),
                 )
                 self.state.put_member(record, group.story_id)
         return merged
@@ -348,10 +364,13 @@ class StoryClusterer:
         if story.size > 1:
             rest_v = story.vector_sum - vector.astype(np.float64)
             rest_e = {k: v - evec.get(k, 0.0) for k, v in story.entity_sum.items()}
+            tvec = dict(member.terms)
+            rest_t = {k: v - tvec.get(k, 0.0) for k, v in story.term_sum.items()}
             gap = gap_days(member.date, member.date, story.first, story.last)
             score = group_score(
                 (vector.astype(np.float64), rest_v),
                 (evec, rest_e),
+                (tvec, rest_t),
                 (1, story.size - 1),
                 gap,
                 self.options,
@@ -397,6 +416,8 @@ def _merge_into(keep: _Group, gone: _Group, score: float) -> None:
     keep.vector_sum = keep.vector_sum + gone.vector_sum
     for key, value in gone.entity_sum.items():
         keep.entity_sum[key] = keep.entity_sum.get(key, 0.0) + value
+    for key, value in gone.term_sum.items():
+        keep.term_sum[key] = keep.term_sum.get(key, 0.0) + value
     keep.size += gone.size
     keep.first = _earliest(keep.first, gone.first)
     keep.last = _latest(keep.last, gone.last)

@@ -5,6 +5,7 @@
 * ``entities``: entity keys with their mention counts. A key is the lower-cased
   surface form without a leading "the" or a trailing possessive; a person is
   keyed by surname, so "Tara Reid" and "Reid" agree.
+* ``terms``: content-word counts of the whole body (the TF-IDF view of the article).
 * ``date``: the publication date, else the first fully specified absolute date
   among the article's time expressions (a dateline), else ``None``. Clustering
   treats a missing date as "no time evidence", never as a mismatch.
@@ -15,6 +16,7 @@ DOCS: docs/stages/stories.md
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -35,6 +37,7 @@ _SKIPPED_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONE
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[a-z][a-z0-9'’-]+")
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # a fallback splitter, used only when the article has no "sentences" layer
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])")
@@ -49,6 +52,7 @@ class StoryFeatures:
     entities: tuple[tuple[str, int], ...]
     date: dt.date | None
     headline: str
+    terms: tuple[tuple[str, int], ...] = ()
 
     def entity_counts(self) -> dict[str, int]:
         return dict(self.entities)
@@ -111,6 +115,19 @@ def entity_counts(
     return counts
 
 
+def term_counts(text: str) -> Counter[str]:
+    """Content words of ``text`` (lower-cased, no stop words, three letters or more)."""
+    stop = _stop_words()
+    return Counter(w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in stop)
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | {"said", "says", "told", "according"}
+
+
 def article_date(item: AnnotatedArticle) -> dt.date | None:
     """Publication date, else the first absolute day-precise time expression."""
     if item.article.published is not None:
@@ -146,6 +163,7 @@ def extract_features(items: Sequence[AnnotatedArticle], embedder: Embedder) -> l
                 entities=tuple(sorted(counts.items())),
                 date=article_date(item),
                 headline=headline(item),
+                terms=tuple(sorted(term_counts(article.body).items())),
             )
         )
     return out

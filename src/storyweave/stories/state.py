@@ -47,6 +47,7 @@ class StoryRecord:
     first: dt.date | None
     last: dt.date | None
     created: int
+    term_sum: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class MemberRecord:
     date: dt.date | None
     headline: str
     joined: int
+    terms: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +258,7 @@ def _story_json(rec: StoryRecord) -> dict[str, Any]:
         "first": _date_str(rec.first),
         "last": _date_str(rec.last),
         "created": rec.created,
+        "term_sum": rec.term_sum,
     }
 
 
@@ -268,6 +271,7 @@ def _story_from(item: dict[str, Any], vector_sum: Sums) -> StoryRecord:
         first=_date_from(item["first"]),
         last=_date_from(item["last"]),
         created=int(item["created"]),
+        term_sum={str(k): float(v) for k, v in item.get("term_sum", {}).items()},
     )
 
 
@@ -279,6 +283,7 @@ def _member_json(rec: MemberRecord) -> dict[str, Any]:
         "date": _date_str(rec.date),
         "headline": rec.headline,
         "joined": rec.joined,
+        "terms": [list(t) for t in rec.terms],
     }
 
 
@@ -290,6 +295,7 @@ def _member_from(item: dict[str, Any]) -> MemberRecord:
         date=_date_from(item["date"]),
         headline=item["headline"],
         joined=int(item["joined"]),
+        terms=tuple((str(k), float(v)) for k, v in item.get("terms", [])),
     )
 
 
