@@ -39,6 +39,7 @@ from .state import ClusterState, MemberRecord, Merge, StoryRecord
 from .title import story_title
 
 SHARED_SHOWN = 5
+_WIDEN = 4  # neighbours fetched per needed candidate, to look past dormant stories
 _TERM = "t:"  # document frequencies of terms share the entity table under this prefix
 NEAREST_SHOWN = 3
 
@@ -125,7 +126,7 @@ class StoryClusterer:
         if member is None or story is None:
             raise NotFound("E303", kind="article in a story", ident=article_id)
         vector = self.index.vectors([member.key])
-        found = self.index.search(vector, self.options.neighbours + 1)[0]
+        found = self.index.search(vector, self.options.neighbours * _WIDEN + 1)[0]
         return self._assignment(member, story, vector[0], found, merged=())
 
     def title(self, story_id: StoryId) -> str:
@@ -181,7 +182,8 @@ class StoryClusterer:
         keys = [self.state.next_seq() for _ in batch]
         vectors = np.stack([f.vector for f in batch]).astype(np.float32)
         self.index.add(keys, vectors)
-        found = self.index.search(vectors, opts.neighbours + 1)
+        # fetch extra neighbours: dormant stories' articles are skipped, not counted
+        found = self.index.search(vectors, opts.neighbours * _WIDEN + 1)
 
         groups: list[_Group] = [
             _Group(
@@ -201,15 +203,18 @@ class StoryClusterer:
         batch_gid = {key: i for i, key in enumerate(keys)}
         story_gid: dict[StoryId, int] = {}
         for i, neighbours in enumerate(found):
+            kept = 0
             for key, cosine in neighbours:
-                if key == keys[i] or cosine < opts.min_cosine:
-                    continue
+                if kept >= opts.neighbours or cosine < opts.min_cosine:
+                    break
                 other = batch_gid.get(key)
                 if other is None:
                     other = self._load_story_group(key, groups, story_gid)
-                if other is not None and other != i:
-                    groups[i].neighbours.add(other)
-                    groups[other].neighbours.add(i)
+                if other is None or other == i or self._dormant(groups[i], groups[other]):
+                    continue
+                kept += 1
+                groups[i].neighbours.add(other)
+                groups[other].neighbours.add(i)
         parent = list(range(len(groups)))
         self._agglomerate(groups, parent)
         merged = self._commit(batch, keys, (evecs, tvecs), groups, seq)
@@ -252,6 +257,10 @@ class StoryClusterer:
         )
         story_gid[story_id] = gid
         return gid
+
+    def _dormant(self, a: _Group, b: _Group) -> bool:
+        gap = gap_days(a.first, a.last, b.first, b.last)
+        return gap is not None and gap > self.options.dormant_days
 
     def _score(self, a: _Group, b: _Group) -> float:
         return group_score(
