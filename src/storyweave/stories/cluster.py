@@ -1,0 +1,460 @@
+"""Online story clustering: each batch of articles joins existing stories or starts new ones.
+
+A batch is clustered by **average-link agglomeration over a sparse candidate
+graph**: every incoming article starts as its own group; the existing stories
+its nearest neighbours (from the ANN index) belong to are loaded as groups; the
+best-scoring pair of groups (at least one of them touched by this batch) merges
+while its score is at or above the threshold. An article therefore joins the
+best story, starts a story, or bridges two stories, which then merge (the older
+story keeps its id and the merge is recorded).
+
+Order independence: a batch is processed in a canonical order (date, then
+article id), ties are broken by group age, and small indexes are searched
+exactly, so the same batch gives the same stories in whatever order it comes.
+Fed one article at a time the result can differ slightly (greedy); see
+docs/decisions/story-order-independence.md.
+
+DOCS: docs/stages/stories.md
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import heapq
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from storyweave._types import ArticleId, StoryId
+from storyweave.errors import NotFound
+from storyweave.model import Story
+
+from .features import StoryFeatures
+from .index import Neighbours, StoryIndex
+from .score import ClusterOptions, entity_vector, gap_days, group_score
+from .state import ClusterState, MemberRecord, Merge, StoryRecord
+from .title import story_title
+
+SHARED_SHOWN = 5
+_WIDEN = 4  # neighbours fetched per needed candidate, to look past dormant stories
+_TERM = "t:"  # document frequencies of terms share the entity table under this prefix
+NEAREST_SHOWN = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where one article went, and why.
+
+    ``score`` is the article's average-link score to the rest of its story (for
+    a story of one: its best score to any other story, which was too low).
+    """
+
+    article_id: ArticleId
+    story_id: StoryId
+    score: float
+    shared_entities: tuple[str, ...]
+    nearest_articles: tuple[tuple[ArticleId, float], ...]
+    new_story: bool
+    merged: tuple[StoryId, ...] = ()
+
+
+@dataclass(slots=True, eq=False)
+class _Group:
+    gid: int
+    story_id: StoryId | None
+    created: int
+    size: int
+    vector_sum: np.ndarray
+    entity_sum: dict[str, float]
+    term_sum: dict[str, float]
+    first: dt.date | None
+    last: dt.date | None
+    articles: list[int] = field(default_factory=list)
+    absorbed: list[tuple[StoryId, StoryId, float]] = field(default_factory=list)
+    neighbours: set[int] = field(default_factory=set)
+    version: int = 0
+    alive: bool = True
+
+
+def story_id_for(article_id: ArticleId) -> StoryId:
+    """The id of a story started by ``article_id`` (stable: a hash of the article id)."""
+    return "st_" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
+
+
+def _canonical(features: StoryFeatures) -> tuple[bool, dt.date, ArticleId]:
+    return (features.date is None, features.date or dt.date.min, features.article_id)
+
+
+class StoryClusterer:
+    """Assigns articles to stories over a :class:`ClusterState` and a :class:`StoryIndex`."""
+
+    def __init__(
+        self, state: ClusterState, index: StoryIndex, *, options: ClusterOptions | None = None
+    ) -> None:
+        self.state = state
+        self.index = index
+        self.options = options or ClusterOptions()
+
+    # -- public API ----------------------------------------------------------------------
+
+    def assign(self, features: StoryFeatures) -> Assignment:
+        """Place one article (see :meth:`add`)."""
+        return self.add([features])[0]
+
+    def add(self, batch: Sequence[StoryFeatures]) -> list[Assignment]:
+        """Place every article of ``batch``; returns one assignment per input, in input order.
+
+        Articles already placed keep their story (re-adding is idempotent).
+        """
+        fresh: dict[ArticleId, StoryFeatures] = {}
+        for feats in batch:
+            if self.state.member(feats.article_id) is None:
+                fresh.setdefault(feats.article_id, feats)
+        done: dict[ArticleId, Assignment] = {}
+        if fresh:
+            done = self._cluster(sorted(fresh.values(), key=_canonical))
+        return [done.get(f.article_id) or self.explain(f.article_id) for f in batch]
+
+    def explain(self, article_id: ArticleId) -> Assignment:
+        """Why ``article_id`` is in its story: score, shared entities, nearest members."""
+        member = self.state.member(article_id)
+        story_id = self.state.story_of(article_id)
+        story = None if story_id is None else self.state.story(story_id)
+        if member is None or story is None:
+            raise NotFound("E303", kind="article in a story", ident=article_id)
+        vector = self.index.vectors([member.key])
+        found = self.index.search(vector, self.options.neighbours * _WIDEN + 1)[0]
+        return self._assignment(member, story, vector[0], found, merged=())
+
+    def title(self, story_id: StoryId) -> str:
+        """The story's most representative headline, or a label from its main entities."""
+        story = self.state.story(story_id)
+        if story is None:
+            raise NotFound("E303", kind="story", ident=story_id)
+        members = sorted(self.state.members(story_id), key=_member_key)
+        vectors = self.index.vectors([m.key for m in members])
+        return story_title(
+            [m.headline for m in members],
+            [m.article_id for m in members],
+            vectors,
+            story.vector_sum,
+            story.entity_sum,
+        )
+
+    def stories(self) -> list[Story]:
+        """Every story as the data model's :class:`~storyweave.model.Story`, oldest first."""
+        out = []
+        for rec in sorted(self.state.stories(), key=_story_key):
+            members = sorted(m.article_id for m in self.state.members(rec.id))
+            out.append(Story(rec.id, self.title(rec.id), tuple(members), rec.first, rec.last))
+        return out
+
+    def partition(self) -> dict[StoryId, list[ArticleId]]:
+        """Every story and its articles (sorted), by story id."""
+        return {
+            rec.id: sorted(m.article_id for m in self.state.members(rec.id))
+            for rec in sorted(self.state.stories(), key=_story_key)
+        }
+
+    # -- one batch -----------------------------------------------------------------------
+
+    def _cluster(self, batch: list[StoryFeatures]) -> dict[ArticleId, Assignment]:
+        opts = self.options
+        seq = self.state.next_seq()
+        keyed = [f.entities + tuple((_TERM + k, c) for k, c in f.terms) for f in batch]
+        self.state.count_entities([key for keys in keyed for key, _ in keys], articles=len(batch))
+        articles = self.state.article_count()
+        df = self.state.entity_df({key for keys in keyed for key, _ in keys})
+        evecs = [entity_vector(f.entities, df, articles, idf_floor=opts.idf_floor) for f in batch]
+        tvecs = [
+            entity_vector(
+                [(_TERM + k, c) for k, c in f.terms],
+                df,
+                articles,
+                idf_floor=opts.idf_floor,
+                limit=opts.term_limit,
+            )
+            for f in batch
+        ]
+        keys = [self.state.next_seq() for _ in batch]
+        vectors = np.stack([f.vector for f in batch]).astype(np.float32)
+        self.index.add(keys, vectors)
+        # fetch extra neighbours: dormant stories' articles are skipped, not counted
+        found = self.index.search(vectors, opts.neighbours * _WIDEN + 1)
+
+        groups: list[_Group] = [
+            _Group(
+                gid=i,
+                story_id=None,
+                created=seq,
+                size=1,
+                vector_sum=vectors[i].astype(np.float64),
+                entity_sum=dict(evecs[i]),
+                term_sum=dict(tvecs[i]),
+                first=f.date,
+                last=f.date,
+                articles=[i],
+            )
+            for i, f in enumerate(batch)
+        ]
+        batch_gid = {key: i for i, key in enumerate(keys)}
+        story_gid: dict[StoryId, int] = {}
+        for i, neighbours in enumerate(found):
+            kept = 0
+            for key, cosine in neighbours:
+                if kept >= opts.neighbours or cosine < opts.min_cosine:
+                    break
+                other = batch_gid.get(key)
+                if other is None:
+                    other = self._load_story_group(key, groups, story_gid)
+                if other is None or other == i or self._dormant(groups[i], groups[other]):
+                    continue
+                kept += 1
+                groups[i].neighbours.add(other)
+                groups[other].neighbours.add(i)
+        parent = list(range(len(groups)))
+        self._agglomerate(groups, parent)
+        merged = self._commit(batch, keys, (evecs, tvecs), groups, seq)
+        out: dict[ArticleId, Assignment] = {}
+        for i, feats in enumerate(batch):
+            member = self.state.member(feats.article_id)
+            story_id = self.state.story_of(feats.article_id)
+            story = None if story_id is None else self.state.story(story_id)
+            if member is not None and story is not None:
+                out[feats.article_id] = self._assignment(
+                    member, story, vectors[i], found[i], merged=merged.get(story.id, ())
+                )
+        return out
+
+    def _load_story_group(
+        self, key: int, groups: list[_Group], story_gid: dict[StoryId, int]
+    ) -> int | None:
+        member = self.state.member_by_key(key)
+        story_id = None if member is None else self.state.story_of(member.article_id)
+        if story_id is None:
+            return None
+        if story_id in story_gid:
+            return story_gid[story_id]
+        rec = self.state.story(story_id)
+        if rec is None:
+            return None
+        gid = len(groups)
+        groups.append(
+            _Group(
+                gid=gid,
+                story_id=rec.id,
+                created=rec.created,
+                size=rec.size,
+                vector_sum=rec.vector_sum.astype(np.float64, copy=True),
+                entity_sum=dict(rec.entity_sum),
+                term_sum=dict(rec.term_sum),
+                first=rec.first,
+                last=rec.last,
+            )
+        )
+        story_gid[story_id] = gid
+        return gid
+
+    def _dormant(self, a: _Group, b: _Group) -> bool:
+        gap = gap_days(a.first, a.last, b.first, b.last)
+        return gap is not None and gap > self.options.dormant_days
+
+    def _score(self, a: _Group, b: _Group) -> float:
+        return group_score(
+            (a.vector_sum, b.vector_sum),
+            (a.entity_sum, b.entity_sum),
+            (a.term_sum, b.term_sum),
+            (a.size, b.size),
+            gap_days(a.first, a.last, b.first, b.last),
+            self.options,
+        )
+
+    def _agglomerate(self, groups: list[_Group], parent: list[int]) -> None:
+        heap: list[tuple[float, int, int, int, int]] = []
+
+        def push(a: _Group, b: _Group) -> None:
+            lo, hi = (a, b) if a.gid < b.gid else (b, a)
+            score = self._score(lo, hi)
+            if score >= self.options.threshold:
+                heapq.heappush(heap, (-score, lo.gid, hi.gid, lo.version, hi.version))
+
+        for group in groups:
+            for other in group.neighbours:
+                if group.gid < other and (group.story_id is None or groups[other].story_id is None):
+                    push(group, groups[other])
+        while heap:
+            neg, lo_id, hi_id, lo_v, hi_v = heapq.heappop(heap)
+            lo, hi = groups[lo_id], groups[hi_id]
+            if not (lo.alive and hi.alive) or lo.version != lo_v or hi.version != hi_v:
+                continue
+            keep, gone = _survivor(lo, hi)
+            _merge_into(keep, gone, -neg)
+            parent[gone.gid] = keep.gid
+            keep.neighbours = {_find(parent, n) for n in keep.neighbours | gone.neighbours} - {
+                keep.gid,
+                gone.gid,
+            }
+            for other in sorted(keep.neighbours):
+                push(keep, groups[other])
+
+    def _commit(
+        self,
+        batch: list[StoryFeatures],
+        keys: list[int],
+        vecs: tuple[list[dict[str, float]], list[dict[str, float]]],
+        groups: list[_Group],
+        seq: int,
+    ) -> dict[StoryId, tuple[StoryId, ...]]:
+        merged: dict[StoryId, tuple[StoryId, ...]] = {}
+        for group in groups:
+            if not group.alive or not (group.articles or group.absorbed):
+                continue
+            if group.story_id is None:
+                first = min(group.articles)
+                group.story_id = story_id_for(batch[first].article_id)
+            self.state.put_story(
+                StoryRecord(
+                    id=group.story_id,
+                    size=group.size,
+                    vector_sum=group.vector_sum,
+                    entity_sum=group.entity_sum,
+                    first=group.first,
+                    last=group.last,
+                    created=group.created,
+                    term_sum=group.term_sum,
+                )
+            )
+            bridge = tuple(batch[i].article_id for i in sorted(group.articles))
+            for absorbed, into, score in group.absorbed:
+                self.state.move_members(absorbed, into)
+                self.state.drop_story(absorbed)
+                self.state.add_merge(Merge(absorbed, into, round(score, 6), bridge, seq))
+            merged[group.story_id] = tuple(absorbed for absorbed, _, _ in group.absorbed)
+            for i in group.articles:
+                feats = batch[i]
+                record = MemberRecord(
+                    article_id=feats.article_id,
+                    key=keys[i],
+                    entities=tuple(vecs[0][i].items()),
+                    date=feats.date,
+                    headline=feats.headline,
+                    joined=seq,
+                    terms=tuple(vecs[1][i].items()),
+                )
+                self.state.put_member(record, group.story_id)
+        return merged
+
+    # -- explanations --------------------------------------------------------------------
+
+    def _assignment(
+        self,
+        member: MemberRecord,
+        story: StoryRecord,
+        vector: np.ndarray,
+        found: Neighbours,
+        *,
+        merged: tuple[StoryId, ...],
+    ) -> Assignment:
+        evec = dict(member.entities)
+        nearest: list[tuple[ArticleId, float]] = []
+        best_outside = -math.inf
+        for key, cosine in found:
+            other = self.state.member_by_key(key)
+            if other is None or other.article_id == member.article_id:
+                continue
+            if self.state.story_of(other.article_id) == story.id:
+                if len(nearest) < NEAREST_SHOWN:
+                    nearest.append((other.article_id, round(cosine, 4)))
+            else:
+                best_outside = max(best_outside, cosine)
+        if story.size > 1:
+            rest_v = story.vector_sum - vector.astype(np.float64)
+            rest_e = {k: v - evec.get(k, 0.0) for k, v in story.entity_sum.items()}
+            tvec = dict(member.terms)
+            rest_t = {k: v - tvec.get(k, 0.0) for k, v in story.term_sum.items()}
+            gap = gap_days(member.date, member.date, story.first, story.last)
+            score = group_score(
+                (vector.astype(np.float64), rest_v),
+                (evec, rest_e),
+                (tvec, rest_t),
+                (1, story.size - 1),
+                gap,
+                self.options,
+            )
+            contrib = {k: w * rest_e.get(k, 0.0) for k, w in evec.items()}
+            shared = tuple(
+                k for k, c in sorted(contrib.items(), key=_by_weight_then_key) if c > 1e-9
+            )[:SHARED_SHOWN]
+        else:
+            weight = self.options.embedding_weight
+            score = 0.0 if best_outside == -math.inf else weight * best_outside
+            shared = ()
+        return Assignment(
+            article_id=member.article_id,
+            story_id=story.id,
+            score=round(score, 4),
+            shared_entities=shared,
+            nearest_articles=tuple(nearest),
+            new_story=story.created == member.joined,
+            merged=merged,
+        )
+
+
+def _find(parent: list[int], gid: int) -> int:
+    while parent[gid] != gid:
+        parent[gid] = parent[parent[gid]]
+        gid = parent[gid]
+    return gid
+
+
+def _survivor(a: _Group, b: _Group) -> tuple[_Group, _Group]:
+    """Which group keeps its identity: an existing story over a new group, the older story."""
+    if a.story_id is not None and b.story_id is not None:
+        return (a, b) if (a.created, a.story_id) <= (b.created, b.story_id) else (b, a)
+    if b.story_id is not None:
+        return b, a
+    if a.story_id is not None:
+        return a, b
+    return (a, b) if min(a.articles) <= min(b.articles) else (b, a)
+
+
+def _merge_into(keep: _Group, gone: _Group, score: float) -> None:
+    keep.vector_sum = keep.vector_sum + gone.vector_sum
+    for key, value in gone.entity_sum.items():
+        keep.entity_sum[key] = keep.entity_sum.get(key, 0.0) + value
+    for key, value in gone.term_sum.items():
+        keep.term_sum[key] = keep.term_sum.get(key, 0.0) + value
+    keep.size += gone.size
+    keep.first = _earliest(keep.first, gone.first)
+    keep.last = _latest(keep.last, gone.last)
+    keep.articles += gone.articles
+    keep.absorbed += gone.absorbed
+    if keep.story_id is not None and gone.story_id is not None:
+        keep.absorbed.append((gone.story_id, keep.story_id, score))
+    elif gone.story_id is not None:
+        keep.story_id, keep.created = gone.story_id, gone.created
+    keep.version += 1
+    gone.alive = False
+
+
+def _earliest(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _latest(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _story_key(rec: StoryRecord) -> tuple[int, StoryId]:
+    return (rec.created, rec.id)
+
+
+def _member_key(member: MemberRecord) -> ArticleId:
+    return member.article_id
+
+
+def _by_weight_then_key(item: tuple[str, float]) -> tuple[float, str]:
+    return (-item[1], item[0])

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyweave.model import Sentence, Span, Timex
+from storyweave.stories.embed import HashingEmbedder
+from storyweave.stories.features import (
+    article_date,
+    entity_key,
+    extract_features,
+    headline,
+    lead_segments,
+)
+
+from .helpers import make_article
+
+
+@pytest.mark.parametrize(
+    ("surface", "label", "key"),
+    [
+        ("Tara Reid", "PERSON", "reid"),
+        ("Reid", "PERSON", "reid"),
+        ("Reid's", "PERSON", "reid"),
+        ("the Betty Ford Center", "ORG", "betty ford center"),
+        ("The  Kremlin", "ORG", "kremlin"),
+        ("Russia’s", "GPE", "russia"),
+        ("Vostochny Cosmodrome", "FAC", "vostochny cosmodrome"),
+        # negative cases: numbers and dates say nothing about who or where
+        ("90", "CARDINAL", None),
+        ("Tuesday", "DATE", None),
+        ("$5 million", "MONEY", None),
+        ("first", "ORDINAL", None),
+    ],
+)
+def test_entity_key(surface: str, label: str, key: str | None) -> None:
+    assert entity_key(surface, label) == key
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Lohan enters rehab",
+            "Lindsay Lohan checked in. Her lawyer confirmed it. More later. And more.",
+            ["Lohan enters rehab", "Lindsay Lohan checked in.", "Her lawyer confirmed it."],
+        ),
+        (None, "One. Two. Three. Four.", ["One.", "Two.", "Three."]),
+        (None, "A single line without a stop", ["A single line without a stop"]),
+        ("  ", "Body only.", ["Body only."]),
+    ],
+)
+def test_lead_segments_without_sentence_layer(
+    title: str | None, text: str, expected: list[str]
+) -> None:
+    assert lead_segments(make_article("a", text, title=title)) == expected
+
+
+def test_lead_uses_sentence_layer_and_stops_at_the_body() -> None:
+    text = "First sentence here. Second one.\nAccording to Tin Tuc"
+    item = make_article("a", text)
+    item.sentences = (Sentence(Span(0, 20), 0), Sentence(Span(21, 32), 1))
+    assert lead_segments(item) == ["First sentence here.", "Second one."]
+    assert headline(item) == "First sentence here."
+
+
+@pytest.mark.parametrize(
+    ("published", "timexes", "expected"),
+    [
+        (dt.date(2023, 9, 13), (), dt.date(2023, 9, 13)),
+        (None, (Timex(Span(0, 4), "DATE", "2013-05-03"),), dt.date(2013, 5, 3)),
+        # a relative date needs an anchor: not evidence of when the article was written
+        (None, (Timex(Span(0, 4), "DATE", "2013-05-03", anchor="published"),), None),
+        (None, (Timex(Span(0, 4), "DATE", "2013-05"),), None),
+        (None, (Timex(Span(0, 4), "DURATION", "P3D"),), None),
+        (None, (Timex(Span(0, 4), "DATE", "2013-02-30"),), None),
+        (None, (), None),
+    ],
+)
+def test_article_date(
+    published: dt.date | None, timexes: tuple[Timex, ...], expected: dt.date | None
+) -> None:
+    item = make_article("a", "Text of the article.", published=published)
+    item.timexes = timexes
+    assert article_date(item) == expected
+
+
+def test_extract_features_counts_entities_in_the_body_only() -> None:
+    text = "Tara Reid entered rehab. Reid is fine.\nAccording to People"
+    item = make_article("a", text, entities={"Tara Reid": "PERSON", "People": "ORG"})
+    item.article = type(item.article)(
+        id="a", text=text, ref="a", body_end=text.index("\nAccording")
+    )
+    item.mentions = item.mentions + make_article("x", text, entities={"Reid": "PERSON"}).mentions
+    (feats,) = extract_features([item], HashingEmbedder())
+    assert feats.entity_counts() == {"reid": 3}
+    assert abs(float((feats.vector**2).sum()) - 1.0) < 1e-5
