@@ -123,7 +123,7 @@ def _attach_single_names(
     """Attach "Putin" to "Vladimir Putin" when one full name fits; else a cluster of its own."""
     own: dict[str, LocalCluster] = {}
     for m, surface, key in singles:
-        fits = [c for c in people if key[0] in (c.key[0], c.key[-1])]
+        fits = fitting_names(key[0], people)
         if len(fits) == 1:
             fits[0].add(m.span, surface, m.label)
             continue
@@ -133,6 +133,16 @@ def _attach_single_names(
             cluster.ambiguous = len(fits) > 1
         cluster.add(m.span, surface, m.label)
     return list(own.values())
+
+
+def fitting_names(word: str, people: Sequence[LocalCluster]) -> list[LocalCluster]:
+    """The full names a one-word personal name may stand for.
+
+    A surname reading wins over a given-name reading: "Obama" fits "Barack Obama",
+    not "Obama White House"; a given name ("Katie") fits only when no surname does.
+    """
+    surnames = [c for c in people if c.key[-1] == word]
+    return surnames or [c for c in people if c.key[0] == word]
 
 
 def _merge_acronyms(clusters: list[LocalCluster]) -> list[LocalCluster]:

@@ -54,20 +54,40 @@ class _UnionFind:
 
 
 def _merge_by_key(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
-    first: dict[tuple[str, str], int] = {}
+    """Merge clusters with one key, whatever spaCy's type, and full names with one first+last.
+
+    spaCy often types one name differently from article to article ("Bettie Page" as
+    ORG and PERSON, "IE" as PRODUCT and ORG); an identical key is stronger evidence
+    than the type. The guard: a person never merges with a gazetteer place or a news
+    source ("Jordan" the player and Jordan the country stay apart).
+    """
+    by_key: dict[str, list[int]] = defaultdict(list)
     first_last: dict[tuple[str, str], int] = {}
     for i, c in enumerate(clusters):
-        key = (c.type, c.joined_key)
-        if key in first:
-            uf.union(first[key], i)
-        else:
-            first[key] = i
+        by_key[c.joined_key].append(i)
         if c.type == "PERSON" and len(c.key) >= 2:
             fl = (c.key[0], c.key[-1])
             if fl in first_last:
                 uf.union(first_last[fl], i)
             else:
                 first_last[fl] = i
+    for members in by_key.values():
+        _merge_same_key(clusters, members, uf)
+
+
+def _merge_same_key(
+    clusters: Sequence[LocalCluster], members: Sequence[int], uf: _UnionFind
+) -> None:
+    """Merge the clusters of one key: people with people, the rest with the rest, and
+    the two sides with each other unless a place or news source pins the key."""
+    people = [i for i in members if clusters[i].type == "PERSON"]
+    rest = [i for i in members if clusters[i].type != "PERSON"]
+    for side in (people, rest):
+        for i in side[1:]:
+            uf.union(side[0], i)
+    pinned = any(clusters[i].source is not None or clusters[i].place is not None for i in members)
+    if people and rest and not pinned:
+        uf.union(people[0], rest[0])
 
 
 def _merge_short_forms(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
@@ -161,18 +181,21 @@ def _context(clusters: Sequence[LocalCluster]) -> dict[str, set[str]]:
 def _attach_single_names(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
     """Attach one-word personal names to the full name they fit, with a context guard."""
     context = _context(clusters)
-    full_by_part: dict[str, set[int]] = defaultdict(set)
+    by_surname: dict[str, set[int]] = defaultdict(set)
+    by_given_name: dict[str, set[int]] = defaultdict(set)
     for i, c in enumerate(clusters):
         if c.type == "PERSON" and len(c.key) >= 2:
-            full_by_part[c.key[0]].add(uf.find(i))
-            full_by_part[c.key[-1]].add(uf.find(i))
+            by_given_name[c.key[0]].add(uf.find(i))
+            by_surname[c.key[-1]].add(uf.find(i))
     group_context: dict[int, set[str]] = defaultdict(set)
     for i, c in enumerate(clusters):
         group_context[uf.find(i)] |= context[c.article_id]
     for i, c in enumerate(clusters):
         if c.type != "PERSON" or len(c.key) != 1 or c.ambiguous:
             continue
-        groups = sorted({uf.find(g) for g in full_by_part.get(c.key[0], set())})
+        # a surname reading wins over a given-name reading (see clusters.fitting_names)
+        fits = by_surname.get(c.key[0]) or by_given_name.get(c.key[0], set())
+        groups = sorted({uf.find(g) for g in fits})
         if len(groups) == 1:
             uf.union(groups[0], i)
             continue

@@ -192,7 +192,9 @@ NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 ORG_STOPWORDS: frozenset[str] = frozenset({"of", "for", "the", "and", "&", "on", "in", "de", "at"})
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
+# A word: letters and digits joined by hyphens, apostrophes or dots; a dot before a
+# capitalised word ends the word ("Gov.Sarah" -> "Gov.", "Sarah"; "U.S." stays one).
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+|\.(?![A-Z][a-z])[^\W_]+)*\.?", re.UNICODE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 # Ordered rewrites applied to a folded token; each maps a spelling to one shared form.
@@ -291,6 +293,12 @@ def org_key_tokens(surface: str) -> tuple[str, ...]:
     while len(tokens) > 1 and tokens[-1] in ORG_SUFFIXES:
         tokens = tokens[:-1]
     return tuple(tokens)
+
+
+def name_head(surface: str) -> str:
+    """The last word of a name, a trailing location dropped ("X Center in Malibu" -> "Center")."""
+    parts = words(_ORG_CUT.sub("", surface))
+    return parts[-1] if parts else ""
 
 
 def acronym(surface: str) -> str | None:

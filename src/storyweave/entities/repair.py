@@ -25,7 +25,7 @@ from typing import Any
 from storyweave.model import Mention, Span
 
 from .gazetteer import gazetteer
-from .names import fold, joined, org_key_tokens, person_key_tokens, words
+from .names import fold, joined, name_head, org_key_tokens, person_key_tokens, words
 from .sources import is_news_source
 
 # Words that spaCy glues to the front of a name: reporting verbs, "the", prepositions.
@@ -138,6 +138,44 @@ _ORG_OR_FAC_WORDS = frozenset(
         "sea",
     }
 )
+# Head words that make a name an institution or a building, never a person
+# ("Betty Ford Center" as PERSON); surnames such as Hall, Park or Church are left out.
+_INSTITUTION_HEADS = frozenset(
+    {
+        "airport",
+        "cosmodrome",
+        "center",
+        "centre",
+        "clinic",
+        "institute",
+        "university",
+        "college",
+        "school",
+        "hospital",
+        "station",
+        "stadium",
+        "arena",
+        "museum",
+        "cathedral",
+        "mosque",
+        "ministry",
+        "agency",
+        "council",
+        "committee",
+        "department",
+        "office",
+        "court",
+        "association",
+        "foundation",
+        "hotel",
+        "prison",
+        "company",
+        "corporation",
+        "inc",
+        "corp",
+        "ltd",
+    }
+)
 _COARSE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 _PLACE_REPAIRABLE = frozenset({"PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP"})
 _PERSON_REPAIRABLE = frozenset({"FAC", "GPE", "LOC", "ORG", "PRODUCT", "WORK_OF_ART", "NORP"})
@@ -209,6 +247,8 @@ def _relabel(surface: str, label: str) -> str:
         return place.label if label in _PLACE_REPAIRABLE else label
     if label in _PERSON_REPAIRABLE and _looks_personal(surface):
         return "PERSON"
+    if label == "PERSON" and fold(name_head(surface)).rstrip(".") in _INSTITUTION_HEADS:
+        return "ORG"
     return label
 
 
