@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 from storyweave.model import AnnotatedArticle, Entity, EntityType, Mention
 
-from .clusters import LocalCluster, cluster_mentions
+from .clusters import LocalCluster, cluster_mentions, salient
 from .linking import EntityLinking, MentionKey
 from .names import acronym, is_acronym, person_key_tokens, person_words, words
+from .nicknames import same_given_name
 from .roles import find_role_descriptions, resolve_role, roles_of_mention
 from .sources import news_source_name
 
@@ -109,21 +110,48 @@ def _merge_short_forms(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None
             uf.union(groups.pop(), i)
 
 
+def _merge_contained_names(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
+    """A name of two or more words joins the one longer name with its words, in order, and
+    the same last word: "Betty Ford Center" joins "Betty Ford Treatment Center".
+
+    People, places and news sources are left out; so is any name that fits several.
+    """
+    by_last: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        if _is_plain_name(c):
+            by_last[c.key[-1]].append(i)
+    for i, c in enumerate(clusters):
+        if not _is_plain_name(c) or len(c.key) < 2:
+            continue
+        groups = {
+            uf.find(j)
+            for j in by_last[c.key[-1]]
+            if len(clusters[j].key) > len(c.key) and _is_subsequence(c.key, clusters[j].key)
+        }
+        if len(groups) == 1:
+            uf.union(groups.pop(), i)
+
+
+def _is_plain_name(c: LocalCluster) -> bool:
+    return c.type != "PERSON" and c.source is None and c.place is None
+
+
+def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
+    rest = iter(long)
+    return all(token in rest for token in short)
+
+
 def _merge_short_given_names(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
-    """ "Fred LaRue" joins "Frederick C. LaRue": same surname, one given name starts the other."""
+    """ "Fred LaRue" joins "Frederick C. LaRue" and "Katie Jenkin" joins "Kathryn Jenkin":
+    same surname, and one given name is a short form of the other (see :mod:`.nicknames`)."""
     by_last: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
         if c.type == "PERSON" and len(c.key) >= 2:
             by_last[c.key[-1]].append(i)
     for members in by_last.values():
-        for a in members:
-            for b in members:
-                first_a, first_b = clusters[a].key[0], clusters[b].key[0]
-                if (
-                    a < b
-                    and min(len(first_a), len(first_b)) >= 3
-                    and (first_a.startswith(first_b) or first_b.startswith(first_a))
-                ):
+        for pos, a in enumerate(members):
+            for b in members[pos + 1 :]:
+                if same_given_name(clusters[a].key[0], clusters[b].key[0]):
                     uf.union(a, b)
 
 
@@ -147,16 +175,22 @@ def _vote_types(clusters: Sequence[LocalCluster]) -> None:
 
 
 def _merge_acronyms(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
-    """Across the batch, an acronym ("IE") joins the one longer name it abbreviates."""
-    by_acronym: dict[tuple[EntityType, str], set[int]] = defaultdict(set)
+    """Across the batch, an acronym ("IE") joins the one longer name it abbreviates.
+
+    spaCy's type is not required to agree ("IE" as ORG, "Internet Explorer" as
+    PRODUCT); people are left out on both sides.
+    """
+    by_acronym: dict[str, set[int]] = defaultdict(set)
     for i, c in enumerate(clusters):
-        if len(c.key) >= 2 and c.source is None:
+        if len(c.key) >= 2 and c.source is None and c.type != "PERSON":
             short = acronym(c.surfaces[0])
             if short:
-                by_acronym[(c.type, short.casefold())].add(uf.find(i))
+                by_acronym[short.casefold()].add(uf.find(i))
     for i, c in enumerate(clusters):
         if len(c.key) == 1 and c.source is None and is_acronym(c.surfaces[0]):
-            groups = {uf.find(g) for g in by_acronym.get((c.type, c.key[0]), set())}
+            if c.type == "PERSON":
+                continue
+            groups = {uf.find(g) for g in by_acronym.get(c.key[0], set())}
             if len(groups) == 1:
                 uf.union(groups.pop(), i)
 
@@ -188,8 +222,10 @@ def _attach_single_names(clusters: Sequence[LocalCluster], uf: _UnionFind) -> No
             by_given_name[c.key[0]].add(uf.find(i))
             by_surname[c.key[-1]].add(uf.find(i))
     group_context: dict[int, set[str]] = defaultdict(set)
+    size: Counter[int] = Counter()
     for i, c in enumerate(clusters):
         group_context[uf.find(i)] |= context[c.article_id]
+        size[uf.find(i)] += len(c.spans)
     for i, c in enumerate(clusters):
         if c.type != "PERSON" or len(c.key) != 1 or c.ambiguous:
             continue
@@ -203,6 +239,12 @@ def _attach_single_names(clusters: Sequence[LocalCluster], uf: _UnionFind) -> No
         scored = sorted(((len(own & group_context[g]), g) for g in groups), reverse=True)
         if len(scored) >= 2 and scored[0][0] > scored[1][0]:
             uf.union(scored[0][1], i)
+            continue
+        # no context decides: the one name the batch mentions far more often than the others
+        tied = [g for n, g in scored if n == scored[0][0]]
+        best = salient([size[g] for g in tied], tied)
+        if len(best) == 1:
+            uf.union(best[0], i)
 
 
 def _clean_surface(surface: str, kind: EntityType) -> str:
@@ -260,6 +302,7 @@ def link_mentions(
     _merge_acronyms(clusters, uf)
     _merge_short_given_names(clusters, uf)
     _merge_short_forms(clusters, uf)
+    _merge_contained_names(clusters, uf)
     _attach_single_names(clusters, uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(clusters)):

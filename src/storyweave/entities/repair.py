@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from importlib import resources
 from typing import Any
 
@@ -239,11 +239,16 @@ def _looks_personal(surface: str) -> bool:
     return fold(parts[0]) in given_names()
 
 
-def _relabel(surface: str, label: str) -> str:
+def _relabel(surface: str, label: str, name_parts: Collection[str] = ()) -> str:
+    """The repaired label of one mention; ``name_parts`` are the first and last key
+    tokens of the article's full personal names, so a PERSON "Houston" next to
+    "Whitney Houston" is not turned into the city."""
     if is_news_source(surface):
         return "ORG"
     place = gazetteer().lookup(surface)
     if place is not None:
+        if label == "PERSON" and joined(person_key_tokens(surface)) in name_parts:
+            return label
         return place.label if label in _PLACE_REPAIRABLE else label
     if label in _PERSON_REPAIRABLE and _looks_personal(surface):
         return "PERSON"
@@ -273,14 +278,20 @@ def _vote(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _surnames_are_people(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A one-word mention that is part of a person's full name in the article is a PERSON."""
+def _name_parts(text: str, mentions: Sequence[Mention]) -> set[str]:
+    """The first and last key tokens of every full personal name among ``mentions``."""
     parts: set[str] = set()
     for m in mentions:
         if m.label == "PERSON":
             key = person_key_tokens(m.span.text_in(text))
             if len(key) >= 2:
                 parts.update((key[0], key[-1]))
+    return parts
+
+
+def _surnames_are_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word mention that is part of a person's full name in the article is a PERSON."""
+    parts = _name_parts(text, mentions)
     out: list[Mention] = []
     for m in mentions:
         surface = m.span.text_in(text)
@@ -316,9 +327,7 @@ def repair_mentions(text: str, mentions: Sequence[Mention], doc: Any = None) -> 
         start, end = trim_span(text, m.span.start, m.span.end, doc=doc)
         if start >= end:
             continue
-        span = Span(start, end)
-        label = _relabel(span.text_in(text), m.label)
-        trimmed.setdefault((start, end), Mention(span, label, m.entity_id))
+        trimmed.setdefault((start, end), Mention(Span(start, end), m.label, m.entity_id))
     return repair_labels(text, [trimmed[k] for k in sorted(trimmed)])
 
 
@@ -328,10 +337,12 @@ def repair_labels(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]
     Uses the gazetteer, the news-source list, the given-name list and a vote across
     the mentions of one name in the article (see the module docstring).
     """
+    parts = _name_parts(text, mentions)
     first = [
-        Mention(m.span, _relabel(m.span.text_in(text), m.label), m.entity_id) for m in mentions
+        Mention(m.span, _relabel(m.span.text_in(text), m.label, parts), m.entity_id)
+        for m in mentions
     ]
     voted = _surnames_are_people(text, _vote(text, first))
     return tuple(
-        Mention(m.span, _relabel(m.span.text_in(text), m.label), m.entity_id) for m in voted
+        Mention(m.span, _relabel(m.span.text_in(text), m.label, parts), m.entity_id) for m in voted
     )
