@@ -21,8 +21,16 @@ from storyweave.model import AnnotatedArticle, Entity, EntityType, Mention
 
 from .clusters import LocalCluster, cluster_mentions, salient
 from .linking import EntityLinking, MentionKey
-from .names import acronym, is_acronym, person_key_tokens, person_words, words
+from .names import (
+    acronym,
+    is_acronym,
+    person_key_tokens,
+    person_words,
+    without_nicknames,
+    words,
+)
 from .nicknames import same_given_name
+from .propagate import propagate_names
 from .roles import find_role_descriptions, resolve_role, roles_of_mention
 from .sources import news_source_name
 
@@ -249,7 +257,7 @@ def _attach_single_names(clusters: Sequence[LocalCluster], uf: _UnionFind) -> No
 
 def _clean_surface(surface: str, kind: EntityType) -> str:
     if kind == "PERSON":
-        return " ".join(person_words(surface)) or surface
+        return " ".join(person_words(without_nicknames(surface))) or surface
     parts = words(surface)
     if parts and parts[0] in {"the", "The"} and len(parts) > 1:
         surface = surface.split(None, 1)[1]
@@ -347,7 +355,9 @@ def link_entities(items: Sequence[AnnotatedArticle]) -> EntityLinking:
 
     Mentions should already be repaired (stage ``mention_repair``). Role phrases
     come from each article's spaCy ``doc`` when it is present; role descriptions
-    ("the Kremlin leader") are linked to the one entity holding that role.
+    ("the Kremlin leader") are linked to the one entity holding that role, and
+    occurrences of a linked multi-word name that spaCy missed are linked to its
+    entity (:mod:`.propagate`).
 
     Returns:
         An :class:`EntityLinking`; its ids do not depend on the order of ``items``.
@@ -373,6 +383,8 @@ def link_entities(items: Sequence[AnnotatedArticle]) -> EntityLinking:
             e.id for e in entities if e.type == "ORG" and news_source_name(e.name) is not None
         ),
     )
+    for key, ent_id in propagate_names(items, mention_entity).items():
+        mention_entity.setdefault(key, ent_id)
     for item in items:
         for span in find_role_descriptions(item):
             ent_id = resolve_role(item, linking, span)

@@ -283,6 +283,15 @@ def person_words(surface: str) -> list[str]:
     return best
 
 
+# A nickname in brackets or quotes inside a name: Vincent "The Chin" Gigante, Kimani (Kiki) Gray.
+_NICKNAME = re.compile(r"""\s*(?:\([^()]*\)|"[^"]*"|“[^”]*”|``.*?''|'[^'\s][^']*'(?=\s))""")
+
+
+def without_nicknames(surface: str) -> str:
+    """``surface`` with bracketed or quoted nicknames removed, for display."""
+    return _NICKNAME.sub("", surface)
+
+
 def person_key_tokens(surface: str) -> tuple[str, ...]:
     """Key tokens of a personal name: hyphens split, initials dropped, transliterated.
 

@@ -331,6 +331,20 @@ def repair_mentions(text: str, mentions: Sequence[Mention], doc: Any = None) -> 
     return repair_labels(text, [trimmed[k] for k in sorted(trimmed)])
 
 
+# A disease names its pandemic: "COVID-19 pandemic", "Ebola outbreak" (spaCy: ORG).
+_DISEASE_AFTER = re.compile(r"\s+(?:pandemic|epidemic|outbreak|virus|infections?|variant)\b")
+
+
+def _is_disease(text: str, m: Mention) -> bool:
+    surface = m.span.text_in(text)
+    return (
+        m.label in {"ORG", "PRODUCT", "PERSON"}
+        and bool(_DISEASE_AFTER.match(text, m.span.end))
+        and gazetteer().lookup(surface) is None
+        and not is_news_source(surface)
+    )
+
+
 def repair_labels(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     """Repair the labels of ``mentions`` without touching their spans.
 
@@ -338,6 +352,9 @@ def repair_labels(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]
     the mentions of one name in the article (see the module docstring).
     """
     parts = _name_parts(text, mentions)
+    mentions = [
+        Mention(m.span, "EVENT", m.entity_id) if _is_disease(text, m) else m for m in mentions
+    ]
     first = [
         Mention(m.span, _relabel(m.span.text_in(text), m.label, parts), m.entity_id)
         for m in mentions
