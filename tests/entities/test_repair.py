@@ -18,6 +18,16 @@ from storyweave.model import Mention, Span
             "Vostochny Cosmodrome",
         ),
         ("AFP news agency said so.", "AFP news agency", "AFP"),
+        (
+            "According to RIA Novosti news agency, he left.",
+            "RIA Novosti news agency",
+            "RIA Novosti",
+        ),
+        (
+            "According to the Russian news agency TASS, they met.",
+            "the Russian news agency TASS",
+            "TASS",
+        ),
         ("It is North Korea's first trip.", "North Korea's", "North Korea"),
         ("North Korea-Russia relations", "North Korea-", "North Korea"),
         ("He thanked Putin’s aides.", "Putin’s", "Putin"),

@@ -75,6 +75,12 @@ LEADING_WORDS = frozenset(
 _TRAILING_DESCRIPTOR = re.compile(
     r"\s+(?:news\s+agency|agency|newspaper|news\s+service|wire\s+service)$"
 )
+# A descriptor before an outlet's name: "the Russian news agency TASS" -> "TASS".
+_LEADING_DESCRIPTOR = re.compile(
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)*(?:state\s+|official\s+)?"
+    r"(?:news\s+agency|agency|newspaper|daily|broadcaster|news\s+service|wire\s+service)\s+"
+    r"(?=[A-Z])"
+)
 _TRAILING_JUNK = re.compile(r"(?:\s*(?:['’]s|['’])|[\s\-–—,:;\"“”‘]+)$")
 _PORTFOLIO_AFTER = re.compile(r"^\s+(?:Minister|Secretary|minister|secretary)\b")
 _ORG_OR_FAC_WORDS = frozenset(
@@ -202,6 +208,9 @@ def trim_span(text: str, start: int, end: int, *, doc: Any = None) -> tuple[int,
 
     Returns the trimmed span; it is empty (start == end) when nothing is left.
     """
+    descriptor = _LEADING_DESCRIPTOR.match(text, start, end)
+    if descriptor is not None and descriptor.end() < end:
+        start = descriptor.end()
     surface = text[start:end]
     if gazetteer().lookup(surface) is not None or is_news_source(surface):
         keep_the = surface.split(" ", 1)[0] in {"The", "the"} and len(surface.split()) > 1
