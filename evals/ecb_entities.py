@@ -10,8 +10,10 @@ lemma; it is computed in the same run over the same mentions.
 
 "Named" mentions are those whose syntactic head is a proper noun (NNP/NNPS in
 spaCy's parse of the gold tokens). In the "all" rows, storyweave links named
-mentions and falls back to the head-lemma rule for the others (pronouns, common
-nouns, dates), so the difference from the baseline comes from named mentions.
+mentions; each other mention (pronoun, common noun, date) joins the entity its
+role description resolves to ("the actress" -> the one actress the document names,
+``resolve_role``), else the one named entity whose head word it shares, else the
+head-lemma cluster of the baseline.
 """
 
 from __future__ import annotations
@@ -27,11 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from storyweave.entities import link_entities, resolve_role
 from storyweave.entities.clusters import LINKED_LABELS
-from storyweave.entities.link import ArticleMentions, link_mentions
 from storyweave.entities.repair import repair_labels
 from storyweave.eval.coref import CorefScores, score
-from storyweave.model import Mention, Span
+from storyweave.model import AnnotatedArticle, Article, Mention, Span
 
 SPLITS = ("train", "dev")
 
@@ -110,8 +112,14 @@ def load(root: Path) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
     return docs, ments
 
 
-def parse(docs: dict[str, dict[str, Any]], ments: list[dict[str, Any]]) -> list[GoldMention]:
-    """Parse the gold tokens with spaCy and describe every gold entity mention."""
+def parse(
+    docs: dict[str, dict[str, Any]], ments: list[dict[str, Any]]
+) -> tuple[list[GoldMention], dict[str, Any]]:
+    """Parse the gold tokens with spaCy; describe every gold entity mention.
+
+    Returns the mentions and the spaCy ``Doc`` of every document (its character
+    offsets equal those of :func:`token_text`).
+    """
     import spacy
     from spacy.tokens import Doc
 
@@ -125,9 +133,11 @@ def parse(docs: dict[str, dict[str, Any]], ments: list[dict[str, Any]]) -> list[
         words, starts, spaces = _offsets(docs[doc_id]["sentences"])
         prepared.append((Doc(nlp.vocab, words=words, spaces=spaces), starts))
     out: list[GoldMention] = []
+    sdocs: dict[str, Any] = {}
     parsed = nlp.pipe((d for d, _ in prepared), batch_size=16)
     for doc_id, (_doc, starts), sdoc in zip(ids, prepared, parsed, strict=True):
         info = docs[doc_id]
+        sdocs[doc_id] = sdoc
         for m in by_doc[doc_id]:
             first, last = min(m["token_ids"]) - 1, max(m["token_ids"]) - 1
             span = sdoc[first : last + 1]
@@ -149,7 +159,7 @@ def parse(docs: dict[str, dict[str, Any]], ments: list[dict[str, Any]]) -> list[
                     annotated=bool(m["in_coref_annotated_sentence"]),
                 )
             )
-    return out
+    return out, sdocs
 
 
 def _group(items: Iterable[tuple[Hashable, Hashable]]) -> list[frozenset[Hashable]]:
@@ -168,35 +178,50 @@ def head_baseline(ments: list[GoldMention], scope: str) -> list[frozenset[Hashab
 
 
 def storyweave_clusters(
-    ments: list[GoldMention], texts: dict[str, str], scope: str
+    ments: list[GoldMention], texts: dict[str, str], scope: str, sdocs: dict[str, Any]
 ) -> list[frozenset[Hashable]]:
-    """Named mentions through the linker (one batch per scope); the rest by head lemma."""
+    """storyweave's clusters: named mentions through the linker (one batch per scope).
+
+    Each other mention (pronoun, common noun, date) joins the entity its role
+    description resolves to ("the actress" -> the one actress named in the
+    document, :func:`resolve_role`), else the one named entity whose head word it
+    shares, else the mentions of its scope with the same head lemma.
+    """
     batches: dict[str, dict[str, list[GoldMention]]] = defaultdict(lambda: defaultdict(list))
-    rest: list[GoldMention] = []
+    rest: dict[str, list[GoldMention]] = defaultdict(list)
     for m in ments:
         if m.named and m.label in LINKED_LABELS:
             batches[getattr(m, scope)][m.doc_id].append(m)
         else:
-            rest.append(m)
+            rest[getattr(m, scope)].append(m)
     pairs: list[tuple[Hashable, Hashable]] = []
-    heads: dict[tuple[str, str], set[Hashable]] = defaultdict(set)
-    for group, docs in batches.items():
-        arts = []
-        for doc_id, dm in docs.items():
-            given = [Mention(Span(m.start, m.end), m.label) for m in dm]
-            arts.append(ArticleMentions(doc_id, texts[doc_id], repair_labels(texts[doc_id], given)))
-        _, mention_entity = link_mentions(arts)
+    for group in sorted(set(batches) | set(rest)):
+        docs = batches[group]
+        items = {}
+        for doc_id in sorted(set(docs) | {m.doc_id for m in rest[group]}):
+            given = [Mention(Span(m.start, m.end), m.label) for m in docs.get(doc_id, [])]
+            items[doc_id] = AnnotatedArticle(
+                article=Article(id=doc_id, text=texts[doc_id], ref=doc_id),
+                mentions=repair_labels(texts[doc_id], given),
+                doc=sdocs.get(doc_id),
+            )
+        linking = link_entities(list(items.values()))
+        heads: dict[str, set[Hashable]] = defaultdict(set)
         for dm in docs.values():
             for m in dm:
-                ent = mention_entity.get(m.ident)
+                ent = linking.mention_entity.get(m.ident)
                 pairs.append(((group, ent if ent else m.ident), m.ident))
-                heads[(group, m.head)].add((group, ent if ent else m.ident))
-    for m in rest:
-        group = getattr(m, scope)
-        named = heads.get((group, m.head), set())
-        # a non-named mention whose head word heads exactly one named entity joins it
-        target = next(iter(named)) if len(named) == 1 else (group, "head", m.head)
-        pairs.append((target, m.ident))
+                heads[m.head].add((group, ent if ent else m.ident))
+        for m in rest[group]:
+            ent = resolve_role(items[m.doc_id], linking, Span(m.start, m.end))
+            named = heads.get(m.head, set())
+            if ent is not None:
+                target: Hashable = (group, ent)
+            elif len(named) == 1:  # its head word heads exactly one named entity
+                target = next(iter(named))
+            else:
+                target = (group, "head", m.head)
+            pairs.append((target, m.ident))
     return _group(pairs)
 
 
@@ -218,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     docs, raw = load(root)
     raw = [m for m in raw if m["split"] in args.splits]
-    ments = parse(docs, raw)
+    ments, sdocs = parse(docs, raw)
     texts = {doc_id: token_text(d["sentences"]) for doc_id, d in docs.items()}
     for sentences in ("annotated", "all"):
         print()
@@ -243,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
                 ]
                 key = gold_clusters(sel)
                 base = score(key, head_baseline(sel, args.scope))
-                ours = score(key, storyweave_clusters(sel, texts, args.scope))
+                ours = score(key, storyweave_clusters(sel, texts, args.scope, sdocs))
                 print(_row(f"{split} / {subset} / same-head", base, len(sel)))
                 print(_row(f"{split} / {subset} / storyweave", ours, len(sel)))
     print(f"({time.perf_counter() - t0:.0f} s)")

@@ -53,3 +53,33 @@ def test_parse_places_reads_aliases_and_demonyms():
     gaz = parse_places("# comment\nFreedonia|Fredonia;country;-;Freedonian\n")
     assert gaz.lookup("Fredonia").name == "Freedonia"
     assert gaz.country_of("Freedonian") == "Freedonia"
+
+
+@pytest.mark.parametrize(
+    ("around", "expected"),
+    [
+        (["Atlanta"], ("region", "United States")),  # a US city: the state
+        (["Florida"], ("region", "United States")),  # another US state: the state
+        (["Tbilisi"], ("country", None)),  # its capital: the country
+        # negative: no evidence, a tie, or a capital as metonymy: the first reading, the country
+        ([], ("country", None)),
+        (["Russia"], ("country", None)),
+        (["Tbilisi", "Atlanta"], ("country", None)),
+        (["Washington"], ("country", None)),
+    ],
+)
+def test_an_ambiguous_name_reads_the_places_around_it(around, expected):
+    gaz = gazetteer()
+    places = [gaz.lookup(name) for name in around]
+    place = gaz.lookup("Georgia", around=[p for p in places if p is not None])
+    assert place is not None
+    assert (place.kind, place.country) == expected
+
+
+def test_readings_get_distinct_keys():
+    gaz = gazetteer()
+    state = gaz.lookup("Georgia", around=[gaz.lookup("Atlanta")])  # type: ignore[list-item]
+    country = gaz.lookup("Georgia")
+    assert state is not None and country is not None
+    assert gaz.key_of(state) != gaz.key_of(country)
+    assert gaz.is_ambiguous("Georgia") and not gaz.is_ambiguous("Tbilisi")

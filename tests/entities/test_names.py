@@ -11,6 +11,7 @@ from storyweave.entities.names import (
     person_key_tokens,
     person_words,
     translit,
+    without_nicknames,
 )
 
 
@@ -100,3 +101,39 @@ def test_is_acronym(surface, expected):
 
 def test_fold_strips_diacritics_and_case():
     assert fold("Élysée") == "elysee"
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        # appositions with no name in them are dropped: ages, credentials
+        ("Eric Allen Kirkpatrick, 61", ("eric", "alen", "kirkpatrik")),
+        ("Regina Benjamin, M.D.", ("regina", "benjamin")),
+        ("Francis S. Collins, MD, PhD", ("francis", "colins")),
+        ("Foundation Trustee, Regina Benjamin, M.D.", ("regina", "benjamin")),
+        ("Gov.Sarah Palin", ("sarah", "palin")),
+        # initials before a lone surname are its given name, however they are spaced
+        ("A.J. Smith", ("aj", "smith")),
+        ("A . J . Smith", ("aj", "smith")),
+        # negative: initials next to a given name are dropped; a title alone stays
+        ("T. Boone Pickens", ("bone", "pikens")),
+        ("George H. W. Bush", ("george", "bush")),
+        ("Lawyer", ("lawier",)),
+        ("U.S.", ()),
+    ],
+)
+def test_person_key_tokens_of_appositions_and_initials(surface, expected):
+    assert person_key_tokens(surface) == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ('Vincent "The Chin" Gigante', "Vincent Gigante"),
+        ("Kimani (Kiki) Gray", "Kimani Gray"),
+        ("O'Neill", "O'Neill"),  # negative: an apostrophe inside a name is no quote
+        ("Kim Jong-un", "Kim Jong-un"),
+    ],
+)
+def test_without_nicknames(surface, expected):
+    assert without_nicknames(surface) == expected

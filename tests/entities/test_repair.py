@@ -18,6 +18,16 @@ from storyweave.model import Mention, Span
             "Vostochny Cosmodrome",
         ),
         ("AFP news agency said so.", "AFP news agency", "AFP"),
+        (
+            "According to RIA Novosti news agency, he left.",
+            "RIA Novosti news agency",
+            "RIA Novosti",
+        ),
+        (
+            "According to the Russian news agency TASS, they met.",
+            "the Russian news agency TASS",
+            "TASS",
+        ),
         ("It is North Korea's first trip.", "North Korea's", "North Korea"),
         ("North Korea-Russia relations", "North Korea-", "North Korea"),
         ("He thanked Putin’s aides.", "Putin’s", "Putin"),
@@ -42,6 +52,21 @@ def test_trim_span(text, surface, expected):
         ("Microsoft released a patch.", "Microsoft", "ORG", "ORG"),
         # negative: an ORG that is a place by metonymy is left alone
         ("Boston won the game.", "Boston", "ORG", "ORG"),
+        # an institution's head word is never a person's
+        (
+            "She entered the Betty Ford Center in Rancho Mirage.",
+            "Betty Ford Center",
+            "PERSON",
+            "ORG",
+        ),
+        # negative: surnames that are also building words stay people
+        ("Arsenio Hall hosted the show.", "Arsenio Hall", "PERSON", "PERSON"),
+        ("Park Geun-hye spoke.", "Park Geun-hye", "PERSON", "PERSON"),
+        # a disease before "pandemic" is no organisation
+        ("Before the COVID-19 pandemic, talks stalled.", "COVID-19", "ORG", "EVENT"),
+        # negative: a country before "war", a company before "vaccine"
+        ("After the Iraq war, talks stalled.", "Iraq", "GPE", "GPE"),
+        ("The Pfizer vaccine arrived.", "Pfizer", "ORG", "ORG"),
     ],
 )
 def test_labels_are_repaired(text, surface, label, expected, mention):
@@ -83,3 +108,19 @@ def test_repair_drops_duplicates_and_keeps_order():
     ments = [Mention(Span(16, 27), "ORG"), Mention(Span(0, 11), "ORG"), Mention(Span(4, 11), "ORG")]
     out = repair_mentions(text, ments)
     assert [(m.span.start, m.span.end) for m in out] == [(4, 11), (20, 27)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "nth", "expected"),
+    [
+        # a gazetteer place that is the surname of a person named in the article stays a person
+        ("Whitney Houston sang. Houston was 48.", "Houston", 1, "PERSON"),
+        # negative: with no such person it is the city
+        ("The storm hit Houston. Houston was flooded.", "Houston", 1, "GPE"),
+    ],
+)
+def test_person_surnames_beat_the_gazetteer(text, surface, nth, expected, mention):
+    ments = [mention(text, surface, "PERSON", nth=i) for i in range(nth + 1)]
+    if "Whitney" in text:
+        ments[0] = mention(text, "Whitney Houston", "PERSON")
+    assert repair_labels(text, ments)[-1].label == expected

@@ -114,3 +114,49 @@ def test_no_doc_means_no_roles(make_item):
 
 def test_mention_type_is_kept():
     assert Mention(Span(0, 1), "PERSON").type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description", "resolved"),
+    [
+        # a headline may name the role before the name
+        (
+            "The actress checked into rehab. Actress Lindsay Lohan left.",
+            "Lindsay Lohan",
+            "The actress",
+            True,
+        ),
+        # negative: a relation to another person says nothing about who holds it
+        (
+            "His sister spoke. Jane Doe, a sister of the victim, wept.",
+            "Jane Doe",
+            "His sister",
+            False,
+        ),
+    ],
+)
+def test_descriptions_resolve_over_the_whole_article(make_item, text, name, description, resolved):
+    item = make_item("d", text, [(name, "PERSON")], parse=True)
+    linking = link_entities([item])
+    ent = next(e for e in linking.entities if e.name == name)
+    start = text.index(description)
+    got = resolve_role(item, linking, Span(start, start + len(description)))
+    assert (got == ent.id) is resolved
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kinds"),
+    [("his sister", set()), ("Lopez's brother", set()), ("the actress", {"actress"})],
+)
+def test_relation_words_are_no_role(phrase, kinds):
+    assert set(parse_role(phrase).kinds) == kinds
+
+
+def test_a_premodifier_stops_at_a_line_break(make_item):
+    text = "Lohan hired lawyer Shawn Holley\nActress Lindsay Lohan left rehab."
+    item = make_item(
+        "e", text, [("Shawn Holley", "PERSON"), ("Lindsay Lohan", "PERSON")], parse=True
+    )
+    linking = link_entities([item])
+    lohan = next(e for e in linking.entities if e.name == "Lindsay Lohan")
+    assert linking.roles[lohan.id] == ("Actress",)

@@ -12,12 +12,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from storyweave.model import EntityType, Mention, Span, entity_type
 
-from .gazetteer import gazetteer
+from .gazetteer import Place, gazetteer
 from .names import acronym, fold, is_acronym, joined, org_key_tokens, person_key_tokens
+from .nicknames import same_given_name
 from .sources import news_source_name
+
+T = TypeVar("T")
+
+# A bare surname that fits several full names goes to the one mentioned at least this
+# many times as often as each other one (tuned on ECB+ train topics).
+SALIENCE_RATIO = 2
 
 # Labels that become entities; NORP ("Russian") and numbers stay mentions only.
 LINKED_LABELS: frozenset[str] = frozenset(
@@ -52,22 +60,49 @@ class LocalCluster:
         return Counter(self.labels)
 
 
-def match_key(surface: str, label: str) -> tuple[str, ...]:
-    """The matching key of a mention: person, source, place or plain key tokens."""
+def match_key(surface: str, label: str, *, around: Sequence[Place] = ()) -> tuple[str, ...]:
+    """The matching key of a mention: person, source, place or plain key tokens.
+
+    ``around`` are the places the article names, which pick the reading of an
+    ambiguous place name (see :meth:`Gazetteer.lookup`).
+    """
     if label == "PERSON":
         return person_key_tokens(surface)
     source = news_source_name(surface)
     if source is not None:
         return ("source:" + fold(source),)
-    place = gazetteer().lookup(surface)
+    place = gazetteer().lookup(surface, around=around)
     if place is not None:
-        return tuple(fold(place.name).split())
+        return gazetteer().key_of(place)
     return org_key_tokens(surface)
 
 
-def _new(article_id: str, kind: EntityType, key: tuple[str, ...], surface: str) -> LocalCluster:
+def places_around(text: str, mentions: Sequence[Mention]) -> list[Place]:
+    """The unambiguous places an article names, demonyms ("Georgian") as their country."""
+    gaz = gazetteer()
+    out: list[Place] = []
+    for m in mentions:
+        surface = m.span.text_in(text)
+        if gaz.is_ambiguous(surface):
+            continue
+        place = gaz.lookup(surface)
+        if place is None and m.label == "NORP":
+            country = gaz.country_of(surface)
+            place = None if country is None else gaz.lookup(country)
+        if place is not None:
+            out.append(place)
+    return out
+
+
+def _new(
+    article_id: str,
+    kind: EntityType,
+    key: tuple[str, ...],
+    surface: str,
+    around: Sequence[Place] = (),
+) -> LocalCluster:
     source = news_source_name(surface)
-    place = gazetteer().lookup(surface)
+    place = None if kind == "PERSON" else gazetteer().lookup(surface, around=around)
     return LocalCluster(
         article_id=article_id,
         type=kind,
@@ -80,22 +115,23 @@ def _new(article_id: str, kind: EntityType, key: tuple[str, ...], surface: str) 
 def cluster_mentions(article_id: str, text: str, mentions: Sequence[Mention]) -> list[LocalCluster]:
     """Group an article's mentions into local clusters (see the module docstring)."""
     full: dict[str, LocalCluster] = {}
-    by_first_last: dict[tuple[str, str], LocalCluster] = {}
+    by_last: dict[str, list[LocalCluster]] = {}
     singles: list[tuple[Mention, str, tuple[str, ...]]] = []
     others: dict[tuple[EntityType, str], LocalCluster] = {}
+    around = places_around(text, mentions)
     for m in sorted(mentions, key=_position):
         if m.label not in LINKED_LABELS:
             continue
         surface = m.span.text_in(text)
-        key = match_key(surface, m.label)
+        key = match_key(surface, m.label, around=around)
         if not key:
             continue
         if m.label == "PERSON" and len(key) >= 2:
-            cluster = full.get(joined(key)) or by_first_last.get((key[0], key[-1]))
+            cluster = full.get(joined(key)) or _same_person(key, by_last.get(key[-1], []))
             if cluster is None:
                 cluster = _new(article_id, "PERSON", key, surface)
                 full[joined(key)] = cluster
-                by_first_last.setdefault((key[0], key[-1]), cluster)
+                by_last.setdefault(key[-1], []).append(cluster)
             cluster.add(m.span, surface, m.label)
         elif m.label == "PERSON":
             singles.append((m, surface, key))
@@ -103,12 +139,19 @@ def cluster_mentions(article_id: str, text: str, mentions: Sequence[Mention]) ->
             kind = entity_type(m.label)
             cluster = others.get((kind, joined(key)))
             if cluster is None:
-                cluster = others[(kind, joined(key))] = _new(article_id, kind, key, surface)
+                cluster = _new(article_id, kind, key, surface, around)
+                others[(kind, joined(key))] = cluster
             cluster.add(m.span, surface, m.label)
     out = list(full.values())
     out += _attach_single_names(article_id, singles, out)
     out += _merge_acronyms(list(others.values()))
     return out
+
+
+def _same_person(key: tuple[str, ...], named: Sequence[LocalCluster]) -> LocalCluster | None:
+    """The one full name with this surname whose given name matches ("Fred" ~ "Frederick")."""
+    fits = [c for c in named if same_given_name(c.key[0], key[0])]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _position(m: Mention) -> tuple[int, int]:
@@ -123,7 +166,9 @@ def _attach_single_names(
     """Attach "Putin" to "Vladimir Putin" when one full name fits; else a cluster of its own."""
     own: dict[str, LocalCluster] = {}
     for m, surface, key in singles:
-        fits = [c for c in people if key[0] in (c.key[0], c.key[-1])]
+        fits = fitting_names(key[0], people)
+        if len(fits) > 1:
+            fits = salient([len(c.spans) for c in fits], fits)
         if len(fits) == 1:
             fits[0].add(m.span, surface, m.label)
             continue
@@ -133,6 +178,29 @@ def _attach_single_names(
             cluster.ambiguous = len(fits) > 1
         cluster.add(m.span, surface, m.label)
     return list(own.values())
+
+
+def fitting_names(word: str, people: Sequence[LocalCluster]) -> list[LocalCluster]:
+    """The full names a one-word personal name may stand for.
+
+    A surname reading wins over a given-name reading: "Obama" fits "Barack Obama",
+    not "Obama White House"; a given name ("Katie") fits only when no surname does.
+    """
+    surnames = [c for c in people if c.key[-1] == word]
+    return surnames or [c for c in people if c.key[0] == word]
+
+
+def salient(counts: Sequence[int], candidates: Sequence[T]) -> list[T]:
+    """The one candidate named at least :data:`SALIENCE_RATIO` times as often as any
+    other, as a one-item list; else every candidate.
+
+    "Kim" after three "Kim Jong Un" and one "Kim Yo Jong" is Kim Jong Un: a writer
+    who means the less-named person uses the full name.
+    """
+    ranked = sorted(zip(counts, range(len(candidates)), strict=True), reverse=True)
+    if len(ranked) >= 2 and ranked[0][0] >= SALIENCE_RATIO * ranked[1][0]:
+        return [candidates[ranked[0][1]]]
+    return list(candidates)
 
 
 def _merge_acronyms(clusters: list[LocalCluster]) -> list[LocalCluster]:

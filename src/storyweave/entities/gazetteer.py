@@ -9,7 +9,8 @@ PERSON, such as "Vladivostok", can be repaired); what is its canonical name
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Literal
 
@@ -44,17 +45,42 @@ class Place:
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
     places: dict[str, Place]
-    """Folded name or alias -> place."""
+    """Folded name or alias -> place (the first reading when a name has several)."""
     demonyms: dict[str, str]
     """Folded demonym -> country name."""
+    readings: dict[str, tuple[Place, ...]] = field(default_factory=dict)
+    """Folded name or alias -> every place of that name, in file order ("Georgia")."""
 
-    def lookup(self, name: str) -> Place | None:
-        """The place called ``name`` (any alias, any case, an optional leading "the")."""
+    def lookup(self, name: str, *, around: Sequence[Place] = ()) -> Place | None:
+        """The place called ``name`` (any alias, any case, an optional leading "the").
+
+        A name with several readings (Georgia the country, Georgia the US state) gives
+        the reading the places ``around`` it in the article support most (Tbilisi or
+        "Georgian" for the country; Atlanta or Florida for the state); with no
+        evidence, or a tie, the first reading in the file.
+        """
         key = _key(name)
-        place = self.places.get(key)
-        if place is None and key.startswith("the "):
-            place = self.places.get(key[4:])
-        return place
+        if key not in self.places and key.startswith("the "):
+            key = key[4:]
+        found = self.readings.get(key, ())
+        if len(found) > 1 and around:
+            scores = [sum(_supports(other, reading) for other in around) for reading in found]
+            best = max(scores)
+            if best > 0 and scores.count(best) == 1:
+                return found[scores.index(best)]
+        return self.places.get(key)
+
+    def is_ambiguous(self, name: str) -> bool:
+        """Whether ``name`` has several readings."""
+        return len(self.readings.get(_key(name), ())) > 1
+
+    def key_of(self, place: Place) -> tuple[str, ...]:
+        """Matching key tokens of ``place``: its folded name, plus its country when the
+        name has several readings ("georgia", "@united states")."""
+        tokens = tuple(fold(place.name).split())
+        if len(self.readings.get(_key(place.name), ())) > 1 and place.kind != "country":
+            tokens += ("@" + fold(place.country or place.kind),)
+        return tokens
 
     def country_of(self, word: str) -> str | None:
         """The country a country name, demonym, capital, city or seat points to."""
@@ -69,6 +95,22 @@ class Gazetteer:
         return place.country
 
 
+def _supports(other: Place, reading: Place) -> bool:
+    """Whether a place named in the article makes ``reading`` the likely one.
+
+    A country is supported by its cities and regions (and by itself, named through a
+    demonym); a region or city by the other regions and non-capital cities of its
+    country. Capitals are left out for those: "Washington" often means a government.
+    """
+    if other == reading:
+        return False
+    if reading.kind == "country":
+        return other.country == reading.name or (
+            other.kind == "country" and other.name == reading.name
+        )
+    return other.kind in {"region", "city"} and other.country == reading.country
+
+
 def _key(name: str) -> str:
     folded = fold(name).replace("’", "'").strip()
     if folded.endswith("'s"):
@@ -80,6 +122,7 @@ def parse_places(text: str) -> Gazetteer:
     """Parse the ``places.txt`` format (see the file's header)."""
     places: dict[str, Place] = {}
     demonyms: dict[str, str] = {}
+    readings: dict[str, tuple[Place, ...]] = {}
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -98,11 +141,12 @@ def parse_places(text: str) -> Gazetteer:
         )
         for name in names:
             places.setdefault(_key(name), place)
+            readings[_key(name)] = (*readings.get(_key(name), ()), place)
         target = place.name if place.kind == "country" else place.country
         for dem in dems:
             if target is not None:
                 demonyms.setdefault(_key(dem), target)
-    return Gazetteer(places=places, demonyms=demonyms)
+    return Gazetteer(places=places, demonyms=demonyms, readings=readings)
 
 
 @functools.lru_cache(maxsize=1)

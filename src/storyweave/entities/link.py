@@ -19,9 +19,18 @@ from dataclasses import dataclass
 
 from storyweave.model import AnnotatedArticle, Entity, EntityType, Mention
 
-from .clusters import LocalCluster, cluster_mentions
+from .clusters import LocalCluster, cluster_mentions, salient
 from .linking import EntityLinking, MentionKey
-from .names import acronym, is_acronym, person_key_tokens, person_words, words
+from .names import (
+    acronym,
+    is_acronym,
+    person_key_tokens,
+    person_words,
+    without_nicknames,
+    words,
+)
+from .nicknames import same_given_name
+from .propagate import propagate_names
 from .roles import find_role_descriptions, resolve_role, roles_of_mention
 from .sources import news_source_name
 
@@ -54,20 +63,40 @@ class _UnionFind:
 
 
 def _merge_by_key(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
-    first: dict[tuple[str, str], int] = {}
+    """Merge clusters with one key, whatever spaCy's type, and full names with one first+last.
+
+    spaCy often types one name differently from article to article ("Bettie Page" as
+    ORG and PERSON, "IE" as PRODUCT and ORG); an identical key is stronger evidence
+    than the type. The guard: a person never merges with a gazetteer place or a news
+    source ("Jordan" the player and Jordan the country stay apart).
+    """
+    by_key: dict[str, list[int]] = defaultdict(list)
     first_last: dict[tuple[str, str], int] = {}
     for i, c in enumerate(clusters):
-        key = (c.type, c.joined_key)
-        if key in first:
-            uf.union(first[key], i)
-        else:
-            first[key] = i
+        by_key[c.joined_key].append(i)
         if c.type == "PERSON" and len(c.key) >= 2:
             fl = (c.key[0], c.key[-1])
             if fl in first_last:
                 uf.union(first_last[fl], i)
             else:
                 first_last[fl] = i
+    for members in by_key.values():
+        _merge_same_key(clusters, members, uf)
+
+
+def _merge_same_key(
+    clusters: Sequence[LocalCluster], members: Sequence[int], uf: _UnionFind
+) -> None:
+    """Merge the clusters of one key: people with people, the rest with the rest, and
+    the two sides with each other unless a place or news source pins the key."""
+    people = [i for i in members if clusters[i].type == "PERSON"]
+    rest = [i for i in members if clusters[i].type != "PERSON"]
+    for side in (people, rest):
+        for i in side[1:]:
+            uf.union(side[0], i)
+    pinned = any(clusters[i].source is not None or clusters[i].place is not None for i in members)
+    if people and rest and not pinned:
+        uf.union(people[0], rest[0])
 
 
 def _merge_short_forms(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
@@ -89,21 +118,48 @@ def _merge_short_forms(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None
             uf.union(groups.pop(), i)
 
 
+def _merge_contained_names(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
+    """A name of two or more words joins the one longer name with its words, in order, and
+    the same last word: "Betty Ford Center" joins "Betty Ford Treatment Center".
+
+    People, places and news sources are left out; so is any name that fits several.
+    """
+    by_last: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        if _is_plain_name(c):
+            by_last[c.key[-1]].append(i)
+    for i, c in enumerate(clusters):
+        if not _is_plain_name(c) or len(c.key) < 2:
+            continue
+        groups = {
+            uf.find(j)
+            for j in by_last[c.key[-1]]
+            if len(clusters[j].key) > len(c.key) and _is_subsequence(c.key, clusters[j].key)
+        }
+        if len(groups) == 1:
+            uf.union(groups.pop(), i)
+
+
+def _is_plain_name(c: LocalCluster) -> bool:
+    return c.type != "PERSON" and c.source is None and c.place is None
+
+
+def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
+    rest = iter(long)
+    return all(token in rest for token in short)
+
+
 def _merge_short_given_names(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
-    """ "Fred LaRue" joins "Frederick C. LaRue": same surname, one given name starts the other."""
+    """ "Fred LaRue" joins "Frederick C. LaRue" and "Katie Jenkin" joins "Kathryn Jenkin":
+    same surname, and one given name is a short form of the other (see :mod:`.nicknames`)."""
     by_last: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
         if c.type == "PERSON" and len(c.key) >= 2:
             by_last[c.key[-1]].append(i)
     for members in by_last.values():
-        for a in members:
-            for b in members:
-                first_a, first_b = clusters[a].key[0], clusters[b].key[0]
-                if (
-                    a < b
-                    and min(len(first_a), len(first_b)) >= 3
-                    and (first_a.startswith(first_b) or first_b.startswith(first_a))
-                ):
+        for pos, a in enumerate(members):
+            for b in members[pos + 1 :]:
+                if same_given_name(clusters[a].key[0], clusters[b].key[0]):
                     uf.union(a, b)
 
 
@@ -127,16 +183,22 @@ def _vote_types(clusters: Sequence[LocalCluster]) -> None:
 
 
 def _merge_acronyms(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
-    """Across the batch, an acronym ("IE") joins the one longer name it abbreviates."""
-    by_acronym: dict[tuple[EntityType, str], set[int]] = defaultdict(set)
+    """Across the batch, an acronym ("IE") joins the one longer name it abbreviates.
+
+    spaCy's type is not required to agree ("IE" as ORG, "Internet Explorer" as
+    PRODUCT); people are left out on both sides.
+    """
+    by_acronym: dict[str, set[int]] = defaultdict(set)
     for i, c in enumerate(clusters):
-        if len(c.key) >= 2 and c.source is None:
+        if len(c.key) >= 2 and c.source is None and c.type != "PERSON":
             short = acronym(c.surfaces[0])
             if short:
-                by_acronym[(c.type, short.casefold())].add(uf.find(i))
+                by_acronym[short.casefold()].add(uf.find(i))
     for i, c in enumerate(clusters):
         if len(c.key) == 1 and c.source is None and is_acronym(c.surfaces[0]):
-            groups = {uf.find(g) for g in by_acronym.get((c.type, c.key[0]), set())}
+            if c.type == "PERSON":
+                continue
+            groups = {uf.find(g) for g in by_acronym.get(c.key[0], set())}
             if len(groups) == 1:
                 uf.union(groups.pop(), i)
 
@@ -161,18 +223,23 @@ def _context(clusters: Sequence[LocalCluster]) -> dict[str, set[str]]:
 def _attach_single_names(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
     """Attach one-word personal names to the full name they fit, with a context guard."""
     context = _context(clusters)
-    full_by_part: dict[str, set[int]] = defaultdict(set)
+    by_surname: dict[str, set[int]] = defaultdict(set)
+    by_given_name: dict[str, set[int]] = defaultdict(set)
     for i, c in enumerate(clusters):
         if c.type == "PERSON" and len(c.key) >= 2:
-            full_by_part[c.key[0]].add(uf.find(i))
-            full_by_part[c.key[-1]].add(uf.find(i))
+            by_given_name[c.key[0]].add(uf.find(i))
+            by_surname[c.key[-1]].add(uf.find(i))
     group_context: dict[int, set[str]] = defaultdict(set)
+    size: Counter[int] = Counter()
     for i, c in enumerate(clusters):
         group_context[uf.find(i)] |= context[c.article_id]
+        size[uf.find(i)] += len(c.spans)
     for i, c in enumerate(clusters):
         if c.type != "PERSON" or len(c.key) != 1 or c.ambiguous:
             continue
-        groups = sorted({uf.find(g) for g in full_by_part.get(c.key[0], set())})
+        # a surname reading wins over a given-name reading (see clusters.fitting_names)
+        fits = by_surname.get(c.key[0]) or by_given_name.get(c.key[0], set())
+        groups = sorted({uf.find(g) for g in fits})
         if len(groups) == 1:
             uf.union(groups[0], i)
             continue
@@ -180,11 +247,17 @@ def _attach_single_names(clusters: Sequence[LocalCluster], uf: _UnionFind) -> No
         scored = sorted(((len(own & group_context[g]), g) for g in groups), reverse=True)
         if len(scored) >= 2 and scored[0][0] > scored[1][0]:
             uf.union(scored[0][1], i)
+            continue
+        # no context decides: the one name the batch mentions far more often than the others
+        tied = [g for n, g in scored if n == scored[0][0]]
+        best = salient([size[g] for g in tied], tied)
+        if len(best) == 1:
+            uf.union(best[0], i)
 
 
 def _clean_surface(surface: str, kind: EntityType) -> str:
     if kind == "PERSON":
-        return " ".join(person_words(surface)) or surface
+        return " ".join(person_words(without_nicknames(surface))) or surface
     parts = words(surface)
     if parts and parts[0] in {"the", "The"} and len(parts) > 1:
         surface = surface.split(None, 1)[1]
@@ -237,6 +310,7 @@ def link_mentions(
     _merge_acronyms(clusters, uf)
     _merge_short_given_names(clusters, uf)
     _merge_short_forms(clusters, uf)
+    _merge_contained_names(clusters, uf)
     _attach_single_names(clusters, uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(clusters)):
@@ -281,7 +355,9 @@ def link_entities(items: Sequence[AnnotatedArticle]) -> EntityLinking:
 
     Mentions should already be repaired (stage ``mention_repair``). Role phrases
     come from each article's spaCy ``doc`` when it is present; role descriptions
-    ("the Kremlin leader") are linked to the one entity holding that role.
+    ("the Kremlin leader") are linked to the one entity holding that role, and
+    occurrences of a linked multi-word name that spaCy missed are linked to its
+    entity (:mod:`.propagate`).
 
     Returns:
         An :class:`EntityLinking`; its ids do not depend on the order of ``items``.
@@ -307,6 +383,8 @@ def link_entities(items: Sequence[AnnotatedArticle]) -> EntityLinking:
             e.id for e in entities if e.type == "ORG" and news_source_name(e.name) is not None
         ),
     )
+    for key, ent_id in propagate_names(items, mention_entity).items():
+        mention_entity.setdefault(key, ent_id)
     for item in items:
         for span in find_role_descriptions(item):
             ent_id = resolve_role(item, linking, span)

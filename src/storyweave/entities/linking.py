@@ -17,7 +17,8 @@ class EntityLinking:
     Attributes:
         entities: every entity, sorted by id.
         mention_entity: (article id, start, end) -> entity id, for every linked mention,
-            including role descriptions ("the Kremlin leader") resolved to an entity.
+            including role descriptions ("the Kremlin leader") resolved to an entity and
+            repeats of a multi-word name that spaCy missed.
         roles: entity id -> role phrases found in the articles ("Kremlin spokesman"),
             most frequent first.
         news_sources: ids of entities that are news agencies or outlets.

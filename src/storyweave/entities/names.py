@@ -188,11 +188,15 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
 )
 
 # Generational suffixes dropped from personal keys ("W. Mark Felt Sr." = "Mark Felt").
-NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_SUFFIXES: frozenset[str] = frozenset(
+    {"jr", "sr", "ii", "iii", "iv", "md", "phd", "mba", "esq", "rn", "dds", "jd", "qc", "mp"}
+)
 
 ORG_STOPWORDS: frozenset[str] = frozenset({"of", "for", "the", "and", "&", "on", "in", "de", "at"})
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?", re.UNICODE)
+# A word: letters and digits joined by hyphens, apostrophes or dots; a dot before a
+# capitalised word ends the word ("Gov.Sarah" -> "Gov.", "Sarah"; "U.S." stays one).
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+|\.(?![A-Z][a-z])[^\W_]+)*\.?", re.UNICODE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 # Ordered rewrites applied to a folded token; each maps a spelling to one shared form.
@@ -238,11 +242,16 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
-def person_words(surface: str) -> list[str]:
-    """The words of a personal name: the last run of capitalised words, titles removed.
+_INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])*\.?")  # "W.", "A.J.", "J"
 
-    "North Korean leader Kim Jong-un" -> ["Kim", "Jong-un"]; "President Putin's" -> ["Putin"].
-    """
+
+def _is_name_word(word: str) -> bool:
+    """A word that can carry a name: not a title, credential, suffix or number."""
+    low = fold(word).replace(".", "")
+    return not (low in TITLES or low in NAME_SUFFIXES or low.isdigit())
+
+
+def _last_run(surface: str) -> list[str]:
     run: list[str] = []
     best: list[str] = []
     for word in words(surface):
@@ -252,27 +261,59 @@ def person_words(surface: str) -> list[str]:
             if run:
                 best = run
             run = []
-    if run:
-        best = run
+    return run or best
+
+
+def person_words(surface: str) -> list[str]:
+    """The words of a personal name: the last run of capitalised words, titles removed.
+
+    Comma-separated parts with no name in them are dropped (ages, credentials:
+    "Eric Kirkpatrick, 61", "Regina Benjamin, M.D."). "North Korean leader Kim
+    Jong-un" -> ["Kim", "Jong-un"]; "President Putin's" -> ["Putin"].
+    """
+    best: list[str] = []
+    for part in surface.split(","):
+        run = _last_run(part)
+        if any(_is_name_word(w) and not _INITIALS.fullmatch(w) for w in run):
+            best = run
+    best = best or _last_run(surface)
     titles = [i for i, w in enumerate(best) if fold(w).rstrip(".") in TITLES]
     if titles and titles[-1] < len(best) - 1:
         best = best[titles[-1] + 1 :]
     return best
 
 
+# A nickname in brackets or quotes inside a name: Vincent "The Chin" Gigante, Kimani (Kiki) Gray.
+_NICKNAME = re.compile(r"""\s*(?:\([^()]*\)|"[^"]*"|“[^”]*”|``.*?''|'[^'\s][^']*'(?=\s))""")
+
+
+def without_nicknames(surface: str) -> str:
+    """``surface`` with bracketed or quoted nicknames removed, for display."""
+    return _NICKNAME.sub("", surface)
+
+
 def person_key_tokens(surface: str) -> tuple[str, ...]:
     """Key tokens of a personal name: hyphens split, initials dropped, transliterated.
 
     "Kim Jong-un" and "Kim Jong Un" -> ("kim", "jong", "un"); "George W. Bush" ->
-    ("george", "bush").
+    ("george", "bush"). Initials before a lone surname stay, joined, as the given
+    name: "A.J. Smith" and "A . J . Smith" -> ("aj", "smith").
     """
     tokens: list[str] = []
+    initials: list[str] = []
     for word in person_words(surface):
         for part in re.split(r"[-‐‑]", word):
             bare = part.strip(".")
-            if len(bare) <= 1 or fold(bare) in NAME_SUFFIXES:
+            low = fold(bare).replace(".", "")
+            if not bare or low in NAME_SUFFIXES or low.isdigit():
+                continue
+            if _INITIALS.fullmatch(bare):
+                if not tokens:
+                    initials.append(fold(bare).replace(".", ""))
                 continue
             tokens.append(translit(bare))
+    if len(tokens) == 1 and initials:
+        tokens.insert(0, "".join(initials))
     return tuple(tokens)
 
 
@@ -291,6 +332,12 @@ def org_key_tokens(surface: str) -> tuple[str, ...]:
     while len(tokens) > 1 and tokens[-1] in ORG_SUFFIXES:
         tokens = tokens[:-1]
     return tuple(tokens)
+
+
+def name_head(surface: str) -> str:
+    """The last word of a name, a trailing location dropped ("X Center in Malibu" -> "Center")."""
+    parts = words(_ORG_CUT.sub("", surface))
+    return parts[-1] if parts else ""
 
 
 def acronym(surface: str) -> str | None:

@@ -18,14 +18,14 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from importlib import resources
 from typing import Any
 
 from storyweave.model import Mention, Span
 
 from .gazetteer import gazetteer
-from .names import fold, joined, org_key_tokens, person_key_tokens, words
+from .names import fold, joined, name_head, org_key_tokens, person_key_tokens, words
 from .sources import is_news_source
 
 # Words that spaCy glues to the front of a name: reporting verbs, "the", prepositions.
@@ -74,6 +74,12 @@ LEADING_WORDS = frozenset(
 )
 _TRAILING_DESCRIPTOR = re.compile(
     r"\s+(?:news\s+agency|agency|newspaper|news\s+service|wire\s+service)$"
+)
+# A descriptor before an outlet's name: "the Russian news agency TASS" -> "TASS".
+_LEADING_DESCRIPTOR = re.compile(
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)*(?:state\s+|official\s+)?"
+    r"(?:news\s+agency|agency|newspaper|daily|broadcaster|news\s+service|wire\s+service)\s+"
+    r"(?=[A-Z])"
 )
 _TRAILING_JUNK = re.compile(r"(?:\s*(?:['’]s|['’])|[\s\-–—,:;\"“”‘]+)$")
 _PORTFOLIO_AFTER = re.compile(r"^\s+(?:Minister|Secretary|minister|secretary)\b")
@@ -138,6 +144,44 @@ _ORG_OR_FAC_WORDS = frozenset(
         "sea",
     }
 )
+# Head words that make a name an institution or a building, never a person
+# ("Betty Ford Center" as PERSON); surnames such as Hall, Park or Church are left out.
+_INSTITUTION_HEADS = frozenset(
+    {
+        "airport",
+        "cosmodrome",
+        "center",
+        "centre",
+        "clinic",
+        "institute",
+        "university",
+        "college",
+        "school",
+        "hospital",
+        "station",
+        "stadium",
+        "arena",
+        "museum",
+        "cathedral",
+        "mosque",
+        "ministry",
+        "agency",
+        "council",
+        "committee",
+        "department",
+        "office",
+        "court",
+        "association",
+        "foundation",
+        "hotel",
+        "prison",
+        "company",
+        "corporation",
+        "inc",
+        "corp",
+        "ltd",
+    }
+)
 _COARSE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 _PLACE_REPAIRABLE = frozenset({"PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP"})
 _PERSON_REPAIRABLE = frozenset({"FAC", "GPE", "LOC", "ORG", "PRODUCT", "WORK_OF_ART", "NORP"})
@@ -164,6 +208,9 @@ def trim_span(text: str, start: int, end: int, *, doc: Any = None) -> tuple[int,
 
     Returns the trimmed span; it is empty (start == end) when nothing is left.
     """
+    descriptor = _LEADING_DESCRIPTOR.match(text, start, end)
+    if descriptor is not None and descriptor.end() < end:
+        start = descriptor.end()
     surface = text[start:end]
     if gazetteer().lookup(surface) is not None or is_news_source(surface):
         keep_the = surface.split(" ", 1)[0] in {"The", "the"} and len(surface.split()) > 1
@@ -201,14 +248,21 @@ def _looks_personal(surface: str) -> bool:
     return fold(parts[0]) in given_names()
 
 
-def _relabel(surface: str, label: str) -> str:
+def _relabel(surface: str, label: str, name_parts: Collection[str] = ()) -> str:
+    """The repaired label of one mention; ``name_parts`` are the first and last key
+    tokens of the article's full personal names, so a PERSON "Houston" next to
+    "Whitney Houston" is not turned into the city."""
     if is_news_source(surface):
         return "ORG"
     place = gazetteer().lookup(surface)
     if place is not None:
+        if label == "PERSON" and joined(person_key_tokens(surface)) in name_parts:
+            return label
         return place.label if label in _PLACE_REPAIRABLE else label
     if label in _PERSON_REPAIRABLE and _looks_personal(surface):
         return "PERSON"
+    if label == "PERSON" and fold(name_head(surface)).rstrip(".") in _INSTITUTION_HEADS:
+        return "ORG"
     return label
 
 
@@ -233,14 +287,20 @@ def _vote(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _surnames_are_people(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A one-word mention that is part of a person's full name in the article is a PERSON."""
+def _name_parts(text: str, mentions: Sequence[Mention]) -> set[str]:
+    """The first and last key tokens of every full personal name among ``mentions``."""
     parts: set[str] = set()
     for m in mentions:
         if m.label == "PERSON":
             key = person_key_tokens(m.span.text_in(text))
             if len(key) >= 2:
                 parts.update((key[0], key[-1]))
+    return parts
+
+
+def _surnames_are_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word mention that is part of a person's full name in the article is a PERSON."""
+    parts = _name_parts(text, mentions)
     out: list[Mention] = []
     for m in mentions:
         surface = m.span.text_in(text)
@@ -276,10 +336,22 @@ def repair_mentions(text: str, mentions: Sequence[Mention], doc: Any = None) -> 
         start, end = trim_span(text, m.span.start, m.span.end, doc=doc)
         if start >= end:
             continue
-        span = Span(start, end)
-        label = _relabel(span.text_in(text), m.label)
-        trimmed.setdefault((start, end), Mention(span, label, m.entity_id))
+        trimmed.setdefault((start, end), Mention(Span(start, end), m.label, m.entity_id))
     return repair_labels(text, [trimmed[k] for k in sorted(trimmed)])
+
+
+# A disease names its pandemic: "COVID-19 pandemic", "Ebola outbreak" (spaCy: ORG).
+_DISEASE_AFTER = re.compile(r"\s+(?:pandemic|epidemic|outbreak|virus|infections?|variant)\b")
+
+
+def _is_disease(text: str, m: Mention) -> bool:
+    surface = m.span.text_in(text)
+    return (
+        m.label in {"ORG", "PRODUCT", "PERSON"}
+        and bool(_DISEASE_AFTER.match(text, m.span.end))
+        and gazetteer().lookup(surface) is None
+        and not is_news_source(surface)
+    )
 
 
 def repair_labels(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
@@ -288,10 +360,15 @@ def repair_labels(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]
     Uses the gazetteer, the news-source list, the given-name list and a vote across
     the mentions of one name in the article (see the module docstring).
     """
+    parts = _name_parts(text, mentions)
+    mentions = [
+        Mention(m.span, "EVENT", m.entity_id) if _is_disease(text, m) else m for m in mentions
+    ]
     first = [
-        Mention(m.span, _relabel(m.span.text_in(text), m.label), m.entity_id) for m in mentions
+        Mention(m.span, _relabel(m.span.text_in(text), m.label, parts), m.entity_id)
+        for m in mentions
     ]
     voted = _surnames_are_people(text, _vote(text, first))
     return tuple(
-        Mention(m.span, _relabel(m.span.text_in(text), m.label), m.entity_id) for m in voted
+        Mention(m.span, _relabel(m.span.text_in(text), m.label, parts), m.entity_id) for m in voted
     )

@@ -95,6 +95,34 @@ class RoleSense:
     country: str | None
 
 
+# Words for a relation to another person ("his sister", "Lopez's brother"): they say
+# nothing about who holds them, so they never make a description resolvable.
+RELATIONS: frozenset[str] = frozenset(
+    {
+        "sister",
+        "brother",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "stepmom",
+        "stepfather",
+        "stepmother",
+        "girlfriend",
+        "boyfriend",
+        "fiance",
+        "fiancee",
+        "partner",
+        "friend",
+        "cousin",
+        "uncle",
+        "aunt",
+    }
+)
+
+
 def _kind(word: str) -> str:
     low = fold(word)
     return _ROLE_KINDS.get(low, low)
@@ -103,7 +131,11 @@ def _kind(word: str) -> str:
 def parse_role(phrase: str) -> RoleSense:
     """Read a role phrase: "the Kremlin leader" -> kinds {"leader"}, country "Russia"."""
     parts = words(phrase)
-    kinds = frozenset(_kind(w) for w in parts if fold(w) in ROLE_HEADS or fold(w) in TITLES)
+    kinds = frozenset(
+        _kind(w)
+        for w in parts
+        if (fold(w) in ROLE_HEADS or fold(w) in TITLES) and fold(w) not in RELATIONS
+    )
     country = None
     gaz = gazetteer()
     for n in (3, 2, 1):
@@ -139,6 +171,8 @@ def _premodifier(text: str, ment: Any) -> str | None:
             break
         if tok.dep_ not in _MODIFIER_DEPS or (tok.head.i not in inside and tok.head.i <= i):
             break
+        if "\n" in text[tok.idx + len(tok.text) : doc[i + 1].idx]:
+            break  # a line break ends a headline or a dateline, never a role phrase
         inside.add(i)
         first = tok
         i -= 1
@@ -205,19 +239,21 @@ def find_role_descriptions(item: AnnotatedArticle) -> list[Span]:
 def resolve_role(item: AnnotatedArticle, linking: EntityLinking, span: Span) -> str | None:
     """The entity a role description refers to, when exactly one in the article fits.
 
-    Candidates are the people mentioned in ``item`` before ``span``; a candidate
-    fits when one of its roles (over all articles) fits the description.
+    Candidates are the people mentioned anywhere in ``item`` (a headline or a lead
+    may name the role before the name: "Actress checks into rehab ... Lindsay
+    Lohan"); a candidate fits when one of its roles (over all articles) fits the
+    description.
     """
     description = parse_role(span.text_in(item.article.text))
     if not description.kinds:
         return None
-    before = {
+    candidates = {
         ent_id
-        for (art, start, _end), ent_id in linking.mention_entity.items()
-        if art == item.article.id and start < span.start
+        for (art, start, end), ent_id in linking.mention_entity.items()
+        if art == item.article.id and (start, end) != (span.start, span.end)
     }
     found = set()
-    for ent_id in sorted(before):
+    for ent_id in sorted(candidates):
         ent = linking.entity(ent_id)
         if ent is None or ent.type != "PERSON":
             continue

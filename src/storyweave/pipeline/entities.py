@@ -12,7 +12,7 @@ from storyweave.model import AnnotatedArticle
 from .registry import Layers, stage
 
 
-@stage("mention_repair", requires={"mentions", "doc"}, produces={"mentions"}, version="1")
+@stage("mention_repair", requires={"mentions", "doc"}, produces={"mentions"}, version="2")
 def mention_repair_stage(item: AnnotatedArticle) -> Layers:
     """Trim spaCy's mention spans and repair their labels (gazetteer, sources, votes)."""
     return {"mentions": repair_mentions(item.article.text, item.mentions, item.doc)}
