@@ -198,3 +198,20 @@ def compress_dated(
     return Compressed(
         text=text, start=first.idx, end=last.idx + len(last.text), tokens=tuple(order)
     )
+
+
+def compress_sentence(doc: Any) -> Compressed | None:
+    """The whole sentence less a short opener without a name ("In a significant development,")
+    and dangling punctuation; None when nothing with a verb is left."""
+    roots = [t for t in doc if t.head.i == t.i]
+    if not roots:
+        return None
+    order = _trim(doc, [t.i for t in doc])
+    if order:
+        order = _trim(doc, _drop_opener(doc, roots[0], order))
+    if not order or not any(doc[i].pos_ in {"VERB", "AUX"} for i in order):
+        return None
+    first, last = doc[order[0]], doc[order[-1]]
+    return Compressed(
+        text=render(doc, order), start=first.idx, end=last.idx + len(last.text), tokens=tuple(order)
+    )
