@@ -255,7 +255,7 @@ def _speaker_order(items: list[BriefSentence]) -> tuple[bool, int]:
 
 def _quote_sentence(ctx: _Context, row: JSON) -> BriefSentence | None:
     aid = row["article"]
-    source, cue, content = row.get("source"), row.get("cue"), row["content"]
+    source, cue, content = row["source"], row.get("cue"), row["content"]
     parts = [p for p in (source, cue, content) if p]
     evidence = ctx.evidence({"article": aid, **p} for p in parts)
     said = content["text"].strip()
