@@ -58,8 +58,19 @@ def _governing_verb(tok: Any) -> Any | None:
     while cur.head.i != cur.i:
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:
-            return cur
+            return _with_speaker(cur)
     return cur if cur.i != tok.i else None
+
+
+def _with_speaker(verb: Any) -> Any:
+    """Climb from a complement clause whose subject is a pronoun ("said it would try again")
+    to the clause that names it, so the event keeps its actor."""
+    while verb.dep_ in {"ccomp", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and subjects[0].pos_ != "PRON":
+            break
+        verb = verb.head
+    return verb
 
 
 def _date_phrase(root: Any, timex: set[int]) -> set[int]:
@@ -81,9 +92,13 @@ def _drop_dated_clauses(verb: Any, keep: set[int], path: set[int], others: set[i
             keep -= sub
             # the conjunction or comma that introduced the dropped clause
             j = min(sub) - 1
+            paired = j >= 0 and tok.doc[j].text in {",", "-", "–", "—"}
             while j >= 0 and tok.doc[j].dep_ in {"cc", "punct"} and tok.doc[j].text != "“":
                 keep.discard(j)
                 j -= 1
+            after = max(sub) + 1
+            if paired and after < len(tok.doc) and tok.doc[after].text in {",", "-", "–", "—"}:
+                keep.discard(after)  # the comma or dash that closed it
 
 
 def _borrowed_subject(verb: Any) -> list[int]:
