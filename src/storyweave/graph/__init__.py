@@ -3,7 +3,7 @@
 Public API: :func:`build_graph`, :func:`story_graph`, :func:`export_graph`,
 :func:`graph_json`, :func:`graphml`.
 
-DOCS: docs/stages/graph.md
+DOCS: docs/stages/brief.md (Entity graph)
 """
 
 from __future__ import annotations

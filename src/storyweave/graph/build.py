@@ -10,7 +10,7 @@ Edge kinds:
 Every edge carries the spans it rests on; its ``weight`` is how many sentences,
 attributions or claims state it.
 
-DOCS: docs/stages/graph.md
+DOCS: docs/stages/brief.md (Entity graph)
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ GraphML attributes must be scalars, so each edge's evidence goes in as a JSON st
 (``evidence``) beside its ``kind``, ``weight`` and ``directed`` flag; the graph itself is
 a directed multigraph so that one pair can carry several kinds of edge.
 
-DOCS: docs/stages/graph.md
+DOCS: docs/stages/brief.md (Entity graph)
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ Three shapes are read, each from one sentence parsed by itself:
   Kim", "Putin met with Kim", "Peskov visited Xi" (a visit counts only to a person);
 - a meeting noun with "between" or "with": "the meeting between Kim and Putin".
 
-DOCS: docs/stages/graph.md
+DOCS: docs/stages/brief.md (Entity graph)
 """
 
 from __future__ import annotations

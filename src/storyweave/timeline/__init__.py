@@ -2,7 +2,7 @@
 
 Public API: :func:`build_timeline`, :class:`TimelineEntry`, :func:`event_date`.
 
-DOCS: docs/stages/timeline.md
+DOCS: docs/stages/brief.md (Timeline)
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ unanchored ones, durations and sets give none. Entries from different articles w
 same value that share names or words are one event reported twice: they merge, and the
 merged entry cites every article. Entries are ordered by :class:`.dates.EventDate`.
 
-DOCS: docs/stages/timeline.md
+DOCS: docs/stages/brief.md (Timeline)
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ MERGE_MIN_OVERLAP: Final = 0.1
 content lemmas and these make at least MERGE_MIN_OVERLAP of the smaller entry's keys
 (overlap coefficient). Calibrated on ECB+ train (evals/brief.py: sentence pairs across
 documents of one subtopic, gold = a shared cross-document event chain; best F0.5 with at
-least two shared keys): P 0.81 R 0.76 on train; dev in docs/stages/timeline.md."""
+least two shared keys): P 0.81 R 0.76 on train; dev in docs/stages/brief.md (Timeline)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ whole tokens are dropped (the date phrase itself, clauses dated by another expre
 a conjunction or comma left dangling, a short opener such as "Undeterred,"), the first
 letter may be capitalised and a final full stop added.
 
-DOCS: docs/stages/timeline.md
+DOCS: docs/stages/brief.md (Timeline)
 """
 
 from __future__ import annotations
