@@ -14,7 +14,12 @@ Reads ../shared/data (override with STORYWEAVE_SHARED_DATA); skips cleanly when 
    chain. The grid is searched on train (best F0.5 with at least two shared keys: a wrong
    merge hides an event, a missed one only repeats it); figures for train and dev.
 
-Usage: python evals/brief.py [--no-ecb]
+3. TempEval-3 dated clauses: for each gold DATE/TIME timex with a calendar value, the clause
+   the timeline would keep (storyweave.timeline.compress). Yield = share that gives a clause;
+   event kept = share of clauses holding at least one gold EVENT mention; ratio = kept
+   characters / sentence characters. TimeBank serves as train, AQUAINT as dev.
+
+Usage: python evals/brief.py [--no-ecb] [--no-tempeval]
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ SHARED = Path(
 )
 SEEDS = SHARED / "seeds"
 ECB = SHARED / "ecbplus"
+TEMPEVAL = {"train (TimeBank)": "tbaq_timebank.jsonl", "dev (AQUAINT)": "tbaq_aquaint.jsonl"}
 EXPECTED = [
     ("2023-05", "first"),
     ("2023-07", "Shoigu"),
@@ -232,13 +238,68 @@ def ecb_merge() -> int:
     return 0
 
 
+def _dated_clauses(path: Path) -> tuple[int, int, int, float]:
+    from storyweave.pipeline.language import split_sentences
+    from storyweave.timeline import event_date
+    from storyweave.timeline.compress import compress_dated
+    from storyweave.timeline.parsing import parse_sentence
+
+    dated = clauses = with_event = 0
+    kept_chars = sent_chars = 0
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            text = d["text"]
+            for sent in split_sentences(text):
+                inside = [
+                    x for x in d["timexes"]
+                    if sent.start <= x["start"] and x["end"] <= sent.end and x["start"] < x["end"]
+                ]  # fmt: skip
+                for x in inside:
+                    if x["type"] not in {"DATE", "TIME"} or event_date(x["value"]) is None:
+                        continue
+                    dated += 1
+                    base = sent.start
+                    others = [(o["start"] - base, o["end"] - base) for o in inside if o is not x]
+                    doc = parse_sentence(sent.text_in(text))
+                    got = compress_dated(doc, (x["start"] - base, x["end"] - base), others)
+                    if got is None:
+                        continue
+                    clauses += 1
+                    kept = {
+                        (base + doc[i].idx, base + doc[i].idx + len(doc[i])) for i in got.tokens
+                    }
+                    starts = {s for s, _ in kept}
+                    with_event += any(e["start"] in starts for e in d["events"])
+                    kept_chars += len(got.text)
+                    sent_chars += sent.end - sent.start
+    return dated, clauses, with_event, kept_chars / max(1, sent_chars)
+
+
+def tempeval_clauses() -> int:
+    folder = SHARED / "tempeval3"
+    if not folder.is_dir():
+        print(f"skipped: {folder} not found")
+        return 0
+    print("\nTempEval-3 dated clauses (gold timexes with a calendar value)")
+    print(f"  {'split':<18} {'dated':>6} {'yield':>7} {'event kept':>11} {'ratio':>6}")
+    for split, name in TEMPEVAL.items():
+        dated, clauses, with_event, ratio = _dated_clauses(folder / name)
+        print(
+            f"  {split:<18} {dated:>6} {clauses / max(1, dated):>7.3f} "
+            f"{with_event / max(1, clauses):>11.3f} {ratio:>6.2f}"
+        )
+    return 0
+
+
 def _by_f05(item: Any) -> float:
     return float(item[0][3])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--no-ecb", action="store_true", help="Only the seed story.")
+    parser.add_argument("--no-ecb", action="store_true", help="Skip the ECB+ merge rule.")
+    parser.add_argument("--no-tempeval", action="store_true", help="Skip TempEval-3 clauses.")
     args = parser.parse_args()
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} not found")
@@ -246,6 +307,8 @@ def main() -> int:
     status = seed_story()
     if not args.no_ecb:
         status |= ecb_merge()
+    if not args.no_tempeval:
+        status |= tempeval_clauses()
     return status
 
 

@@ -63,13 +63,18 @@ def _governing_verb(tok: Any) -> Any | None:
 
 
 def _with_speaker(verb: Any) -> Any:
-    """Climb from a complement clause whose subject is a pronoun ("said it would try again")
-    to the clause that names it, so the event keeps its actor."""
-    while verb.dep_ in {"ccomp", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        if subjects and subjects[0].pos_ != "PRON":
+    """Climb from a clause without its own actor to the clause that names it: a complement
+    whose subject is a pronoun ("said it would try again in October"), a participle or
+    infinitive without a subject ("the accord signed yesterday", "available to comment")."""
+    while verb.dep_ not in {"ROOT", "conj", "relcl"}:
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | {"csubj", "expl"}]
+        pronoun = verb.dep_ in {"ccomp", "xcomp"} and subjects and subjects[0].pos_ == "PRON"
+        if subjects and not pronoun:
             break
-        verb = verb.head
+        up = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if up is None:
+            break
+        verb = up
     return verb
 
 
@@ -187,7 +192,13 @@ def compress_dated(
     if verb is None:
         return None
     timex_ids = {t.i for t in toks}
-    other_ids = {t.i for span in others for t in _tokens_in(doc, *span)} - timex_ids
+    other_ids: set[int] = set()
+    for span in others:  # each other date phrase, with its own preposition
+        other = _tokens_in(doc, *span)
+        if other:
+            ids = {t.i for t in other}
+            other_ids |= ids | _date_phrase(_phrase_root(other), ids)
+    other_ids -= timex_ids
     path = {root.i}
     cur = root
     while cur.i != verb.i and cur.head.i != cur.i:
