@@ -43,7 +43,11 @@ def test_dated_clause(sentence: str, timex: str, others: tuple[str, ...], expect
 
 @pytest.mark.parametrize(
     ("sentence", "timex"),
-    [("2019.", "2019"), ("In May.", "May")],
+    [
+        ("2019.", "2019"),
+        ("In May.", "May"),
+        ("PUBLISHED: 13:32 GMT, 2 May 2013 | UPDATED: 09:56 GMT, 3 May 2013", "2 May 2013"),
+    ],
 )
 def test_no_clause_without_a_verb(sentence: str, timex: str) -> None:
     assert _dated(sentence, timex) is None
@@ -73,3 +77,10 @@ def test_compressed_words_come_from_the_sentence_in_order() -> None:
 def test_compress_sentence_drops_a_nameless_opener(sentence: str, expected: str) -> None:
     got = compress_sentence(parse_sentence(sentence))
     assert got is not None and got.text == expected
+
+
+def test_a_range_gives_one_clause_at_its_start() -> None:
+    sentence = "She stayed at the clinic from September 2010 to January 2011 after a crash."
+    start, end = "September 2010", "January 2011"
+    assert _dated(sentence, start, end) == "She stayed at the clinic after a crash."
+    assert _dated(sentence, end, start) is None

@@ -13,6 +13,7 @@ DOCS: docs/stages/brief.md (Timeline)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -23,6 +24,10 @@ OPENER_DEPS: Final = frozenset({"advmod", "advcl", "prep", "npadvmod", "intj", "
 MODIFIER_DEPS: Final = frozenset({"npadvmod", "advmod", "tmod", "obl", "nmod"})
 SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass"})
 EDGE_DEPS: Final = frozenset({"cc", "punct", "mark"})
+METADATA: Final = re.compile(
+    r"\s*(published|updated|last updated|posted|modified|first published)\b", re.IGNORECASE
+)
+"""A byline or dateline ("PUBLISHED: 1:32 PM, 2 May 2013") dates the article, not an event."""
 OPENER_MAX_TOKENS: Final = 6
 """A sentence opener longer than this ("According to the agency's report,") is kept."""
 
@@ -78,11 +83,16 @@ def _with_speaker(verb: Any) -> Any:
     return verb
 
 
-def _date_phrase(root: Any, timex: set[int]) -> set[int]:
-    """The tokens to drop for the date itself: the expression and its own preposition."""
+def _date_phrase(root: Any, timex: set[int], dates: set[int] | None = None) -> set[int]:
+    """The tokens to drop for the date itself: the expression and its own preposition, or a
+    whole range of dates ("from September 2010 to January 2011"; ``dates`` are all the
+    sentence's date tokens)."""
     head = root.head
-    if root.dep_ == "pobj" and head.dep_ == "prep" and _subtree(head) <= timex | {head.i}:
-        return timex | {head.i}
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        phrase = _subtree(head)
+        glue = {t.i for t in head.subtree if t.pos_ in {"ADP", "CCONJ", "PUNCT", "PART"}}
+        if phrase <= timex | (dates or set()) | glue:
+            return phrase
     if root.dep_ in MODIFIER_DEPS or root.dep_ == "ROOT" or root.dep_.endswith("mod"):
         return set(timex)
     return set()
@@ -176,6 +186,18 @@ def render(doc: Any, order: Iterable[int]) -> str:
     return text
 
 
+def range_end(doc: Any, timex: tuple[int, int], others: Sequence[tuple[int, int]]) -> bool:
+    """The expression ends a range whose start is another date ("from May to July": July)."""
+    toks = _tokens_in(doc, *timex)
+    if not toks:
+        return False
+    head = _phrase_root(toks).head
+    if head.dep_ != "prep" or head.lower_ not in {"to", "until", "till", "through", "and"}:
+        return False
+    starts = {t.i for span in others for t in _tokens_in(doc, *span)}
+    return head.head.i in starts or head.head.lower_ in {"from", "between"}
+
+
 def compress_dated(
     doc: Any, timex: tuple[int, int], others: Sequence[tuple[int, int]] = ()
 ) -> Compressed | None:
@@ -185,7 +207,7 @@ def compress_dated(
     ``others`` are the sentence's other dated expressions: clauses they govern are left out.
     """
     toks = _tokens_in(doc, *timex)
-    if not toks:
+    if not toks or METADATA.match(doc.text) or range_end(doc, timex, others):
         return None
     root = _phrase_root(toks)
     verb = _governing_verb(root)
@@ -206,7 +228,7 @@ def compress_dated(
         path.add(cur.i)
     keep = _subtree(verb)
     _drop_dated_clauses(verb, keep, path, other_ids)
-    keep -= _date_phrase(root, timex_ids)
+    keep -= _date_phrase(root, timex_ids, other_ids)
     keep -= other_ids
     subject = [i for i in _borrowed_subject(verb) if i not in keep]
     if subject:  # "who" gives way to its antecedent
@@ -216,7 +238,7 @@ def compress_dated(
         order = _trim(doc, _drop_opener(doc, verb, order))
     if subject and order:
         order = _trim(doc, subject) + order
-    content = [i for i in order if not doc[i].is_punct]
+    content = [i for i in order if doc[i].is_alpha]
     if len(content) < 3 or not any(doc[i].pos_ in {"VERB", "AUX"} for i in order):
         return None
     text = render(doc, order)
