@@ -166,11 +166,10 @@ def _ecb_sentences() -> dict[str, list[tuple[str, str, set[str]]]]:
 
 
 def _keys(text: str) -> frozenset[str]:
-    from storyweave.pipeline.ner import ENTITY_LABELS
+    from storyweave.pipeline.ner import ENTITY_LABELS, load_nlp
     from storyweave.timeline.build import CONTENT_POS
-    from storyweave.timeline.parsing import parse_sentence
 
-    doc = parse_sentence(text)
+    doc = load_nlp()(text)  # with NER: entity surface forms stand in for linked entity ids
     lemmas = {
         t.lemma_.lower() for t in doc if t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha
     }

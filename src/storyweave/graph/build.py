@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from .._types import JSON, ArticleId, EntityId
-from ..model import AnnotatedArticle, Mention, Span
-from ..timeline.parsing import Cite, cite_of, parse_sentence
+from ..model import AnnotatedArticle, Mention, Sentence, Span
+from ..timeline.parsing import Cite, cite_of, parse_sentences
 from .meetings import MEET_VERBS, MEETING_NOUNS, meetings
 
 EdgeKind = Literal["met", "said_about", "co_occurs"]
@@ -137,6 +137,7 @@ def _linked(mentions: Iterable[Mention], span: Span) -> list[Mention]:
 def _sentence_edges(graph: EntityGraph, item: AnnotatedArticle) -> None:
     text = item.article.text
     body_end = len(item.article.body)
+    candidates: list[tuple[Sentence, list[Mention]]] = []
     for sent in item.sentences:
         if sent.span.start >= body_end:
             continue
@@ -147,9 +148,11 @@ def _sentence_edges(graph: EntityGraph, item: AnnotatedArticle) -> None:
             for b in names[k + 1 :]:
                 graph.add("co_occurs", a or "", b or "", [cite])
         lowered = sent.span.text_in(text).lower()
-        if len(names) < 2 or not any(w in lowered for w in _MEETING_WORDS):
-            continue
-        doc = parse_sentence(sent.span.text_in(text))
+        if len(names) >= 2 and any(w in lowered for w in _MEETING_WORDS):
+            candidates.append((sent, inside))
+    docs = parse_sentences([sent.span.text_in(text) for sent, _ in candidates])
+    for (sent, inside), doc in zip(candidates, docs, strict=True):
+        cite = Cite(item.article.id, sent.span)
         for a, b in meetings(doc, _EntityLocator(graph, inside, sent.span.start)):
             graph.add("met", a, b, [cite])
 

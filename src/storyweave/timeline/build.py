@@ -19,7 +19,7 @@ from .._types import JSON, ArticleId
 from ..model import AnnotatedArticle, Sentence, Span, Timex
 from .compress import compress_dated
 from .dates import EventDate, event_date
-from .parsing import Cite, parse_sentence
+from .parsing import Cite, parse_sentence, parse_sentences
 
 EVENT_TYPES: Final = frozenset({"DATE", "TIME"})
 CONTENT_POS: Final = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -70,6 +70,14 @@ def build_timeline(items: Sequence[AnnotatedArticle]) -> list[TimelineEntry]:
     Returns:
         Entries ordered by event time, coarse before fine at the same start.
     """
+    parse_sentences(  # one batched parse of every sentence that holds a dated expression
+        [
+            sent.span.text_in(item.article.text)
+            for item in items
+            for sent in item.sentences
+            if any(_within(x.span, sent.span) and x.type in EVENT_TYPES for x in item.timexes)
+        ]
+    )
     found: list[tuple[EventDate, TimelineEntry]] = []
     for index, item in enumerate(items):
         found += _entries_of(item, index)

@@ -139,7 +139,7 @@ def _drop_opener(doc: Any, verb: Any, order: list[int]) -> list[int]:
         return order
     cut = commas[0]
     lead = [doc[i] for i in order[:cut]]
-    if not lead or any(t.ent_type_ for t in lead) or any(t.pos_ == "VERB" for t in lead):
+    if not lead or any(t.pos_ in {"PROPN", "VERB"} for t in lead):
         return order
     if not all(_opener_child(t, verb) for t in lead):
         return order
