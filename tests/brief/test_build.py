@@ -4,6 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyweave._types import JSON
 from storyweave.brief import attach_briefs, build_brief, date_label
@@ -167,3 +169,42 @@ def test_brief_of_the_pipeline_output_without_claims(tmp_path: Path) -> None:
     texts = {a["id"]: a["text"] for a in rep["articles"]}
     assert_supported(brief, texts)
     assert {s["section"] for s in brief["sentences"]} >= {"headline", "who_said_what", "timeline"}
+
+
+TEXT = (
+    "The council approved the budget on Monday. Critics said the plan cuts schools. "
+    "The mayor denied that the plan cuts schools."
+)
+WORDS = ["council", "approved", "budget", "critics", "plan", "cuts", "schools", "mayor",
+         "denied", "never", "secretly", "rejected", "the", "not"]  # fmt: skip
+
+
+@given(
+    claims=st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(WORDS), min_size=1, max_size=6),
+            st.integers(0, len(TEXT) - 1),
+            st.integers(1, 60),
+            st.sampled_from(["corroborated", "single_source", "conflicting"]),
+        ),
+        max_size=4,
+    )
+)
+@settings(max_examples=30, deadline=None)
+def test_whatever_the_claims_every_emitted_sentence_is_supported(
+    claims: list[tuple[list[str], int, int, str]],
+) -> None:
+    rows = [
+        {"id": f"c{k}", "text": " ".join(words), "status": status, "independent_sources": 1,
+         "conflicts_with": [], "why": "",
+         "evidence": [{"article": "a", "start": start, "end": min(len(TEXT), start + length)}]}
+        for k, (words, start, length, status) in enumerate(claims)
+    ]  # fmt: skip
+    story = {"id": "s", "articles": ["a"], "claims": rows, "timeline": []}
+    brief = build_brief(story, {"articles": [{"id": "a", "text": TEXT, "ref": "a"}]})
+    assert_supported_or_empty(brief, {"a": TEXT})
+
+
+def assert_supported_or_empty(brief: JSON, texts: dict[str, str]) -> None:
+    if brief["sentences"]:
+        assert_supported(brief, texts)

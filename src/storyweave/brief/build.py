@@ -251,23 +251,34 @@ def _who_said_what(ctx: _Context, attributions: Iterable[JSON]) -> None:
                 emitted += 1
 
 
+def _words_at(ctx: _Context, aid: str, span: JSON) -> str:
+    """The article's own words at ``span`` (never the row's copy of them)."""
+    return ctx.texts[aid][int(span["start"]) : int(span["end"])].strip()
+
+
 def _speaker_order(items: list[BriefSentence]) -> tuple[bool, int]:
     """Speakers that are entities first, then those quoted most (the sort is stable)."""
     return (not items[0].label_is_entity, -len(items))
 
 
 def _quote_sentence(ctx: _Context, row: JSON) -> BriefSentence | None:
-    aid = row["article"]
-    source, cue, content = row["source"], row.get("cue"), row["content"]
-    parts = [p for p in (source, cue, content) if p]
-    evidence = ctx.evidence({"article": aid, **p} for p in parts)
-    said = content["text"].strip()
-    who = source["text"].strip()
+    aid = str(row["article"])
+    source, cue, content = row["source"], row.get("cue"), row.get("content")
+    parts = [p for p in (source, cue, content) if isinstance(p, dict)]
+    if content is None or len(parts) < 2:
+        return None
+    evidence = ctx.evidence(
+        {"article": aid, "start": p.get("start"), "end": p.get("end")} for p in parts
+    )
+    if not evidence_ok(evidence, ctx.texts):
+        return None
+    said = _words_at(ctx, aid, content)
+    who = _words_at(ctx, aid, source)
     if row.get("kind") == "according_to" and cue:
-        text = f"{cue['text'].strip()} {who}, {said}"
+        text = f"{_words_at(ctx, aid, cue)} {who}, {said}"
     elif cue:
         sep = ":" if said.startswith(_OPENING_QUOTES) else ""
-        text = f"{who} {cue['text'].strip()}{sep} {said}"
+        text = f"{who} {_words_at(ctx, aid, cue)}{sep} {said}"
     else:
         text = f"{who}: {said}"
     entity = ctx.entities.get(str(row.get("speaker") or ""))
