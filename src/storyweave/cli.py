@@ -406,6 +406,37 @@ def quotes_cmd(store: SQLStore, story: str | None, speaker: str | None, as_json:
         out.print("No quotes found.")
 
 
+@main.command("graph")
+@click.argument("story_id")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "graphml"]),
+    default="json",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), default=None, help="Write to this file."
+)
+@with_store
+def graph_cmd(store: SQLStore, story_id: str, fmt: str, output: Path | None) -> None:
+    """The story's entity graph: who met whom, who said what about whom, who appears with whom."""
+    from .graph import export_graph, story_graph
+
+    try:
+        graph = story_graph(store, story_id)
+    except StoryweaveError as e:
+        raise click.ClickException(str(e)) from None
+    text = export_graph(graph, "graphml" if fmt == "graphml" else "json")
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    err.print(f"{len(graph.nodes)} entities, {len(graph.edges)} edges: {output}")
+
+
 def _entity_json(view: EntityView, *, mentions: bool = False) -> dict[str, Any]:
     e = view.entity
     data: dict[str, Any] = {

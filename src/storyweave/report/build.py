@@ -12,6 +12,7 @@ from .._types import JSON, ArticleId
 from ..errors import ValidationError
 from ..model import AnnotatedArticle, Attribution, Mention, Span
 from ..storage import SQLStore
+from ..timeline import build_timeline
 
 SCHEMA_ID = "storyweave.report/1"
 
@@ -52,6 +53,7 @@ def build_report(
     ]
     entities.sort(key=_entity_order)
     names = {e["id"]: e for e in entities}
+    texts = {i.article.id: i.article.text for i in items}
     return {
         "schema": SCHEMA_ID,
         "notes": list(notes),
@@ -93,7 +95,10 @@ def build_report(
                 "first_seen": s.first_seen.isoformat() if s.first_seen else None,
                 "last_seen": s.last_seen.isoformat() if s.last_seen else None,
                 "claims": [],
-                "timeline": [],
+                "timeline": [
+                    e.to_json(texts)
+                    for e in build_timeline([by_id[a] for a in s.article_ids if a in by_id])
+                ],
                 "brief": {"markdown": "", "sentences": []},
             }
             for s in stories

@@ -44,8 +44,40 @@ def _span_order(span: tuple[int, int, str, str]) -> tuple[int, int]:
     return (span[0], -span[1])
 
 
+def layered(
+    text: str, outer: list[tuple[int, int, str, str]], inner: list[tuple[int, int, str, str]]
+) -> list[JSON]:
+    """Cut ``text`` by the ``outer`` spans (claim evidence), then each piece by the ``inner``
+    ones (entities, timexes) clipped to it: ``[{"css", "title", "pieces": segments}]``."""
+    out: list[JSON] = []
+    for piece, css, title in segments(text, outer):
+        start = sum(len(p["text"]) for p in out)
+        end = start + len(piece)
+        clipped = [
+            (max(s, start) - start, min(e, end) - start, c, t)
+            for s, e, c, t in inner
+            if s < end and e > start
+        ]
+        out.append({"text": piece, "css": css, "title": title, "pieces": segments(piece, clipped)})
+    return out
+
+
+def _claim_spans(report: JSON, aid: str) -> list[tuple[int, int, str, str]]:
+    spans: list[tuple[int, int, str, str]] = []
+    for story in report["stories"]:
+        for c in story["claims"]:
+            for ev in c["evidence"]:
+                if ev["article"] == aid:
+                    css = f"claim claim-{c['status'].replace('_', '-')}"
+                    spans.append((ev["start"], ev["end"], css, f"{c['status']}: {c['text']}"))
+    return spans
+
+
 def render_html(report: JSON) -> str:
-    """Render the report as one HTML page."""
+    """Render the report as one HTML page: per story its brief, timeline and claims (coloured
+    by status), and its articles side by side with the claims' evidence highlighted."""
+    from ..brief import render_brief_html
+
     entity_of = {}
     for e in report["entities"]:
         for m in e["mentions"]:
@@ -61,10 +93,34 @@ def render_html(report: JSON) -> str:
         for x in report["timexes"]:
             if x["article"] == a["id"]:
                 spans.append((x["start"], x["end"], "timex", f"{x['type']} {x['value']}"))
-        views.append({"article": a, "segments": segments(a["text"], spans)})
+        layers = layered(a["text"], _claim_spans(report, a["id"]), spans)
+        views.append({"article": a, "layers": layers})
     articles = {v["article"]["id"]: v for v in views}
+    outlets = {a["id"]: a.get("outlet") or a.get("ref") or a["id"] for a in report["articles"]}
+    briefs = {
+        s["id"]: render_brief_html(
+            [b for b in s["brief"]["sentences"] if b.get("section") != "timeline"],
+            outlets,
+            prefix=s["id"],
+        )
+        for s in report["stories"]
+        if s["brief"]["sentences"]
+    }
     return str(
         _environment()
         .get_template("report.html")
-        .render(report=report, articles=articles, entities=report["entities"])
+        .render(
+            report=report,
+            articles=articles,
+            entities=report["entities"],
+            briefs=briefs,
+            outlets=outlets,
+            date_label=_date_label,
+        )
     )
+
+
+def _date_label(value: str, mod: str | None = None) -> str:
+    from ..brief import date_label
+
+    return date_label(value, mod)

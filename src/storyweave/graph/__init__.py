@@ -1,0 +1,26 @@
+"""The entity graph of a story: who met whom, who said what about whom, who appears with whom.
+
+Public API: :func:`build_graph`, :func:`story_graph`, :func:`export_graph`,
+:func:`graph_json`, :func:`graphml`.
+
+DOCS: docs/stages/brief.md (Entity graph)
+"""
+
+from __future__ import annotations
+
+from .build import EntityGraph, GraphEdge, GraphNode, build_graph
+from .export import GraphFormat, export_graph, graph_json, graphml, to_networkx
+from .story import story_graph
+
+__all__ = [
+    "EntityGraph",
+    "GraphEdge",
+    "GraphFormat",
+    "GraphNode",
+    "build_graph",
+    "export_graph",
+    "graph_json",
+    "graphml",
+    "story_graph",
+    "to_networkx",
+]
