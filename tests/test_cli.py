@@ -53,8 +53,23 @@ def test_report_is_valid_and_covers_every_example(analysed: Analysed) -> None:
     refs = {a["ref"] for a in report["articles"]}
     assert {"000_dd195cddc56944a4", "001_61c93157c20b0b58"} <= refs
     assert len(report["articles"]) == 10
-    assert len(report["stories"]) == 10  # one per article until clustering lands
-    assert any("own story" in n for n in report["notes"])
+    assert sum(len(s["articles"]) for s in report["stories"]) == 10
+
+
+def _story_of(report: dict, ref: str) -> dict:  # type: ignore[type-arg]
+    aid = next(a["id"] for a in report["articles"] if a["ref"] == ref)
+    return next(s for s in report["stories"] if aid in s["articles"])  # type: ignore[no-any-return]
+
+
+def test_seed_articles_form_one_story_and_the_rehab_stories_stay_apart(analysed: Analysed) -> None:
+    report = analysed.report
+    seed = _story_of(report, "000_dd195cddc56944a4")
+    assert seed is _story_of(report, "001_61c93157c20b0b58")
+    assert len(seed["articles"]) == 2  # nothing unrelated joined it
+    reid = {_story_of(report, f"ecbplus-1_1{i}ecb")["id"] for i in range(4)}
+    lohan = {_story_of(report, f"ecbplus-1_1{i}ecbplus")["id"] for i in range(4)}
+    assert not reid & lohan  # two actresses, two rehab stories
+    assert len(seed["title"]) <= 120
 
 
 def test_seed_articles_metadata_and_credit(analysed: Analysed) -> None:
@@ -176,14 +191,14 @@ def test_entities_and_entity_commands(analysed: Analysed) -> None:
     assert res.exit_code == 0, res.output
     orgs = {e["name"]: e for e in json.loads(res.output)}
     assert orgs["TASS"]["news_source"] and not orgs["Kremlin"]["news_source"]
-    seed_story = next(s["id"] for s in report["stories"] if "Kim Jong Un" in s["title"])
+    seed_story = _story_of(report, "000_dd195cddc56944a4")["id"]
     res = runner.invoke(main, ["entities", "--db", db, "--story", seed_story, "--json"])
     names = {e["name"] for e in json.loads(res.output)}
     assert "Vladimir Putin" in names and "Tara Reid" not in names
     res = runner.invoke(main, ["entity", "kim jong un", "--db", db, "--json"])
     (kim,) = json.loads(res.output)
     assert kim["name"] == "Kim Jong-un" and "North Korean leader" in kim["roles"]
-    assert len(kim["stories"]) == 2
+    assert len(kim["stories"]) == 1  # both seed reports, one story
     assert all(m["text"].startswith(("Kim", "Pyongyang's top leader")) for m in kim["mentions"])
     res = runner.invoke(main, ["entity", "Putin", "--db", db])
     assert res.exit_code == 0 and "the Kremlin leader" in res.output  # a role description linked

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from contextlib import nullcontext
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,20 +15,15 @@ from pathlib import Path
 from ._types import ArticleId
 from .config import Settings
 from .entities import link_entities
-from .hashing import short_id
 from .ingest import IngestOptions, read_inputs
-from .model import AnnotatedArticle, Article, Duplicate, Failure, Story
+from .model import AnnotatedArticle, Article, Duplicate, Failure
 from .pipeline import Pipeline, StageRunner
 from .storage import SQLStore
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, str], None]
-STORY_METHOD = "one-article-per-story"
-STORY_NOTE = (
-    "Story clustering is not yet available: each article is its own story "
-    f"(method {STORY_METHOD!r})."
-)
+STORY_METHOD = "minilm-entities-terms/1"
 
 
 def _no_progress(advance: int, what: str) -> None:
@@ -122,27 +118,34 @@ def _link(items: Sequence[AnnotatedArticle], *, store: SQLStore) -> None:
 
 
 def _form_stories(article_ids: Sequence[ArticleId], *, store: SQLStore) -> list[str]:
-    """Until story clustering lands, each article is its own story."""
-    ids: list[str] = []
-    for article in store.articles(article_ids):
-        sid = short_id("s-", article.id)
-        store.save_story(
-            Story(id=sid, title=story_title(article), article_ids=(article.id,)),
-            method=STORY_METHOD,
-        )
-        ids.append(sid)
-    return ids
+    """Place every article of the input not yet in a story, as one batch (so the result does
+    not depend on the input's order), and write the stories that changed to the store.
+
+    The clusterer's index and state live in a folder beside the store; a file lock keeps
+    several processes on one machine from updating them at once.
+    """
+    from filelock import FileLock
+
+    from .stories import add_articles, open_clusterer, save_clusterer
+
+    folder = store.sidecar_dir("stories")
+    with FileLock(str(folder / ".lock")) if folder else nullcontext():
+        clusterer = open_clusterer(folder)
+        todo = [aid for aid in article_ids if clusterer.state.story_of(aid) is None]
+        assignments = add_articles(clusterer, [store.annotated(aid) for aid in todo])
+        save_clusterer(clusterer)
+        touched = {a.story_id for a in assignments}
+        for story in clusterer.stories():
+            if story.id in touched:
+                story = dataclasses.replace(story, title=headline(story.title))
+                store.save_story(story, method=STORY_METHOD)
+        found = {clusterer.state.story_of(aid) for aid in article_ids}
+    return sorted(sid for sid in found if sid)
 
 
-def story_title(article: Article) -> str:
-    """The article's headline, else its first sentence, cut at a word near 100 characters."""
-    if article.title:
-        return article.title
-    first = article.body.strip().split("\n", 1)[0]
-    for end in (". ", "? ", "! "):
-        if end in first:
-            first = first.split(end, 1)[0] + end.strip()
-            break
-    if len(first) > 100:
-        first = first[:100].rsplit(" ", 1)[0] + "…"
-    return first
+def headline(text: str, *, limit: int = 100) -> str:
+    """``text`` cut at a word near ``limit`` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"

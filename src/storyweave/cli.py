@@ -21,7 +21,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
-from .analysis import STORY_NOTE, AnalysisResult, ingest
+from .analysis import AnalysisResult, ingest
 from .config import Settings, default_db_path
 from .errors import StoryweaveError
 from .ingest import IngestOptions
@@ -234,7 +234,7 @@ def analyze(
     """Ingest INPUTS, run the pipeline and write the report for them."""
     with _store(db) as store:
         result = _run(store, inputs, published, outlet, strict, dask_spec)
-        report = build_report(store, result.article_ids, notes=[STORY_NOTE])
+        report = build_report(store, result.article_ids)
     validate_report(report)
     json_out.parent.mkdir(parents=True, exist_ok=True)
     json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -321,7 +321,7 @@ def show(store: SQLStore, story_id: str, as_json: bool) -> None:
     except StoryweaveError as e:
         raise click.ClickException(str(e)) from None
     if as_json:
-        out.print_json(json.dumps(build_report(store, story.article_ids, notes=[STORY_NOTE])))
+        out.print_json(json.dumps(build_report(store, story.article_ids)))
         return
     out.print(f"[bold]{escape(story.title)}[/bold]  ({story.id})", soft_wrap=True)
     for a in store.articles(story.article_ids):

@@ -78,6 +78,6 @@ def test_ingest_form_posts_a_job(store_copy: object) -> None:
         job_id = r.headers["location"].rsplit("/", 1)[1]
         app.state.services.jobs.wait(job_id)
         page = c.get(f"/jobs/{job_id}", headers=HTML).text
-        assert "done" in page and "/stories/s-" in page
+        assert "done" in page and "/stories/st_" in page
         bad = c.post("/ingest", data={"text": "  "}, headers=HTML)
         assert bad.status_code == 422 and "E612" in bad.text

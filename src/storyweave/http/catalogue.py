@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from .._types import JSON, ArticleId
-from ..analysis import STORY_NOTE
 from ..errors import NotFound
 from ..report import build_report
 from ..storage import SQLStore
@@ -33,7 +32,7 @@ SNIPPET_CONTEXT = 120
 
 def default_builder(store: SQLStore, article_ids: Sequence[ArticleId]) -> JSON:
     """The report as the CLI writes it."""
-    return build_report(store, article_ids, notes=[STORY_NOTE])
+    return build_report(store, article_ids)
 
 
 class Catalogue:

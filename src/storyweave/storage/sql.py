@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -70,6 +72,23 @@ class SQLStore:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def sidecar_dir(self, name: str) -> Path | None:
+        """A folder for files that belong with this store (the story index): ``<db>.<name>/``
+        beside a SQLite file, a per-URL folder in the user data directory for a server,
+        None for an in-memory store."""
+        url = sa.engine.make_url(self.url)
+        if url.get_backend_name() == "sqlite":
+            if not url.database or url.database == ":memory:":
+                return None
+            folder = Path(url.database).with_name(Path(url.database).name + f".{name}")
+        else:
+            from platformdirs import user_data_dir
+
+            key = hashlib.sha256(self.url.encode()).hexdigest()[:12]
+            folder = Path(user_data_dir("storyweave")) / f"{name}-{key}"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     def __enter__(self) -> SQLStore:
         return self
