@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from contextlib import nullcontext
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
