@@ -91,7 +91,10 @@ def _units_match(x: Quantity, y: Quantity, a: Slots, b: Slots) -> bool:
         return True
     if not x.unit or not y.unit:
         return False
-    return predicate_key(x.unit) == predicate_key(y.unit) or x.unit in b.stems or y.unit in a.stems
+    if predicate_key(x.unit) == predicate_key(y.unit):
+        return True
+    # "three attempts to launch" / "two satellite launches": each names what the other counts
+    return predicate_key(x.unit) in b.stems and predicate_key(y.unit) in a.stems
 
 
 def figures_agree(x: Quantity, y: Quantity) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from storyweave._types import ArticleId
 from storyweave.entities.sources import news_source_name
+from storyweave.ingest.credit import find_credit
 from storyweave.model import Article, Duplicate
 
 
@@ -62,9 +63,9 @@ class OriginIndex:
         uf = _UnionFind()
         for a in articles:
             uf.find(f"article:{a.id}")
-            outlet = outlet_key(a)
-            if outlet is not None:
-                uf.union(f"article:{a.id}", outlet)
+            for key in (outlet_key(a), credit_key(a)):
+                if key is not None:
+                    uf.union(f"article:{a.id}", key)
         for d in duplicates:
             if d.article in self._articles and d.original in self._articles:
                 uf.union(f"article:{d.article}", f"article:{d.original}")
@@ -95,9 +96,20 @@ class OriginIndex:
         cites = tuple(dict.fromkeys(n for r in reports for n in cited_agencies(r.chain)))
         names = tuple(dict.fromkeys(self._name(a) for a in articles))
         label = " = ".join(names)
+        credits = [c for c in dict.fromkeys(self._credit(a) for a in articles) if c]
+        credits = [c for c in credits if c not in names]
+        if credits:
+            label += f" (credited to {', '.join(credits)})"
         if cites:
             label += f" (citing {', '.join(c for c in cites if c not in names) or cites[0]})"
         return Origin(label=label, articles=articles, cites=cites)
+
+    def _credit(self, article: ArticleId) -> str | None:
+        a = self._articles.get(article)
+        if a is None or not a.credit:
+            return None
+        credit = find_credit("\n" + a.credit)
+        return credit.outlet if credit else a.credit
 
     def _name(self, article: ArticleId) -> str:
         a = self._articles.get(article)
@@ -110,14 +122,25 @@ def _origin_order(o: Origin) -> str:
     return o.label
 
 
-def outlet_key(article: Article) -> str | None:
-    """The origin key of an article's outlet: agencies by canonical name ("wire:AP")."""
-    if not article.outlet:
-        return None
-    wire = news_source_name(article.outlet)
+def source_key(name: str) -> str:
+    """The origin key of an outlet or agency name: agencies by canonical name ("wire:AP")."""
+    wire = news_source_name(name)
     if wire is not None:
         return f"wire:{wire}"
-    return f"outlet:{' '.join(article.outlet.casefold().split())}"
+    return f"outlet:{' '.join(name.casefold().split())}"
+
+
+def outlet_key(article: Article) -> str | None:
+    """The origin key of the article's outlet, if it names one."""
+    return source_key(article.outlet) if article.outlet else None
+
+
+def credit_key(article: Article) -> str | None:
+    """The origin key of the article's credit line ("Source: AP" -> "wire:AP")."""
+    if not article.credit:
+        return None
+    credit = find_credit("\n" + article.credit)
+    return source_key(credit.outlet if credit else article.credit)
 
 
 def cited_agencies(chain: Sequence[str]) -> list[str]:
