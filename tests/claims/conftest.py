@@ -75,7 +75,9 @@ def planted_story(case: dict[str, Any]) -> tuple[list[AnnotatedArticle], list[Du
         )
     items = annotate(articles)
     dups = [
-        Duplicate(article=items[c].article.id, original=items[o].article.id, kind="near", similarity=0.9)
+        Duplicate(
+            article=items[c].article.id, original=items[o].article.id, kind="near", similarity=0.9
+        )
         for c, o in case["duplicates"]
     ]
     return items, dups

@@ -7,7 +7,7 @@ import pytest
 from storyweave.claims import Claim
 from storyweave.model import AnnotatedArticle
 
-from .conftest import claim_covering, claims_of, make, annotate
+from .conftest import annotate, claim_covering, claims_of, make
 
 # (phrase in the Tin Tuc report (article 0), phrase in the second report (article 1))
 CORROBORATED = [

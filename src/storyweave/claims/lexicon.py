@@ -183,6 +183,7 @@ UNITS: Final[dict[str, tuple[str, float]]] = {
     "percent": ("%", 1.0),
     "%": ("%", 1.0),
     "per cent": ("%", 1.0),
+    "people": ("person", 1.0),
 }
 
 SCALES: Final[dict[str, float]] = {
