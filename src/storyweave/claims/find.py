@@ -24,7 +24,7 @@ from .claim import Claim, Disagreement, Evidence
 from .conflict import SlotClash, compare, related_predicates, shared_participants
 from .origins import OriginIndex, Report
 from .parse import docs_for
-from .slots import Slots, read_slots
+from .slots import Slots, linked_mentions, read_slots
 from .status import decide
 from .units import Unit, claim_units
 
@@ -74,9 +74,10 @@ def find_claims(
 
     story = _Story(items)
     for item, doc in zip(items, docs_for(items), strict=True):
+        mentions = linked_mentions(item, doc, entity_of)
         for unit in claim_units(item, doc):
             story.units.append(unit)
-            story.slots.append(read_slots(item, doc, unit, entity_of))
+            story.slots.append(read_slots(item, doc, unit, mentions))
     if not story.units:
         return []
     reps, rep_of = _collapse_same_wording(story.units)

@@ -112,7 +112,7 @@ def find_quantities(
                 value=value * factor,
                 unit=unit,
                 hedge=_hedge(doc, run[0], set(run)),
-                text=doc.text[start:end] + (" " + unit if unit else ""),
+                text=" ".join(doc[i].text for i in run) + (" " + unit if unit else ""),
                 span=Span(start, end),
             )
         )

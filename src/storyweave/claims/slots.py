@@ -9,6 +9,7 @@ DOCS: docs/stages/claims.md
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -74,6 +75,7 @@ class Slots:
         return dict(self.names).get(key, key)
 
 
+@functools.lru_cache(maxsize=4096)
 def _participant(name: str, entity: str | None) -> str:
     gaz = gazetteer()
     place = gaz.lookup(name)
@@ -86,9 +88,38 @@ def _participant(name: str, entity: str | None) -> str:
     return entity or f"name:{name.casefold()}"
 
 
-def read_slots(item: AnnotatedArticle, doc: Any, unit: Unit, entity_of: EntityOf) -> Slots:
-    """The slots of ``unit``. ``entity_of`` links a mention to its entity id."""
-    text = item.article.text
+@dataclass(frozen=True, slots=True)
+class LinkedMention:
+    """A mention with its tokens in the parse, its name as written and its entity."""
+
+    mention: Mention
+    tokens: frozenset[int]
+    name: str
+    entity: str | None
+
+
+def linked_mentions(item: AnnotatedArticle, doc: Any, entity_of: EntityOf) -> list[LinkedMention]:
+    """The article's mentions, located in the parse once for all its units."""
+    out = []
+    for m in item.mentions:
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        out.append(
+            LinkedMention(
+                mention=m,
+                tokens=frozenset(range(span.start, span.end)),
+                name=m.span.text_in(item.article.text),
+                entity=entity_of(item.article.id, m),
+            )
+        )
+    return out
+
+
+def read_slots(
+    item: AnnotatedArticle, doc: Any, unit: Unit, mentions: Sequence[LinkedMention]
+) -> Slots:
+    """The slots of ``unit``; ``mentions`` come from :func:`linked_mentions`."""
     words = set(unit.tokens) | set(unit.subject)
     head = doc[unit.head]
     subject = set(unit.subject) | _subject_tokens(head, words)
@@ -96,26 +127,19 @@ def read_slots(item: AnnotatedArticle, doc: Any, unit: Unit, entity_of: EntityOf
     names: dict[str, str] = {}
     persons: set[str] = set()
     places: list[Place] = []
-    for m in item.mentions:
-        toks = [t.i for t in doc.char_span(m.span.start, m.span.end, alignment_mode="expand")]
-        if not toks or not set(toks) <= words:
+    for lm in mentions:
+        if not lm.tokens <= words:
             continue
-        name = m.span.text_in(text)
-        key = _participant(name, entity_of(item.article.id, m))
-        for i in toks:
+        name, label = lm.name, lm.mention.label
+        key = _participant(name, lm.entity)
+        for i in lm.tokens:
             keys[i] = key
         names.setdefault(key, name)
-        if m.label == "PERSON":
+        if label == "PERSON":
             persons.add(key)
-        if m.label in _PLACE_LABELS and _is_locative(doc, toks[0], unit.head, words):
-            gaz = gazetteer()
-            places.append(
-                Place(
-                    key=entity_of(item.article.id, m) or name.casefold(),
-                    name=name,
-                    country=gaz.country_of(name),
-                )
-            )
+        if label in _PLACE_LABELS and _is_locative(doc, min(lm.tokens), unit.head, words):
+            country = gazetteer().country_of(name)
+            places.append(Place(key=lm.entity or name.casefold(), name=name, country=country))
     who = frozenset(k for i, k in keys.items() if i in subject)
     whom = frozenset(k for i, k in keys.items() if i not in subject)
     predicate, negated = _predicate(head)
