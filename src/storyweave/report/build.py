@@ -9,6 +9,7 @@ from importlib import resources
 from typing import Any
 
 from .._types import JSON, ArticleId
+from ..claims import story_claims
 from ..errors import ValidationError
 from ..model import AnnotatedArticle, Attribution, Mention, Span
 from ..storage import SQLStore
@@ -52,6 +53,7 @@ def build_report(
     ]
     entities.sort(key=_entity_order)
     names = {e["id"]: e for e in entities}
+    duplicates = store.duplicates(by_id)
     return {
         "schema": SCHEMA_ID,
         "notes": list(notes),
@@ -78,7 +80,7 @@ def build_report(
                 "kind": d.kind,
                 "similarity": d.similarity,
             }
-            for d in store.duplicates(by_id)
+            for d in duplicates
         ],
         "failures": [
             {"stage": f.stage, "ref": f.ref, "article": f.article, "code": f.code, "error": f.error}
@@ -92,7 +94,9 @@ def build_report(
                 "articles": list(s.article_ids),
                 "first_seen": s.first_seen.isoformat() if s.first_seen else None,
                 "last_seen": s.last_seen.isoformat() if s.last_seen else None,
-                "claims": [],
+                "claims": story_claims(
+                    [by_id[a] for a in s.article_ids if a in by_id], duplicates=duplicates
+                ),
                 "timeline": [],
                 "brief": {"markdown": "", "sentences": []},
             }
