@@ -65,13 +65,14 @@ class Counts:
         return p, r, f
 
 
-def _offsets(doc: dict[str, Any]) -> dict[tuple[int, int], tuple[int, int]]:
-    """(sent_id, token id) -> character span in ``doc["text"]``."""
-    out: dict[tuple[int, int], tuple[int, int]] = {}
+def _offsets(doc: dict[str, Any]) -> list[tuple[int, int, int]]:
+    """(start, end, sent_id) of every token of ``doc["text"]``; gold token ids are 1-based
+    positions in this list (across sentences)."""
+    out: list[tuple[int, int, int]] = []
     pos = 0
     for sent in doc["sentences"]:
-        for t, tok in enumerate(sent["tokens"]):
-            out[(sent["sent_id"], t)] = (pos, pos + len(tok))
+        for tok in sent["tokens"]:
+            out.append((pos, pos + len(tok), sent["sent_id"]))
             pos += len(tok) + 1
     return out
 
@@ -116,18 +117,13 @@ def evaluate_story(
         offs = _offsets(d)
         annotated = set(d["coref_annotated_sentences"] or [])
         spans = [
-            (
-                offs[(m["sent_id"], m["token_ids"][0])][0],
-                offs[(m["sent_id"], m["token_ids"][-1])][1],
-                m["chain_id"],
-            )
+            (offs[min(m["token_ids"]) - 1][0], offs[max(m["token_ids"]) - 1][1], m["chain_id"])
             for m in events.get(d["doc_id"], [])
-            if (m["sent_id"], m["token_ids"][0]) in offs
+            if min(m["token_ids"]) > 0 and max(m["token_ids"]) <= len(offs)
         ]
-        sent_of = {v: k[0] for k, v in offs.items()}
         for u in claim_units(item, doc):
-            first = next((sent_of[s] for s in sent_of if s[0] >= u.span.start), None)
-            if first is None or first not in annotated:
+            sent = next((sid for start, _, sid in offs if start >= u.span.start), None)
+            if sent is None or sent not in annotated:
                 continue
             key = (item.article.id, u.span.start, u.span.end)
             chains_of[key] = {c for s, e, c in spans if u.span.start <= s and e <= u.span.end}

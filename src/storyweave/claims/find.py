@@ -30,10 +30,14 @@ from .units import Unit, claim_units
 
 ALIGN_SCORE = 0.4
 """Pairs scoring this much (lexical score, see :mod:`.align`) report the same claim; set on the
-seed articles and ECB+ train topics (evals/eval_claims.py)."""
+seed articles and checked on ECB+ train topics (evals/eval_claims.py)."""
 CONFLICT_SCORE = 0.3
 """Pairs scoring this much are compared slot by slot: a changed slot lowers the score, so the
 bar is lower than :data:`ALIGN_SCORE`; set on tests/claims/fixtures (planted conflicts)."""
+ALIGN_SCORE_EMBED = 0.55
+CONFLICT_SCORE_EMBED = 0.45
+"""The same two bars when an ``embed`` function mixes in MiniLM cosine (``align.EMBED_WEIGHT``):
+on the seeds the four shared facts score 0.63-0.77, the closest wrong pairs 0.51."""
 
 Nli = Callable[[str, str], str]
 """Optional user-supplied NLI: (premise, hypothesis) -> "entailment", "neutral" or
@@ -112,11 +116,16 @@ def _align(
     pairs = score_pairs(
         rslots, [units[r].text for r in reps], candidate_pairs(rslots, blocked), embed=embed
     )
+    align_at, conflict_at = (
+        (ALIGN_SCORE, CONFLICT_SCORE)
+        if embed is None
+        else (ALIGN_SCORE_EMBED, CONFLICT_SCORE_EMBED)
+    )
     published = {i.article.id: i.article.published for i in story.items}
     clashes: list[tuple[int, int, SlotClash]] = []
     apart: set[tuple[int, int]] = set()
     for p in pairs:
-        if p.score < CONFLICT_SCORE:
+        if p.score < conflict_at:
             break
         a, b = reps[p.a], reps[p.b]
         clash = compare(
@@ -125,7 +134,7 @@ def _align(
             a_published=published.get(units[a].article),
             b_published=published.get(units[b].article),
         )
-        if clash is None and nli is not None and p.score >= ALIGN_SCORE:
+        if clash is None and nli is not None and p.score >= align_at:
             clash = _nli_clash(nli, units[a], units[b])
         if clash is not None:
             clashes.append((a, b, clash))
@@ -133,7 +142,7 @@ def _align(
     agree = [
         p
         for p in pairs
-        if p.score >= ALIGN_SCORE
+        if p.score >= align_at
         and related_predicates(rslots[p.a], rslots[p.b])
         and shared_participants(rslots[p.a], rslots[p.b])
     ]
@@ -161,8 +170,6 @@ def _merge(reps: list[int], pairs: Sequence[Pair], apart: set[tuple[int, int]]) 
         enemies[a].add(b)
         enemies[b].add(a)
     for p in pairs:
-        if p.score < ALIGN_SCORE:
-            break
         ra, rb = find(reps[p.a]), find(reps[p.b])
         if ra == rb or {find(e) for e in enemies[ra]} & {rb}:
             continue
