@@ -59,7 +59,7 @@ def story(n: int, *, seed: int = 7) -> list[Article]:
 
 
 class _CountingPairs:
-    """Wraps ``align.candidate_pairs`` to count the pairs it proposes."""
+    """Counts the pairs ``align.candidate_pairs`` proposes (over units worded differently)."""
 
     def __init__(self) -> None:
         self.pairs = 0
@@ -82,7 +82,7 @@ def main() -> int:
     from storyweave.claims import find as find_module
 
     print(
-        f"{'articles':>8} {'units':>6} {'pairs scored':>12} {'all pairs':>10} "
+        f"{'articles':>8} {'distinct units':>14} {'pairs scored':>12} {'all pairs':>10} "
         f"{'claims':>6} {'seconds':>8} {'ms/article':>10}"
     )
     for n in sizes:
@@ -99,7 +99,7 @@ def main() -> int:
             find_module.candidate_pairs = align.candidate_pairs
         all_pairs = counter.units * (counter.units - 1) // 2
         print(
-            f"{n:>8} {counter.units:>6} {counter.pairs:>12} {all_pairs:>10} "
+            f"{n:>8} {counter.units:>14} {counter.pairs:>12} {all_pairs:>10} "
             f"{len(claims):>6} {best:>8.2f} {1000 * best / n:>10.1f}"
         )
     return 0
