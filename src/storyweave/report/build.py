@@ -9,6 +9,8 @@ from importlib import resources
 from typing import Any
 
 from .._types import JSON, ArticleId
+from ..brief import attach_briefs
+from ..claims import story_claims
 from ..errors import ValidationError
 from ..model import AnnotatedArticle, Attribution, Mention, Span
 from ..storage import SQLStore
@@ -28,10 +30,13 @@ def _span(item: AnnotatedArticle, span: Span | None, *, article: bool = False) -
 def build_report(
     store: SQLStore, article_ids: Sequence[ArticleId], *, notes: Sequence[str] = ()
 ) -> JSON:
-    """The report for these articles and the stories they belong to."""
-    items = [store.annotated(a) for a in dict.fromkeys(article_ids)]
+    """The report for these articles and the stories they belong to (with all their articles,
+    so each story's claims, timeline and brief rest on every report of it)."""
+    wanted = set(article_ids)
+    stories = [s for s in store.stories() if wanted & set(s.article_ids)]
+    ids = dict.fromkeys([*article_ids, *(a for s in stories for a in s.article_ids)])
+    items = [store.annotated(a) for a in ids]
     by_id = {i.article.id: i for i in items}
-    stories = [s for s in store.stories() if set(s.article_ids) & set(by_id)]
     entity_mentions: dict[str, list[JSON]] = {}
     for item in items:
         for m in item.mentions:
@@ -54,7 +59,9 @@ def build_report(
     entities.sort(key=_entity_order)
     names = {e["id"]: e for e in entities}
     texts = {i.article.id: i.article.text for i in items}
-    return {
+    duplicates = store.duplicates(by_id)
+    embed = _embed()
+    report: JSON = {
         "schema": SCHEMA_ID,
         "notes": list(notes),
         "articles": [_article(i) for i in items],
@@ -80,7 +87,7 @@ def build_report(
                 "kind": d.kind,
                 "similarity": d.similarity,
             }
-            for d in store.duplicates(by_id)
+            for d in duplicates
         ],
         "failures": [
             {"stage": f.stage, "ref": f.ref, "article": f.article, "code": f.code, "error": f.error}
@@ -94,7 +101,11 @@ def build_report(
                 "articles": list(s.article_ids),
                 "first_seen": s.first_seen.isoformat() if s.first_seen else None,
                 "last_seen": s.last_seen.isoformat() if s.last_seen else None,
-                "claims": [],
+                "claims": story_claims(
+                    [by_id[a] for a in s.article_ids if a in by_id],
+                    duplicates=duplicates,
+                    embed=embed,
+                ),
                 "timeline": [
                     e.to_json(texts)
                     for e in build_timeline([by_id[a] for a in s.article_ids if a in by_id])
@@ -104,6 +115,7 @@ def build_report(
             for s in stories
         ],
     }
+    return attach_briefs(report)
 
 
 def attribution_row(item: AnnotatedArticle, a: Attribution, entities: dict[str, JSON]) -> JSON:
@@ -155,6 +167,18 @@ def speaker_entity(item: AnnotatedArticle, a: Attribution, entities: dict[str, J
 
 def _speaker_rank(m: Mention) -> tuple[bool, int]:
     return (m.label == "PERSON", m.span.end - m.span.start)
+
+
+def _embed() -> Any:
+    """The sentence embedder for claim alignment, or None (word overlap) when its model is
+    not installed."""
+    from ..errors import ConfigError
+    from ..stories import default_embedder
+
+    try:
+        return default_embedder().embed
+    except ConfigError:
+        return None
 
 
 def _entity_order(e: JSON) -> tuple[int, str]:

@@ -1,0 +1,283 @@
+"""``find_claims``: a story's articles in, its claims out.
+
+Steps: cut units from each article (:mod:`.units`), read their slots
+(:mod:`.slots`), collapse units with the same wording, score candidate pairs
+(:mod:`.align`), flag disagreeing pairs (:mod:`.conflict`), merge agreeing pairs
+into claims (never across a disagreement), count each claim's independent origins
+(:mod:`.origins`) and decide its status (:mod:`.status`).
+
+DOCS: docs/stages/claims.md
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from storyweave.entities.linking import EntityLinking, MentionKey
+from storyweave.model import AnnotatedArticle, Duplicate, Mention
+
+from .align import Embed, Pair, candidate_pairs, score_pairs
+from .claim import Claim, Disagreement, Evidence
+from .conflict import SlotClash, compare, related_predicates, shared_participants
+from .origins import OriginIndex, Report
+from .parse import docs_for
+from .slots import Slots, linked_mentions, read_slots
+from .status import decide
+from .units import Unit, claim_units
+
+ALIGN_SCORE = 0.4
+"""Pairs scoring this much (lexical score, see :mod:`.align`) report the same claim; set on the
+seed articles and checked on ECB+ train topics (evals/eval_claims.py)."""
+CONFLICT_SCORE = 0.3
+"""Pairs scoring this much are compared slot by slot: a changed slot lowers the score, so the
+bar is lower than :data:`ALIGN_SCORE`; set on tests/claims/fixtures (planted conflicts)."""
+ALIGN_SCORE_EMBED = 0.55
+CONFLICT_SCORE_EMBED = 0.45
+"""The same two bars when an ``embed`` function mixes in MiniLM cosine (``align.EMBED_WEIGHT``):
+on the seeds the four shared facts score 0.63-0.77, the closest wrong pairs 0.51."""
+
+Nli = Callable[[str, str], str]
+"""Optional user-supplied NLI: (premise, hypothesis) -> "entailment", "neutral" or
+"contradiction"."""
+
+
+@dataclass
+class _Story:
+    items: Sequence[AnnotatedArticle]
+    units: list[Unit] = field(default_factory=list)
+    slots: list[Slots] = field(default_factory=list)
+
+
+def find_claims(
+    items: Sequence[AnnotatedArticle],
+    *,
+    entities: EntityLinking | Mapping[MentionKey, str],
+    duplicates: Sequence[Duplicate] = (),
+    embed: Embed | None = None,
+    nli: Nli | None = None,
+) -> list[Claim]:
+    """The claims of one story, in the order their first evidence appears.
+
+    Args:
+        items: the story's articles, with sentences, mentions, timexes and attributions.
+        entities: the entity linking (or its mention -> entity map); mentions that carry an
+            ``entity_id`` already use that.
+        duplicates: the store's duplicate records: copies count as one origin.
+        embed: optional sentence embedder (texts -> unit rows); lexical similarity otherwise.
+        nli: optional local NLI model; a "contradiction" between aligned units is a conflict.
+
+    DOCS: docs/stages/claims.md
+    """
+    links = entities.mention_entity if isinstance(entities, EntityLinking) else entities
+
+    def entity_of(article: str, m: Mention) -> str | None:
+        return m.entity_id or links.get((article, m.span.start, m.span.end))
+
+    story = _Story(items)
+    for item, doc in zip(items, docs_for(items), strict=True):
+        mentions = linked_mentions(item, doc, entity_of)
+        for unit in claim_units(item, doc):
+            story.units.append(unit)
+            story.slots.append(read_slots(item, doc, unit, mentions))
+    if not story.units:
+        return []
+    reps, rep_of = _collapse_same_wording(story.units)
+    groups, clashes = _align(story, reps, embed=embed, nli=nli)
+    members: dict[int, list[int]] = defaultdict(list)
+    for n, rep in enumerate(rep_of):
+        members[groups[rep]].append(n)
+    index = OriginIndex([i.article for i in items], duplicates)
+    return _claims(story, members, clashes, groups, index)
+
+
+def _collapse_same_wording(units: Sequence[Unit]) -> tuple[list[int], list[int]]:
+    """Units worded alike (copies of one wire story) are scored once, through one representative."""
+    first: dict[str, int] = {}
+    rep_of: list[int] = []
+    for n, u in enumerate(units):
+        key = " ".join(u.text.casefold().split())
+        rep_of.append(first.setdefault(key, n))
+    return sorted(set(rep_of)), rep_of
+
+
+def _align(
+    story: _Story, reps: list[int], *, embed: Embed | None, nli: Nli | None
+) -> tuple[dict[int, int], list[tuple[int, int, SlotClash]]]:
+    units, slots = story.units, story.slots
+    rslots = [slots[r] for r in reps]
+
+    def blocked(i: int, j: int) -> bool:
+        a, b = units[reps[i]], units[reps[j]]
+        return a.article == b.article and a.sentence == b.sentence
+
+    pairs = score_pairs(
+        rslots, [units[r].text for r in reps], candidate_pairs(rslots, blocked), embed=embed
+    )
+    align_at, conflict_at = (
+        (ALIGN_SCORE, CONFLICT_SCORE)
+        if embed is None
+        else (ALIGN_SCORE_EMBED, CONFLICT_SCORE_EMBED)
+    )
+    published = {i.article.id: i.article.published for i in story.items}
+    clashes: list[tuple[int, int, SlotClash]] = []
+    apart: set[tuple[int, int]] = set()
+    for p in pairs:
+        if p.score < conflict_at:
+            break
+        a, b = reps[p.a], reps[p.b]
+        clash = compare(
+            slots[a],
+            slots[b],
+            a_published=published.get(units[a].article),
+            b_published=published.get(units[b].article),
+        )
+        if clash is None and nli is not None and p.score >= align_at:
+            clash = _nli_clash(nli, units[a], units[b])
+        if clash is not None:
+            clashes.append((a, b, clash))
+            apart.add((a, b))
+    agree = [
+        p
+        for p in pairs
+        if p.score >= align_at
+        and related_predicates(rslots[p.a], rslots[p.b])
+        and shared_participants(rslots[p.a], rslots[p.b])
+    ]
+    return _merge(reps, agree, apart), clashes
+
+
+def _nli_clash(nli: Nli, a: Unit, b: Unit) -> SlotClash | None:
+    if nli(a.text, b.text) == "contradiction":
+        return SlotClash("polarity", a.text, b.text)
+    return None
+
+
+def _merge(reps: list[int], pairs: Sequence[Pair], apart: set[tuple[int, int]]) -> dict[int, int]:
+    """Union agreeing pairs, best first, never joining two groups that disagree."""
+    parent = {r: r for r in reps}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    enemies: dict[int, set[int]] = defaultdict(set)
+    for a, b in apart:
+        enemies[a].add(b)
+        enemies[b].add(a)
+    for p in pairs:
+        ra, rb = find(reps[p.a]), find(reps[p.b])
+        if ra == rb or {find(e) for e in enemies[ra]} & {rb}:
+            continue
+        keep, drop = min(ra, rb), max(ra, rb)
+        parent[drop] = keep
+        enemies[keep] |= enemies.pop(drop, set())
+    return {r: find(r) for r in reps}
+
+
+def _claims(
+    story: _Story,
+    members: Mapping[int, list[int]],
+    clashes: Sequence[tuple[int, int, SlotClash]],
+    groups: Mapping[int, int],
+    index: OriginIndex,
+) -> list[Claim]:
+    units = story.units
+    texts = {i.article.id: i.article.text for i in story.items}
+    order = {i.article.id: n for n, i in enumerate(story.items)}
+    ids: dict[int, str] = {}
+    for g, ns in members.items():
+        ns.sort(key=_unit_order(units, order))
+        ids[g] = _claim_id([units[n] for n in ns])
+    disagreements: dict[int, list[Disagreement]] = defaultdict(list)
+    superseded: dict[int, list[str]] = defaultdict(list)
+    for a, b, clash in clashes:
+        ga, gb = groups[a], groups[b]
+        if ga == gb:
+            continue
+        if clash.superseded:
+            early, late = (ga, gb) if _earlier(story, a, b) else (gb, ga)
+            superseded[early].append(ids[late])
+            continue
+        disagreements[ga].append(Disagreement(ids[gb], clash.slot, clash.mine, clash.theirs))
+        disagreements[gb].append(Disagreement(ids[ga], clash.slot, clash.theirs, clash.mine))
+    out: list[Claim] = []
+    for g, ns in members.items():
+        evidence = tuple(
+            Evidence(
+                article=units[n].article,
+                span=units[n].span,
+                text=units[n].span.text_in(texts[units[n].article]),
+                chain=units[n].chain,
+                speaker=units[n].speaker,
+            )
+            for n in ns
+        )
+        origins = index.origins([Report(units[n].article, units[n].chain) for n in ns])
+        dis = _unique(disagreements[g])
+        later = tuple(dict.fromkeys(superseded[g]))
+        status, why = decide(origins, len({e.article for e in evidence}), dis, superseded=later)
+        lead = _lead(units, ns)
+        out.append(
+            Claim(
+                id=ids[g],
+                text=units[lead].text,
+                status=status,
+                evidence=evidence,
+                independent_sources=len(origins),
+                origins=tuple(origins),
+                why=why,
+                slots=story.slots[lead],
+                conflicts_with=tuple(dict.fromkeys(d.claim for d in dis)),
+                disagreements=dis,
+                superseded_by=later,
+            )
+        )
+    out.sort(key=_claim_order(order))
+    return out
+
+
+def _unit_order(
+    units: Sequence[Unit], order: Mapping[str, int]
+) -> Callable[[int], tuple[int, int]]:
+    def key(n: int) -> tuple[int, int]:
+        return (order[units[n].article], units[n].span.start)
+
+    return key
+
+
+def _claim_order(order: Mapping[str, int]) -> Callable[[Claim], tuple[int, int]]:
+    def key(c: Claim) -> tuple[int, int]:
+        first = c.evidence[0]
+        return (order[first.article], first.span.start)
+
+    return key
+
+
+def _unique(items: list[Disagreement]) -> tuple[Disagreement, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _lead(units: Sequence[Unit], ns: Sequence[int]) -> int:
+    """The unit whose wording stands for the claim: the first one in the article's own voice."""
+    for n in ns:
+        if not units[n].chain:
+            return n
+    return ns[0]
+
+
+def _earlier(story: _Story, a: int, b: int) -> bool:
+    pub = {i.article.id: i.article.published for i in story.items}
+    da, db = pub.get(story.units[a].article), pub.get(story.units[b].article)
+    if da is None or db is None:
+        return a < b
+    return da <= db
+
+
+def _claim_id(units: Sequence[Unit]) -> str:
+    spans = sorted(f"{u.article}:{u.span.start}:{u.span.end}" for u in units)
+    return "clm_" + hashlib.blake2b("|".join(spans).encode(), digest_size=8).hexdigest()

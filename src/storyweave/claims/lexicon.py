@@ -1,0 +1,233 @@
+"""Word lists the claim slots rely on: stems, predicate synonyms and antonyms, hedges, units.
+
+Small, hand-written tables: they name what a news sentence uses to state a fact
+("help" = "assist"), to deny one ("refused to"), or to hedge a figure ("about").
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Suffixes stripped from a lemma so that "failure" meets "fail" and "priority" meets
+# "prioritize"; the longest that leaves a stem of four letters or more wins.
+_SUFFIXES: Final = (
+    "ization",
+    "isation",
+    "ation",
+    "ition",
+    "ities",
+    "ness",
+    "ment",
+    "ance",
+    "ence",
+    "ity",
+    "ize",
+    "ise",
+    "ure",
+    "ing",
+    "ion",
+    "ies",
+    "ial",
+    "al",
+    "ed",
+    "er",
+    "es",
+    "y",
+    "s",
+    "e",
+)
+
+STOP_LEMMAS: Final = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "say",
+        "tell",
+        "also",
+        "other",
+        "such",
+        "more",
+        "most",
+        "many",
+        "much",
+        "some",
+        "any",
+        "all",
+        "both",
+        "each",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "one",
+        "thing",
+        "way",
+        "time",
+        "year",
+        "day",
+        "week",
+        "month",
+        "new",
+        "own",
+        "make",
+        "take",
+        "get",
+        "give",
+        "go",
+        "come",
+        "include",
+        "including",
+        "well",
+        "just",
+        "even",
+        "still",
+        "very",
+        "so",
+    }
+)
+
+# Verbs that state their complement as false: "refused to help" = not "help".
+NEGATIVE_IMPLICATIVES: Final = frozenset(
+    {"refuse", "decline", "fail", "deny", "reject", "cancel", "abandon", "halt", "stop"}
+)
+
+NEGATORS: Final = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+
+# Predicates that state the same thing, grouped; the first is the group's key.
+_SYNONYMS: Final = (
+    ("help", "assist", "aid", "support", "willingness", "back"),
+    ("meet", "meeting", "talk", "conversation", "summit", "hold"),
+    ("say", "state", "tell", "announce", "declare", "affirm", "stress", "emphasize"),
+    ("visit", "trip", "tour", "travel"),
+    ("launch", "fire"),
+    ("kill", "die", "dead", "death"),
+    ("injure", "wound", "hurt"),
+    ("arrest", "detain", "apprehend"),
+    ("build", "construct", "develop"),
+    ("prioritize", "priority", "importance", "prioritise"),
+    ("open", "inaugurate", "service"),
+)
+
+# Predicates that deny each other when everything else is the same.
+ANTONYMS: Final = (
+    ("win", "lose"),
+    ("accept", "reject"),
+    ("approve", "reject"),
+    ("approve", "veto"),
+    ("agree", "refuse"),
+    ("agree", "disagree"),
+    ("confirm", "deny"),
+    ("succeed", "fail"),
+    ("rise", "fall"),
+    ("increase", "decrease"),
+    ("open", "close"),
+    ("allow", "ban"),
+    ("allow", "forbid"),
+    ("support", "oppose"),
+    ("help", "hinder"),
+    ("join", "leave"),
+    ("acquit", "convict"),
+    ("arrive", "depart"),
+    ("admit", "deny"),
+    ("resign", "stay"),
+)
+
+# Hedges before a figure and the tolerance they imply.
+ABOUT: Final = frozenset(
+    {"about", "around", "roughly", "approximately", "some", "estimated", "nearly", "almost"}
+)
+AT_LEAST: Final = frozenset({"least", "over", "more", "than", "above", "beyond", "upward"})
+AT_MOST: Final = frozenset({"most", "under", "less", "fewer", "below", "up"})
+ROUND_TOLERANCE: Final = 0.1
+"""Relative difference two figures may show when one is hedged or round (calibrated on the
+planted fixtures in tests/claims/fixtures: "about 1,000 km" vs "980 km")."""
+
+# Units of measure: alias -> (canonical unit, factor to it).
+UNITS: Final[dict[str, tuple[str, float]]] = {
+    "km": ("km", 1.0),
+    "kilometer": ("km", 1.0),
+    "kilometre": ("km", 1.0),
+    "mile": ("km", 1.609344),
+    "m": ("km", 0.001),
+    "meter": ("km", 0.001),
+    "metre": ("km", 0.001),
+    "kg": ("kg", 1.0),
+    "kilogram": ("kg", 1.0),
+    "ton": ("kg", 1000.0),
+    "tonne": ("kg", 1000.0),
+    "pound": ("kg", 0.45359237),
+    "percent": ("%", 1.0),
+    "%": ("%", 1.0),
+    "per cent": ("%", 1.0),
+    "people": ("person", 1.0),
+}
+
+SCALES: Final[dict[str, float]] = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "mln": 1e6,
+    "bn": 1e9,
+}
+
+# Verbs that announce a new value of a running figure: "the toll rose to 25".
+UPDATE_VERBS: Final = frozenset({"rise", "climb", "increase", "grow", "jump", "reach", "update"})
+
+
+def stem(lemma: str) -> str:
+    """A crude stem of a lowercase lemma: "failure" -> "fail", "launching" -> "launch"."""
+    word = lemma.casefold()
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _synonym_index() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for group in _SYNONYMS:
+        for word in group:
+            out.setdefault(stem(word), stem(group[0]))
+    return out
+
+
+_SYNONYM_OF: Final = _synonym_index()
+_ANTONYM_PAIRS: Final = frozenset(frozenset((stem(a), stem(b))) for a, b in ANTONYMS) | frozenset(
+    frozenset((stem(b), stem(a))) for a, b in ANTONYMS
+)
+
+
+def predicate_key(word_stem: str) -> str:
+    """The synonym group a predicate stem belongs to (itself when it has none)."""
+    return _SYNONYM_OF.get(word_stem, word_stem)
+
+
+def antonyms(a: str, b: str) -> bool:
+    """True when the two predicate stems deny each other ("win" / "lose")."""
+    return frozenset((a, b)) in _ANTONYM_PAIRS

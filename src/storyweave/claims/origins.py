@@ -1,0 +1,153 @@
+"""Independent origins: which reports of a claim can vouch for it separately.
+
+Reports share one origin when they come from the same article, from articles
+that copy each other (exact or near duplicates), from the same outlet or wire
+credit (two outlets running the same AP copy), or when they credit the same news
+agency ("according to TASS" in two articles is TASS once). A person or body
+quoted by two outlets that reported it separately ("Kim emphasised ...") does not
+merge them: each outlet heard it, so the statement is corroborated as a statement.
+
+DOCS: docs/decisions/claims-origins.md
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from storyweave._types import ArticleId
+from storyweave.entities.sources import news_source_name
+from storyweave.ingest.credit import find_credit
+from storyweave.model import Article, Duplicate
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """One independent origin of a claim: a label, its articles, and the agencies it cites."""
+
+    label: str
+    articles: tuple[ArticleId, ...]
+    cites: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One article's report of a claim, with the credited chain of the unit that carries it."""
+
+    article: ArticleId
+    chain: tuple[str, ...]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+class OriginIndex:
+    """Which articles share an origin, from duplicates and outlets; built once per story."""
+
+    def __init__(self, articles: Sequence[Article], duplicates: Iterable[Duplicate] = ()) -> None:
+        self._articles = {a.id: a for a in articles}
+        uf = _UnionFind()
+        for a in articles:
+            uf.find(f"article:{a.id}")
+            for key in (outlet_key(a), credit_key(a)):
+                if key is not None:
+                    uf.union(f"article:{a.id}", key)
+        for d in duplicates:
+            if d.article in self._articles and d.original in self._articles:
+                uf.union(f"article:{d.article}", f"article:{d.original}")
+        self._uf = uf
+
+    def keys(self, report: Report) -> set[str]:
+        """The origin keys of one report: its article's group, and every agency it cites."""
+        out = {self._uf.find(f"article:{report.article}")}
+        out |= {self._uf.find(f"wire:{name}") for name in cited_agencies(report.chain)}
+        return out
+
+    def origins(self, reports: Sequence[Report]) -> list[Origin]:
+        """Group ``reports`` into independent origins (reports sharing any key merge)."""
+        uf = _UnionFind()
+        keys = [self.keys(r) for r in reports]
+        for n, ks in enumerate(keys):
+            for k in ks:
+                uf.union(f"report:{n}", k)
+        groups: dict[str, list[int]] = {}
+        for n in range(len(reports)):
+            groups.setdefault(uf.find(f"report:{n}"), []).append(n)
+        out = [self._origin([reports[n] for n in members]) for members in groups.values()]
+        out.sort(key=_origin_order)
+        return out
+
+    def _origin(self, reports: list[Report]) -> Origin:
+        articles = tuple(dict.fromkeys(r.article for r in reports))
+        cites = tuple(dict.fromkeys(n for r in reports for n in cited_agencies(r.chain)))
+        names = tuple(dict.fromkeys(self._name(a) for a in articles))
+        label = " = ".join(names)
+        credits = [c for c in dict.fromkeys(self._credit(a) for a in articles) if c]
+        credits = [c for c in credits if c not in names]
+        if credits:
+            label += f" (credited to {', '.join(credits)})"
+        if cites:
+            label += f" (citing {', '.join(c for c in cites if c not in names) or cites[0]})"
+        return Origin(label=label, articles=articles, cites=cites)
+
+    def _credit(self, article: ArticleId) -> str | None:
+        a = self._articles.get(article)
+        if a is None or not a.credit:
+            return None
+        credit = find_credit("\n" + a.credit)
+        return credit.outlet if credit else a.credit
+
+    def _name(self, article: ArticleId) -> str:
+        a = self._articles.get(article)
+        if a is None:
+            return article
+        return a.outlet or a.ref or a.id
+
+
+def _origin_order(o: Origin) -> str:
+    return o.label
+
+
+def source_key(name: str) -> str:
+    """The origin key of an outlet or agency name: agencies by canonical name ("wire:AP")."""
+    wire = news_source_name(name)
+    if wire is not None:
+        return f"wire:{wire}"
+    return f"outlet:{' '.join(name.casefold().split())}"
+
+
+def outlet_key(article: Article) -> str | None:
+    """The origin key of the article's outlet, if it names one."""
+    return source_key(article.outlet) if article.outlet else None
+
+
+def credit_key(article: Article) -> str | None:
+    """The origin key of the article's credit line ("Source: AP" -> "wire:AP")."""
+    if not article.credit:
+        return None
+    credit = find_credit("\n" + article.credit)
+    return source_key(credit.outlet if credit else article.credit)
+
+
+def cited_agencies(chain: Sequence[str]) -> list[str]:
+    """The news agencies and outlets a credited chain passes through ("TASS", "AFP")."""
+    out = []
+    for link in chain:
+        name = news_source_name(link)
+        if name is not None:
+            out.append(name)
+    return out

@@ -1,0 +1,39 @@
+"""Claims for the JSON report: one story's stored articles in, ``stories[].claims`` rows out.
+
+DOCS: docs/stages/claims.md
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storyweave._types import JSON
+from storyweave.model import AnnotatedArticle, Duplicate
+
+from .align import Embed
+from .find import find_claims
+
+
+def story_claims(
+    items: Sequence[AnnotatedArticle],
+    *,
+    duplicates: Sequence[Duplicate] = (),
+    embed: Embed | None = None,
+) -> list[JSON]:
+    """The report rows of one story's claims.
+
+    Stored mentions carry their entity ids, so no linking is needed; when none does
+    (articles straight from the pipeline), the articles are linked here.
+    """
+    if not items:
+        return []
+    linked = any(m.entity_id for item in items for m in item.mentions)
+    if linked:
+        return [
+            c.to_json() for c in find_claims(items, entities={}, duplicates=duplicates, embed=embed)
+        ]
+    from storyweave.entities import link_entities
+
+    links = link_entities(items)
+    claims = find_claims(items, entities=links, duplicates=duplicates, embed=embed)
+    return [c.to_json() for c in claims]

@@ -1,0 +1,66 @@
+"""Status of a claim and the plain-language ``why`` that explains it.
+
+- **conflicting**: an aligned claim disagrees on a slot (it names the slot);
+- **corroborated**: at least :data:`CORROBORATION` independent origins report it;
+- **single_source**: otherwise (it says why several reports still count once).
+
+DOCS: docs/stages/claims.md
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .claim import ClaimStatus, Disagreement
+from .origins import Origin
+
+CORROBORATION = 2
+"""Independent origins needed for "corroborated"."""
+
+_SLOT_WORDS = {
+    "how many": "the figure (how many)",
+    "when": "the date (when)",
+    "where": "the place (where)",
+    "who": "the participants (who)",
+    "polarity": "whether it happened (polarity)",
+}
+
+
+def decide(
+    origins: Sequence[Origin],
+    reports: int,
+    disagreements: Sequence[Disagreement],
+    *,
+    superseded: Sequence[str] = (),
+) -> tuple[ClaimStatus, str]:
+    """The status and its ``why`` for a claim with these origins and disagreements."""
+    later = (
+        f" A later report updates its figure (claim {', '.join(superseded)})." if superseded else ""
+    )
+    if disagreements:
+        parts = [
+            f"{_SLOT_WORDS[d.slot]}: this claim says {d.mine!r}, claim {d.claim} says {d.theirs!r}"
+            for d in disagreements
+        ]
+        return "conflicting", "Sources disagree on " + "; on ".join(parts) + "." + later
+    names = "; ".join(o.label for o in origins)
+    if len(origins) >= CORROBORATION:
+        return (
+            "corroborated",
+            f"Reported by {len(origins)} independent sources: {names}.{later}",
+        )
+    if reports > 1 and origins:
+        shared = "; ".join(_shared_reason(o) for o in origins)
+        return (
+            "single_source",
+            f"Reported {reports} times, but all from one origin: {shared}.{later}",
+        )
+    return "single_source", f"Only one source reports it: {names}.{later}"
+
+
+def _shared_reason(o: Origin) -> str:
+    if len(o.articles) > 1 and o.cites:
+        return f"{o.label}, the same copy or agency"
+    if len(o.articles) > 1:
+        return f"{o.label}, copies of one report"
+    return o.label

@@ -1,0 +1,295 @@
+"""Claim units: one proposition per unit, cut from the article's sentences.
+
+A sentence that carries several facts gives several units: coordinated clauses
+("toured the spaceport and then began talks"), subordinate clauses with their own
+subject ("..., especially after Pyongyang failed in two attempts"), and the
+complement of a participle ("..., showing that North Korea is prioritizing ...").
+An attribution's wrapper ("According to TASS, ...", "Kim stressed that ...") is
+not part of the unit's text: the unit takes the attribution's chain and speaker
+instead. When what is attributed is a bare noun phrase ("Kim expressed support
+for ..."), the reporting clause *is* the proposition and stays whole.
+
+DOCS: docs/stages/claims.md
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storyweave._types import ArticleId
+from storyweave.model import AnnotatedArticle, Attribution, AttributionKind, Span
+
+_CLAUSAL_POS = frozenset({"VERB", "AUX"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+_EDGE_DEPS = frozenset({"mark", "cc", "punct", "prep"})
+_FOCUS_ADVERBS = frozenset({"especially", "particularly", "notably", "mainly", "just", "only"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+MIN_CONTENT_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One proposition in one article.
+
+    ``span`` covers the unit's words in ``article.text`` (a clause split out of the
+    middle leaves a hole the span still covers); ``text`` is the proposition with the
+    holes closed and a shared subject restored ("The two heads of state began talks").
+    """
+
+    article: ArticleId
+    sentence: int
+    span: Span
+    text: str
+    tokens: tuple[int, ...]
+    head: int
+    subject: tuple[int, ...] = ()
+    chain: tuple[str, ...] = ()
+    speaker: str | None = None
+    kind: AttributionKind | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    tokens: frozenset[int]
+    attribution: Attribution | None
+
+
+def claim_units(item: AnnotatedArticle, doc: Any) -> list[Unit]:
+    """The claim units of one article, in text order.
+
+    Args:
+        item: the article with its ``sentences`` and ``attributions`` layers.
+        doc: the spaCy parse of ``item.article.body``.
+    """
+    body_end = len(item.article.body)
+    out: list[Unit] = []
+    for sent in item.sentences:
+        end = min(sent.span.end, body_end)
+        if sent.span.start >= end:
+            continue
+        sspan = doc.char_span(sent.span.start, end, alignment_mode="expand")
+        if sspan is None or not len(sspan):
+            continue
+        for region in _regions(item, doc, sspan):
+            out += _units_of_region(item, doc, sent.index, region)
+    return out
+
+
+def _tokens_in(sspan: Any, span: Span | None) -> set[int]:
+    if span is None:
+        return set()
+    return {t.i for t in sspan if t.idx >= span.start and t.idx + len(t) <= span.end}
+
+
+def _regions(item: AnnotatedArticle, doc: Any, sspan: Any) -> list[_Region]:
+    """Parts of the sentence that state something, each with its attribution (if any)."""
+    lo, hi = sspan.start_char, sspan.end_char
+    atts = [a for a in item.attributions if a.content.start < hi and a.content.end > lo]
+    sentence = {t.i for t in sspan}
+    if not atts:
+        return [_Region(frozenset(sentence), None)]
+    wrapper: set[int] = set()
+    for a in atts:
+        wrapper |= _tokens_in(sspan, a.cue) | _tokens_in(sspan, a.source)
+    taken: set[int] = set()
+    regions: list[_Region] = []
+    # the innermost content first: a token belongs to the smallest content holding it
+    for a in sorted(atts, key=_content_length):
+        content = _tokens_in(sspan, a.content) - taken - wrapper
+        if not content:
+            continue
+        if _is_clausal(doc, content):
+            tokens = content
+        else:
+            tokens = _reporting_clause(doc, a, sspan, content) - taken
+        taken |= tokens
+        regions.append(_Region(frozenset(tokens), a))
+    regions.sort(key=_region_start)
+    return regions
+
+
+def _content_length(a: Attribution) -> int:
+    return a.content.end - a.content.start
+
+
+def _region_start(r: _Region) -> int:
+    return min(r.tokens)
+
+
+def _is_clausal(doc: Any, tokens: set[int]) -> bool:
+    """True when the tokens hold a finite clause: a verb with its own subject."""
+    for i in tokens:
+        tok = doc[i]
+        if tok.pos_ in _CLAUSAL_POS and any(
+            c.dep_ in _SUBJECT_DEPS and c.i in tokens for c in tok.children
+        ):
+            return True
+    return False
+
+
+def _reporting_clause(doc: Any, a: Attribution, sspan: Any, content: set[int]) -> set[int]:
+    """For a noun-phrase content, the clause of its reporting verb ("Kim expressed support")."""
+    if a.cue is None:
+        return content
+    cue = _tokens_in(sspan, a.cue)
+    if not cue:
+        return content
+    verb = doc[min(cue)]
+    while verb.pos_ not in _CLAUSAL_POS and verb.head.i != verb.i:
+        if not sspan.start <= verb.head.i < sspan.end:
+            break
+        verb = verb.head
+    clause = {t.i for t in verb.subtree if sspan.start <= t.i < sspan.end}
+    # keep the reporting verb's own clause, not clauses coordinated with it
+    for child in verb.children:
+        if child.dep_ in {"conj", "cc"}:
+            clause -= {t.i for t in child.subtree}
+    return clause | content
+
+
+def _units_of_region(item: AnnotatedArticle, doc: Any, index: int, region: _Region) -> list[Unit]:
+    tokens = region.tokens
+    heads, dropped = _clause_heads(doc, tokens)
+    owned: dict[int, set[int]] = {}
+    for h in heads:
+        sub = {t.i for t in doc[h].subtree} & tokens
+        marks = {t.i for c in doc[h].children if c.dep_ == "mark" for t in c.subtree}
+        owned[h] = sub - dropped - marks
+    # a head owns its subtree minus the subtrees of the heads nested in it
+    for h in heads:
+        for other in heads:
+            if other != h and other in owned[h]:
+                owned[h] -= {t.i for t in doc[other].subtree}
+    roots = tokens - set().union(*({t.i for t in doc[h].subtree} for h in heads)) - dropped
+    if roots and heads:
+        owned[heads[0]] |= roots
+    out: list[Unit] = []
+    att = region.attribution
+    for h in heads:
+        words = _trim(doc, sorted(owned[h]))
+        if not _has_content(doc, words):
+            continue
+        subject = _inherited_subject(doc, h, heads, set(words))
+        start, end = doc[words[0]].idx, doc[words[-1]].idx + len(doc[words[-1]])
+        out.append(
+            Unit(
+                article=item.article.id,
+                sentence=index,
+                span=Span(start, end),
+                text=_render(doc, subject, words),
+                tokens=tuple(words),
+                head=h,
+                subject=tuple(subject),
+                chain=att.chain if att else (),
+                speaker=(att.speaker or att.speaker_name) if att else None,
+                kind=att.kind if att else None,
+            )
+        )
+    return out
+
+
+def _clause_heads(doc: Any, tokens: frozenset[int]) -> tuple[list[int], set[int]]:
+    """The heads of the propositions in a region, and wrapper tokens to drop."""
+    roots = [i for i in sorted(tokens) if doc[i].head.i not in tokens or doc[i].head.i == i]
+    heads: list[int] = []
+    dropped: set[int] = set()
+    todo = list(roots)
+    while todo:
+        h = todo.pop(0)
+        if h in heads:
+            continue
+        heads.append(h)
+        for tok in doc[h].subtree:
+            if tok.i == h or tok.i not in tokens or tok.i in heads:
+                continue
+            if tok.head.i != h:
+                continue
+            if _is_split_point(tok, tokens):
+                todo.append(tok.i)
+            elif _is_participle_wrapper(tok, tokens):
+                comp = _subject_complement(tok, tokens)
+                if comp is not None:
+                    todo.append(comp.i)
+                    dropped |= {t.i for t in tok.subtree} - {t.i for t in comp.subtree}
+    heads.sort()
+    return heads, dropped
+
+
+def _is_split_point(tok: Any, tokens: frozenset[int]) -> bool:
+    if tok.pos_ not in _CLAUSAL_POS:
+        return False
+    if tok.dep_ == "conj" and tok.head.pos_ in _CLAUSAL_POS:
+        return True
+    return tok.dep_ == "advcl" and _has_subject(tok, tokens)
+
+
+def _has_subject(tok: Any, tokens: Iterable[int]) -> bool:
+    inside = set(tokens)
+    return any(c.dep_ in _SUBJECT_DEPS and c.i in inside for c in tok.children)
+
+
+def _is_participle_wrapper(tok: Any, tokens: frozenset[int]) -> bool:
+    """ "..., showing that X is Y": an adverbial participle with no subject of its own."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not _has_subject(tok, tokens)
+
+
+def _subject_complement(tok: Any, tokens: frozenset[int]) -> Any | None:
+    for child in tok.children:
+        if (
+            child.dep_ == "ccomp"
+            and child.i in tokens
+            and _has_subject(child, tokens)
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        ):
+            return child
+    return None
+
+
+def _trim(doc: Any, words: list[int]) -> list[int]:
+    """Drop marks, conjunctions and punctuation at the unit's edges."""
+    while words and (
+        doc[words[0]].dep_ in _EDGE_DEPS
+        or doc[words[0]].is_punct
+        or doc[words[0]].lower_ in _FOCUS_ADVERBS
+    ):
+        if doc[words[0]].dep_ == "prep" and doc[words[0]].head.i in words:
+            break
+        words = words[1:]
+    while words and (doc[words[-1]].is_punct or doc[words[-1]].dep_ in {"cc", "mark"}):
+        words = words[:-1]
+    return words
+
+
+def _has_content(doc: Any, words: Sequence[int]) -> bool:
+    content = [i for i in words if doc[i].pos_ in _CONTENT_POS and not doc[i].is_stop]
+    return len(content) >= MIN_CONTENT_WORDS
+
+
+def _inherited_subject(doc: Any, h: int, heads: list[int], words: set[int]) -> list[int]:
+    """The subject a coordinated verb shares with the verb it is coordinated with."""
+    tok = doc[h]
+    if _has_subject(tok, words) or tok.dep_ != "conj":
+        return []
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+        for child in cur.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return sorted(t.i for t in child.subtree)
+    return []
+
+
+def _render(doc: Any, subject: Sequence[int], words: Sequence[int]) -> str:
+    parts: list[str] = []
+    order = [*subject, *words]
+    for n, i in enumerate(order):
+        tok = doc[i]
+        gap = n + 1 < len(order) and order[n + 1] != i + 1
+        if gap and n + 1 < len(order) and doc[order[n + 1]].is_punct:
+            parts.append(tok.text)
+        else:
+            parts.append(tok.text_with_ws if not gap else tok.text + " ")
+    text = " ".join("".join(parts).split())
+    return text[:1].upper() + text[1:] if text else text

@@ -1,0 +1,112 @@
+"""Slot comparison on hand-made slots: what disagrees, and what does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyweave.claims.conflict import compare, figures_agree
+from storyweave.claims.numbers import Hedge, Quantity
+from storyweave.claims.slots import Place, Slots
+from storyweave.model import Span
+
+
+def q(value: float, unit: str = "km", hedge: Hedge | None = None) -> Quantity:
+    return Quantity(value=value, unit=unit, hedge=hedge, text=f"{value:g} {unit}", span=Span(0, 1))
+
+
+def slots(**kw: object) -> Slots:
+    base: dict[str, object] = {
+        "who": frozenset({"kim"}),
+        "whom": frozenset(),
+        "persons": frozenset({"kim"}),
+        "predicate": "meet",
+        "negated": False,
+        "where": (),
+        "when": (),
+        "quantities": (),
+        "entities": frozenset({"kim"}),
+        "stems": frozenset({"meet"}),
+    }
+    base.update(kw)
+    return Slots(**base)  # type: ignore[arg-type]
+
+
+VOSTOCHNY = Place("ent_v", "Vostochny Cosmodrome", None)
+VOSTOCHNYY = Place("vostochnyy cosmodrome", "Vostochnyy Cosmodrome", None)
+BAIKONUR = Place("ent_b", "Baikonur Cosmodrome", None)
+RUSSIA = Place("ent_r", "Russia", "Russia")
+MOSCOW = Place("ent_m", "Moscow", "Russia")
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "agree"),
+    [
+        (q(1000, hedge="about"), q(1000), True),
+        (q(1000, hedge="about"), q(980), True),
+        (q(1000), q(1024), True),  # a round figure
+        (q(1000, hedge="about"), q(3000, hedge="about"), False),
+        (q(2, "attempt"), q(3, "attempt"), False),
+        (q(2, "attempt"), q(2, "attempt"), True),
+        (q(100, "person", "at_least"), q(250, "person"), True),
+        (q(100, "person", "at_most"), q(250, "person"), False),
+    ],
+)
+def test_figures_agree(x: Quantity, y: Quantity, agree: bool) -> None:
+    assert figures_agree(x, y) is agree
+    assert figures_agree(y, x) is agree
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slot"),
+    [
+        pytest.param(slots(where=(VOSTOCHNY,)), slots(where=(BAIKONUR,)), "where", id="place"),
+        pytest.param(slots(where=(VOSTOCHNY,)), slots(where=(VOSTOCHNYY,)), None, id="spelling"),
+        pytest.param(slots(where=(MOSCOW,)), slots(where=(RUSSIA,)), None, id="vaguer-place"),
+        pytest.param(slots(when=("2023-09-13",)), slots(when=("2023-09-11",)), "when", id="date"),
+        pytest.param(slots(when=("2023-09-13",)), slots(when=("2023-09",)), None, id="coarser"),
+        pytest.param(slots(when=("2023-08",)), slots(when=("2023-09-13",)), "when", id="month"),
+        pytest.param(slots(), slots(negated=True), "polarity", id="negation"),
+        pytest.param(slots(predicate="win"), slots(predicate="lose"), "polarity", id="antonym"),
+        pytest.param(
+            slots(quantities=(q(2, "attempt"),)),
+            slots(quantities=(q(3, "attempt"),)),
+            "how many",
+            id="figure",
+        ),
+        pytest.param(slots(quantities=(q(2, "attempt"),)), slots(), None, id="figure-vaguer"),
+        pytest.param(
+            slots(whom=frozenset({"putin"}), persons=frozenset({"kim", "putin"})),
+            slots(whom=frozenset({"xi"}), persons=frozenset({"kim", "xi"})),
+            "who",
+            id="participants",
+        ),
+        pytest.param(
+            slots(predicate="visit", where=(VOSTOCHNY,), stems=frozenset({"visit"})),
+            slots(where=(BAIKONUR,)),
+            None,
+            id="different-acts-never-conflict",
+        ),
+        pytest.param(
+            slots(who=frozenset({"putin"}), negated=True),
+            slots(who=frozenset({"kim"})),
+            None,
+            id="different-actors",
+        ),
+    ],
+)
+def test_compare(a: Slots, b: Slots, slot: str | None) -> None:
+    clash = compare(a, b)
+    assert (clash.slot if clash else None) == slot
+
+
+def test_figure_updated_later_is_superseded_not_conflicting() -> None:
+    a = slots(quantities=(q(10, "death"),))
+    b = slots(quantities=(q(25, "death"),))
+    same_day = compare(a, b, a_published=dt.date(2024, 1, 1), b_published=dt.date(2024, 1, 1))
+    assert same_day is not None and not same_day.superseded
+    later = compare(a, b, a_published=dt.date(2024, 1, 1), b_published=dt.date(2024, 1, 2))
+    assert later is not None and later.superseded
+    rose = compare(a, slots(quantities=(q(25, "death"),), update=True))
+    assert rose is not None and rose.superseded

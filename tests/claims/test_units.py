@@ -1,0 +1,81 @@
+"""Claim units: one proposition each; attribution wrappers go to the chain."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyweave.claims.units import claim_units
+
+from .conftest import annotate, make
+
+
+def _units(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    (item,) = annotate([make(text, ref="units.txt")])
+    return [(u.text, u.chain) for u in claim_units(item, item.doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The two ministers toured the factory and then signed a trade agreement.",
+            [
+                "The two ministers toured the factory",
+                "The two ministers then signed a trade agreement",
+            ],
+            id="coordinated-verbs-share-the-subject",
+        ),
+        pytest.param(
+            "The bridge is closed, especially after the river flooded the eastern bank.",
+            ["The bridge is closed", "The river flooded the eastern bank"],
+            id="subordinate-clause-with-own-subject",
+        ),
+        pytest.param(
+            "The mayor opened the new hospital on Monday.",
+            ["The mayor opened the new hospital on Monday"],
+            id="one-fact-one-unit",
+        ),
+        pytest.param(
+            "The company, which employs 300 people, closed its plant in Ohio.",
+            ["The company, which employs 300 people, closed its plant in Ohio"],
+            id="relative-clause-stays-with-its-host",
+        ),
+    ],
+)
+def test_sentences_split_into_propositions(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _units(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "According to Reuters, the central bank raised interest rates on Tuesday.",
+            ("The central bank raised interest rates on Tuesday", ("Reuters",)),
+            id="according-to",
+        ),
+        pytest.param(
+            "Finance minister Jane Doe said that the budget deficit will shrink next year.",
+            ("The budget deficit will shrink next year", ("Jane Doe",)),
+            id="said-that",
+        ),
+        pytest.param(
+            "The president expressed support for the new climate agreement.",
+            ("The president expressed support for the new climate agreement", ("president",)),
+            id="noun-phrase-content-keeps-its-reporting-clause",
+        ),
+    ],
+)
+def test_attribution_wrapper_moves_to_the_chain(
+    text: str, expected: tuple[str, tuple[str, ...]]
+) -> None:
+    units = _units(text)
+    assert len(units) == 1
+    got_text, got_chain = units[0]
+    assert got_text == expected[0]
+    assert got_chain, "the attribution's chain is kept"
+    assert expected[1][-1].casefold() in got_chain[-1].casefold()
+
+
+def test_fragments_without_content_give_no_unit() -> None:
+    assert _units("Yes. No.") == []
