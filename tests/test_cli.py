@@ -253,3 +253,25 @@ def test_quotes_command(analysed: Analysed) -> None:
     res = runner.invoke(main, ["quotes", "--db", analysed.db, "--speaker", "Putin"])
     assert res.exit_code == 0 and "We will talk about all issues" in res.output
     assert "Tara Reid" not in res.output
+
+
+def test_claims_and_show_why(analysed: Analysed) -> None:
+    db, report = analysed.db, analysed.report
+    seed = _story_of(report, "000_dd195cddc56944a4")
+    runner = CliRunner()
+    res = runner.invoke(main, ["claims", seed["id"], "--db", db, "--json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output)
+    assert {c["status"] for c in rows} == {
+        "corroborated",
+        "single_source",
+    }  # the seeds hold no conflict
+    met = [c for c in rows if "Vostochny" in c["text"] and c["status"] == "corroborated"]
+    assert met and met[0]["independent_sources"] == 2
+    res = runner.invoke(
+        main, ["claims", seed["id"], "--db", db, "--status", "conflicting", "--json"]
+    )
+    assert json.loads(res.output) == []
+    res = runner.invoke(main, ["show", seed["id"], "--db", db, "--why"])
+    assert res.exit_code == 0 and "average-link score" in res.output
+    assert "vostochny cosmodrome" in res.output  # a shared entity explains the pairing

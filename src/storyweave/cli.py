@@ -26,7 +26,14 @@ from .config import Settings, default_db_path
 from .errors import StoryweaveError
 from .ingest import IngestOptions
 from .pipeline import StageRunner
-from .queries import EntityView, entity_views, find_entities, quotes
+from .queries import (
+    EntityView,
+    entity_views,
+    explain_story,
+    find_entities,
+    quotes,
+    story_claims_view,
+)
 from .report import build_report, render_html, validate_report
 from .storage import SQLStore, open_store
 
@@ -313,13 +320,17 @@ def _print_entities(store: SQLStore, article_ids: tuple[str, ...], indent: str =
 @main.command()
 @click.argument("story_id")
 @click.option("--json", "as_json", is_flag=True, help="Print the story's report as JSON.")
+@click.option("--why", is_flag=True, help="Explain each article's place in the story.")
 @with_store
-def show(store: SQLStore, story_id: str, as_json: bool) -> None:
-    """Show one story: its articles and entities."""
+def show(store: SQLStore, story_id: str, as_json: bool, why: bool) -> None:
+    """Show one story: its articles and entities (and with --why, why they belong together)."""
     try:
         story = store.story(story_id)
     except StoryweaveError as e:
         raise click.ClickException(str(e)) from None
+    if why:
+        _print_why(store, story_id)
+        return
     if as_json:
         out.print_json(json.dumps(build_report(store, story.article_ids)))
         return
@@ -330,6 +341,46 @@ def show(store: SQLStore, story_id: str, as_json: bool) -> None:
             markup=False,
         )
     _print_entities(store, story.article_ids, indent="  ")
+
+
+def _print_why(store: SQLStore, story_id: str) -> None:
+    found = explain_story(store, story_id)
+    for a in found.assignments:
+        out.print(f"[bold]{a.article_id}[/bold] average-link score {a.score:.3f}", soft_wrap=True)
+        if a.shared_entities:
+            out.print("  shared: " + ", ".join(a.shared_entities), markup=False, soft_wrap=True)
+        near = ", ".join(f"{aid} ({score:.2f})" for aid, score in a.nearest_articles)
+        if near:
+            out.print(f"  nearest: {near}", markup=False, soft_wrap=True)
+    for m in found.merges:
+        bridge = ", ".join(m.bridge)
+        out.print(f"merged story {m.absorbed} (score {m.score:.3f}) when {bridge} arrived",
+                  markup=False, soft_wrap=True)  # fmt: skip
+
+
+@main.command()
+@click.argument("story_id")
+@click.option("--status", type=click.Choice(["corroborated", "single_source", "conflicting"]),
+              default=None, help="Only claims with this status.")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@with_store
+def claims(store: SQLStore, story_id: str, status: str | None, as_json: bool) -> None:
+    """The story's claims: corroborated, single-source or conflicting, and why."""
+    try:
+        rows = story_claims_view(store, story_id, status=status)
+    except StoryweaveError as err:
+        raise click.ClickException(str(err)) from None
+    if as_json:
+        out.print_json(json.dumps(rows))
+        return
+    colour = {"corroborated": "green", "single_source": "yellow", "conflicting": "red"}
+    for c in rows:
+        label = f"[{colour[c['status']]}]{c['status']}[/]"
+        out.print(f"{label} ({c['independent_sources']} source(s))  {escape(c['text'])}",
+                  soft_wrap=True)  # fmt: skip
+        out.print(f"  why: {c['why']}", markup=False, soft_wrap=True)
+    if not rows:
+        out.print("No claims" + (f" with status {status}." if status else "."))
 
 
 @main.command()

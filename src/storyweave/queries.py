@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ._types import JSON, ArticleId, StoryId
 from .entities.names import translit, words
@@ -120,3 +121,34 @@ def quotes(
                 continue
         rows.append(q)
     return rows
+
+
+@dataclass(frozen=True)
+class StoryWhy:
+    """Why a story holds its articles: each member's assignment, and the merges into it."""
+
+    assignments: list[Any]  # storyweave.stories.Assignment
+    merges: list[Any]  # storyweave.stories.Merge
+
+
+def explain_story(store: SQLStore, story_id: StoryId) -> StoryWhy:
+    """Each article's score, shared entities and nearest articles, and the story's merges."""
+    from .stories import open_clusterer
+
+    story = store.story(story_id)
+    clusterer = open_clusterer(store.sidecar_dir("stories"))
+    found = [clusterer.explain(aid) for aid in story.article_ids]
+    merges = [m for m in clusterer.state.merges() if m.into == story_id]
+    return StoryWhy(found, merges)
+
+
+def story_claims_view(
+    store: SQLStore, story_id: StoryId, *, status: str | None = None
+) -> list[JSON]:
+    """The story's claims as the report gives them, optionally only those with ``status``."""
+    from .report import build_report
+
+    story = store.story(story_id)
+    report = build_report(store, story.article_ids)
+    (found,) = [s for s in report["stories"] if s["id"] == story_id]
+    return [c for c in found["claims"] if status is None or c["status"] == status]
