@@ -58,10 +58,10 @@ def main() -> int:
             story_id = report["stories"][0]["id"]
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                page = browser.new_page(viewport={"width": 1400, "height": 1100})
                 page.goto(f"{base}/stories/{story_id}")
                 OUT.parent.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(OUT), full_page=True)
+                page.screenshot(path=str(OUT), full_page=False)
                 browser.close()
         finally:
             server.should_exit = True
