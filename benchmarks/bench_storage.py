@@ -71,11 +71,10 @@ def main() -> int:
         index_b = _size(Path(str(db) + ".stories")) / args.n
         pg_b = _postgres_bytes(jsonl, args.n)
     print(f"{args.n} articles, {text_bytes:.0f} bytes of text each, ingested in {seconds:.1f} s")
-    print(f"SQLite store: {sqlite_b:8.0f} bytes/article -> {sqlite_b * 1e5 / 2**30:.2f} GiB per 100k")
-    print(f"story index:  {index_b:8.0f} bytes/article -> {index_b * 1e5 / 2**30:.2f} GiB per 100k")
-    if pg_b is not None:
-        print(f"PostgreSQL:   {pg_b:8.0f} bytes/article -> {pg_b * 1e5 / 2**30:.2f} GiB per 100k")
-    else:
+    for label, size in (("SQLite store", sqlite_b), ("story index", index_b), ("PostgreSQL", pg_b)):
+        if size is not None:
+            print(f"{label:13} {size:8.0f} bytes/article -> {size * 1e5 / 2**30:.2f} GiB per 100k")
+    if pg_b is None:
         print("PostgreSQL not reachable: skipped")
     return 0
 
