@@ -9,12 +9,11 @@ DOCS: docs/stages/brief.md
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from .._types import JSON
+from ..templating import environment
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 SECTION_TITLES = {
@@ -80,18 +79,6 @@ def render_brief_markdown(sentences: Sequence[JSON], outlets: Mapping[str, str])
     return "\n".join(lines).strip() + "\n" if lines else ""
 
 
-@functools.lru_cache(maxsize=1)
-def _environment() -> Any:
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    return Environment(
-        loader=PackageLoader("storyweave", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def render_brief_html(
     sentences: Sequence[JSON], outlets: Mapping[str, str], *, prefix: str = "brief"
 ) -> str:
@@ -105,7 +92,7 @@ def render_brief_html(
             sections.append((s["section"], []))
         sections[-1][1].append(s)
     return str(
-        _environment()
+        environment()
         .get_template("brief.html")
         .render(
             prefix=prefix,

@@ -6,22 +6,8 @@ text is passed as (text, class) segments, never as markup.
 
 from __future__ import annotations
 
-import functools
-from typing import Any
-
 from .._types import JSON
-
-
-@functools.lru_cache(maxsize=1)
-def _environment() -> Any:
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    return Environment(
-        loader=PackageLoader("storyweave", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+from ..templating import environment
 
 
 def segments(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[str, str, str]]:
@@ -107,7 +93,7 @@ def render_html(report: JSON) -> str:
         if s["brief"]["sentences"]
     }
     return str(
-        _environment()
+        environment()
         .get_template("report.html")
         .render(
             report=report,

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.pool import StaticPool
 
 from .._types import ArticleId, EntityId, StoryId
 from ..dedup import Signature, signature
@@ -26,7 +25,6 @@ from ..hashing import fingerprint
 from ..model import (
     AnnotatedArticle,
     Article,
-    Attribution,
     Duplicate,
     Entity,
     Failure,
@@ -37,12 +35,10 @@ from ..model import (
     Timex,
 )
 from . import schema as t
+from .engine import insert_ignore, insert_rows, make_engine
 from .migrations import migrate
+from .rows import article_of, article_row, attribution_of, now
 from .search import SearchHit, search_articles
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +54,7 @@ class SQLStore:
     def __init__(self, url: str) -> None:
         self.url = url
         try:
-            self.engine = _engine(url)
+            self.engine = make_engine(url)
         except (sa.exc.SQLAlchemyError, ImportError) as e:
             raise StorageError("E301", url=url, detail=str(e).splitlines()[0]) from e
         try:
@@ -138,7 +134,7 @@ class SQLStore:
             ).first():
                 return AddResult(article.id, new=False)
             dup = self._find_duplicate(conn, article.id, fp, sig, near_threshold)
-            conn.execute(sa.insert(t.articles).values(**_article_row(article, fp)))
+            conn.execute(sa.insert(t.articles).values(**article_row(article, fp)))
             conn.execute(
                 sa.insert(t.minhashes).values(article_id=article.id, signature=sig.to_bytes())
             )
@@ -194,7 +190,7 @@ class SQLStore:
             )
         if row is None:
             raise NotFound("E303", kind="article", ident=aid)
-        return _article_of(row)
+        return article_of(row)
 
     def articles(
         self, ids: Iterable[ArticleId] | None = None, *, limit: int | None = None
@@ -205,7 +201,7 @@ class SQLStore:
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as conn:
-            return [_article_of(r) for r in conn.execute(query).mappings()]
+            return [article_of(r) for r in conn.execute(query).mappings()]
 
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
@@ -244,7 +240,7 @@ class SQLStore:
                     .where(t.articles.c.id == aid)
                     .values(language=item.language)
                 )
-            _insert(
+            insert_rows(
                 conn,
                 t.sentences,
                 [
@@ -252,7 +248,7 @@ class SQLStore:
                     for s in item.sentences
                 ],
             )
-            _insert(
+            insert_rows(
                 conn,
                 t.mentions,
                 [
@@ -267,7 +263,7 @@ class SQLStore:
                     for i, m in enumerate(item.mentions)
                 ],
             )
-            _insert(
+            insert_rows(
                 conn,
                 t.timexes,
                 [
@@ -285,7 +281,7 @@ class SQLStore:
                     for i, x in enumerate(item.timexes)
                 ],
             )
-            _insert(
+            insert_rows(
                 conn,
                 t.attributions,
                 [
@@ -301,7 +297,7 @@ class SQLStore:
                 )
                 conn.execute(
                     sa.insert(t.stage_runs).values(
-                        article_id=aid, stage=stage, version=version, ran_at=_now()
+                        article_id=aid, stage=stage, version=version, ran_at=now()
                     )
                 )
 
@@ -325,7 +321,7 @@ class SQLStore:
                 Timex(Span(r.start, r.end), r.type, r.value, r.anchor, bool(r.anchored), r.mod)
                 for r in rows(t.timexes)
             )
-            attrs = tuple(_attribution_of(json.loads(r.data)) for r in rows(t.attributions))
+            attrs = tuple(attribution_of(json.loads(r.data)) for r in rows(t.attributions))
             stages = {
                 r.stage
                 for r in conn.execute(
@@ -359,7 +355,7 @@ class SQLStore:
         """
         with self._tx() as conn:
             for ent in sorted(entities, key=_entity_id):  # one lock order for every writer
-                _insert_ignore(conn, t.entities, {
+                insert_ignore(conn, t.entities, {
                     "id": ent.id, "name": ent.name, "type": ent.type, "aliases": "[]",
                 })  # fmt: skip
                 old = conn.execute(
@@ -430,8 +426,8 @@ class SQLStore:
         left with no articles is deleted. Concurrent writers of the same story serialise on
         its row."""
         with self._tx() as conn:
-            _insert_ignore(conn, t.stories, {
-                "id": story.id, "title": story.title, "method": method, "created_at": _now(),
+            insert_ignore(conn, t.stories, {
+                "id": story.id, "title": story.title, "method": method, "created_at": now(),
             })  # fmt: skip
             conn.execute(
                 sa.select(t.stories.c.id).where(t.stories.c.id == story.id).with_for_update()
@@ -442,7 +438,7 @@ class SQLStore:
             moved = (members.story_id == story.id) | members.article_id.in_(list(story.article_ids))
             conn.execute(sa.delete(t.story_articles).where(moved))
             for aid in story.article_ids:
-                _insert_ignore(conn, t.story_articles, {"article_id": aid, "story_id": story.id})
+                insert_ignore(conn, t.story_articles, {"article_id": aid, "story_id": story.id})
             held = sa.select(members.story_id).distinct()
             conn.execute(sa.delete(t.stories).where(t.stories.c.id.not_in(held)))
 
@@ -531,7 +527,7 @@ class SQLStore:
                         "stage": f.stage,
                         "code": f.code,
                         "error": f.error,
-                        "at": _now(),
+                        "at": now(),
                     }
                     for f in failures
                 ],
@@ -546,98 +542,5 @@ class SQLStore:
             ]
 
 
-def _engine(url: str) -> sa.Engine:
-    if not url.startswith("sqlite"):
-        return sa.create_engine(url, pool_pre_ping=True)
-    memory = url in ("sqlite://", "sqlite:///:memory:")
-    engine = sa.create_engine(
-        url,
-        connect_args={"check_same_thread": False, "timeout": 30},
-        poolclass=StaticPool if memory else None,
-    )
-
-    @sa.event.listens_for(engine, "connect")
-    def _pragmas(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (below)
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA foreign_keys=ON")
-        if not memory:
-            cur.execute("PRAGMA journal_mode=WAL")
-        cur.close()
-
-    @sa.event.listens_for(engine, "begin")
-    def _begin(conn: sa.Connection) -> None:
-        # A write transaction takes SQLite's write lock at once (BEGIN IMMEDIATE), so a writer
-        # waits for another (busy timeout) instead of failing when it upgrades a stale read.
-        write = conn.get_execution_options().get("storyweave_write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-
-    return engine
-
-
 def _entity_id(ent: Entity) -> str:
     return ent.id
-
-
-def _insert_ignore(conn: sa.Connection, table: sa.Table, row: dict[str, Any]) -> None:
-    """INSERT ... ON CONFLICT DO NOTHING, in the dialect of the connection."""
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        conn.execute(pg_insert(table).values(**row).on_conflict_do_nothing())
-    else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        conn.execute(sqlite_insert(table).values(**row).on_conflict_do_nothing())
-
-
-def _insert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        conn.execute(sa.insert(table), rows)
-
-
-def _article_row(a: Article, fp: str) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "ref": a.ref,
-        "title": a.title,
-        "url": a.url,
-        "outlet": a.outlet,
-        "published": a.published.isoformat() if a.published else None,
-        "language": a.language,
-        "author": a.author,
-        "credit": a.credit,
-        "body_end": a.body_end,
-        "text": a.text,
-        "fingerprint": fp,
-        "ingested_at": _now(),
-    }
-
-
-def _article_of(r: Any) -> Article:
-    return Article(
-        id=r["id"],
-        text=r["text"],
-        ref=r["ref"],
-        title=r["title"],
-        url=r["url"],
-        outlet=r["outlet"],
-        published=dt.date.fromisoformat(r["published"]) if r["published"] else None,
-        language=r["language"],
-        author=r["author"],
-        credit=r["credit"],
-        body_end=r["body_end"],
-    )
-
-
-def _span(d: Any) -> Span | None:
-    return Span(d["start"], d["end"]) if d else None
-
-
-def _attribution_of(d: dict[str, Any]) -> Attribution:
-    known = {f.name for f in dataclasses.fields(Attribution)}
-    data = {k: v for k, v in d.items() if k in known}
-    for key in ("content", "cue", "source"):
-        data[key] = _span(data.get(key))
-    data["chain"] = tuple(data.get("chain") or ())
-    return Attribution(**data)

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from ..timex.calendar import GRAIN_RANK
+
 _SEASON_START: Final[dict[str, int]] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?")
@@ -25,18 +27,7 @@ _YEAR = re.compile(r"(\d{4})")
 _DECADE = re.compile(r"(\d{3})")
 _CENTURY = re.compile(r"(\d{2})")
 
-PRECISION_RANK: Final[dict[str, int]] = {
-    "century": 0,
-    "decade": 1,
-    "year": 2,
-    "half": 3,
-    "quarter": 4,
-    "season": 4,
-    "month": 5,
-    "week": 6,
-    "day": 7,
-    "time": 8,
-}
+PRECISION_RANK: Final[dict[str, int]] = {**GRAIN_RANK, "time": 8}
 
 
 @dataclass(frozen=True, slots=True, order=True)
