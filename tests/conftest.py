@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,10 @@ import pytest
 from storyweave.hashing import article_id
 from storyweave.model import Article
 from storyweave.storage import SQLStore, open_store
+
+# Stores on a server keep their story index in the user data directory: keep the tests' out of
+# the real one.
+os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp(prefix="storyweave-tests-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -18,13 +18,13 @@ def test_segments_cover_the_text_exactly() -> None:
     assert [(s, c) for s, c, _ in segs if c] == [("Kim", "a"), ("Putin", "b")]
 
 
-def test_article_text_is_escaped(memory_store: SQLStore, tmp_path: object) -> None:
+def test_article_text_is_escaped(store: SQLStore, tmp_path: object) -> None:
     from pathlib import Path
 
     path = Path(str(tmp_path)) / "hostile.txt"
     path.write_text(HOSTILE, encoding="utf-8")
-    result = ingest([path], store=memory_store)
-    report = build_report(memory_store, result.article_ids)
+    result = ingest([path], store=store)
+    report = build_report(store, result.article_ids)
     validate_report(report)
     html = render_html(report)
     assert "<script>" not in html and "<img" not in html
