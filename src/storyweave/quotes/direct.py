@@ -26,6 +26,7 @@ from .syntax import (
     sentence_bounds,
     source_span,
     subject_of,
+    token_at,
 )
 
 __all__ = ["find_direct"]
@@ -65,7 +66,14 @@ def _regions(doc: Doc, q: Quoted, prev_end: int, next_start: int) -> tuple[CharS
     left_start = max(left_start, nl + 1)
     right_end = next_start
     if q.end < len(text):
-        right_end = min(right_end, sentence_bounds(doc, q.end)[1])
+        # the sentence of the closing mark; after a hand-off comma the parser may have
+        # split "“...,” | she said", so the next sentence then belongs to the quote
+        after = token_at(doc, q.end)
+        full_stop = text[q.inner_start : q.inner_end].rstrip().endswith(".")
+        if after.idx >= q.end and after.is_sent_start and full_stop:
+            right_end = q.end  # the quote ends its sentence ("?" and "!" may not)
+        else:
+            right_end = min(right_end, sentence_bounds(doc, q.end)[1])
     nl = text.find("\n", q.end)
     if nl != -1:
         right_end = min(right_end, nl)
