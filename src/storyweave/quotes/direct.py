@@ -53,6 +53,27 @@ def _is_bare(tokens: list[Token]) -> bool:
     return all(t.lower_ in _LEAD_INS for t in _words(tokens))
 
 
+_CLOSING_MARKS = "”’\"'»"
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    """Whether the character at ``i`` ends a sentence: . ! ? (or a closing mark after one)."""
+    while i > 0 and text[i] in _CLOSING_MARKS:
+        i -= 1
+    return text[i] in ".!?" and not _abbreviation(text, i)
+
+
+def _abbreviation(text: str, i: int) -> bool:
+    """A full stop that ends a short abbreviation ("Mr.", "U.S.") rather than a sentence."""
+    if text[i] != ".":
+        return False
+    start = i
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:i]
+    return "." in word or (len(word) <= 3 and word[:1].isupper())
+
+
 def _regions(doc: Doc, q: Quoted, prev_end: int, next_start: int) -> tuple[CharSpan, CharSpan]:
     """The text left of the quote back to the sentence start, and right of it to the end."""
     text = doc.text
@@ -61,7 +82,10 @@ def _regions(doc: Doc, q: Quoted, prev_end: int, next_start: int) -> tuple[CharS
         before = q.start - 1
         while before > 0 and text[before].isspace():
             before -= 1
-        left_start = max(left_start, sentence_bounds(doc, before)[0])
+        if _ends_sentence(text, before):
+            left_start = q.start  # the quote opens a sentence
+        else:
+            left_start = max(left_start, sentence_bounds(doc, before)[0])
     nl = text.rfind("\n", 0, q.start)
     left_start = max(left_start, nl + 1)
     right_end = next_start
