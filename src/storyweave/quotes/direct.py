@@ -194,10 +194,44 @@ def _candidate(q: Quoted, verb: Token, within: CharSpan, region_end: int) -> Can
     )
 
 
-def _continues(text: str, prev: Candidate | None, q: Quoted) -> bool:
-    if prev is None or prev.region_end > q.start:
+def _stops(text: str, start: int, end: int) -> int:
+    """How many sentence ends (. ! ? before a space, not an abbreviation) lie in the range."""
+    count = 0
+    for i in range(start, end):
+        if text[i] in ".!?" and (i + 1 >= end or text[i + 1].isspace()):
+            count += _ends_sentence(text, i)
+    return count
+
+
+def _in_cue_clause(doc: Doc, prev: Candidate | None, q: Quoted) -> bool:
+    """Whether ``q`` lies in the clause of the previous quote's cue, after that quote
+    ("“...,” said Mr. Ekovich, who noted that prices had “cratered” ...")."""
+    if prev is None or prev.cue_token is None:
         return False
-    return not text[prev.region_end : q.start].strip(" \t\n\r\xa0.")
+    last = prev.parts[-1][1]
+    cue = doc[prev.cue_token].idx
+    text = doc.text
+    return last <= cue < q.start and "\n" not in text[last : q.start] and not _stops(text, cue, q.start)
+
+
+def _continues(doc: Doc, prev: Candidate | None, q: Quoted) -> bool:
+    """Whether ``q`` goes on with the previous attributed quote: nothing lies between
+    them but white space, or the one sentence of the previous quote's cue."""
+    if prev is None:
+        return False
+    text = doc.text
+    last = prev.parts[-1][1]
+    if last > q.start:
+        return False
+    if prev.region_end <= q.start and not text[prev.region_end : q.start].strip(" \t\n\r\xa0."):
+        return True
+    if prev.cue_token is None or not last <= doc[prev.cue_token].idx < q.start:
+        return False
+    j = q.start - 1
+    while j > last and text[j].isspace():
+        j -= 1
+    gap = text[last : j + 1]
+    return "\n" not in gap and _ends_sentence(text, j) and _stops(text, last, j + 1) == 1
 
 
 def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
@@ -227,7 +261,7 @@ def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
                 found = _candidate(q, verb, right, right[1])
             elif (colon := _colon_cue(doc, q)) is not None:
                 found = _candidate(q, colon[0], colon[1], right[1])
-            elif not _words(right_toks) and _continues(text, prev, q) and prev is not None:
+            elif not _words(right_toks) and _continues(doc, prev, q) and prev is not None:
                 found = Candidate(
                     kind="direct",
                     parts=[(q.start, q.end)],
@@ -250,6 +284,6 @@ def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
         if found is not None:
             out.append(found)
             prev = found
-        elif _words(left_toks) or _words(right_toks):
+        elif (_words(left_toks) or _words(right_toks)) and not _in_cue_clause(doc, prev, q):
             prev = None  # a quote embedded in other text breaks a run of continuations
     return out
