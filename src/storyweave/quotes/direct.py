@@ -21,7 +21,9 @@ from .marks import Quoted
 from .syntax import (
     Candidate,
     CharSpan,
+    count_stops,
     cue_span,
+    ends_sentence,
     is_cue_verb,
     sentence_bounds,
     source_span,
@@ -53,27 +55,6 @@ def _is_bare(tokens: list[Token]) -> bool:
     return all(t.lower_ in _LEAD_INS for t in _words(tokens))
 
 
-_CLOSING_MARKS = "”’\"'»"
-
-
-def _ends_sentence(text: str, i: int) -> bool:
-    """Whether the character at ``i`` ends a sentence: . ! ? (or a closing mark after one)."""
-    while i > 0 and text[i] in _CLOSING_MARKS:
-        i -= 1
-    return text[i] in ".!?" and not _abbreviation(text, i)
-
-
-def _abbreviation(text: str, i: int) -> bool:
-    """A full stop that ends a short abbreviation ("Mr.", "U.S.") rather than a sentence."""
-    if text[i] != ".":
-        return False
-    start = i
-    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
-        start -= 1
-    word = text[start:i]
-    return "." in word or (len(word) <= 3 and word[:1].isupper())
-
-
 def _regions(doc: Doc, q: Quoted, prev_end: int, next_start: int) -> tuple[CharSpan, CharSpan]:
     """The text left of the quote back to the sentence start, and right of it to the end."""
     text = doc.text
@@ -82,7 +63,7 @@ def _regions(doc: Doc, q: Quoted, prev_end: int, next_start: int) -> tuple[CharS
         before = q.start - 1
         while before > 0 and text[before].isspace():
             before -= 1
-        if _ends_sentence(text, before):
+        if ends_sentence(text, before):
             left_start = q.start  # the quote opens a sentence
         else:
             left_start = max(left_start, sentence_bounds(doc, before)[0])
@@ -194,15 +175,6 @@ def _candidate(q: Quoted, verb: Token, within: CharSpan, region_end: int) -> Can
     )
 
 
-def _stops(text: str, start: int, end: int) -> int:
-    """How many sentence ends (. ! ? before a space, not an abbreviation) lie in the range."""
-    count = 0
-    for i in range(start, end):
-        if text[i] in ".!?" and (i + 1 >= end or text[i + 1].isspace()):
-            count += _ends_sentence(text, i)
-    return count
-
-
 def _in_cue_clause(doc: Doc, prev: Candidate | None, q: Quoted) -> bool:
     """Whether ``q`` lies in the clause of the previous quote's cue, after that quote
     ("“...,” said Mr. Ekovich, who noted that prices had “cratered” ...")."""
@@ -211,7 +183,9 @@ def _in_cue_clause(doc: Doc, prev: Candidate | None, q: Quoted) -> bool:
     last = prev.parts[-1][1]
     cue = doc[prev.cue_token].idx
     text = doc.text
-    return last <= cue < q.start and "\n" not in text[last : q.start] and not _stops(text, cue, q.start)
+    if not last <= cue < q.start or "\n" in text[last : q.start]:
+        return False
+    return not count_stops(text, cue, q.start)
 
 
 def _continues(doc: Doc, prev: Candidate | None, q: Quoted) -> bool:
@@ -231,7 +205,7 @@ def _continues(doc: Doc, prev: Candidate | None, q: Quoted) -> bool:
     while j > last and text[j].isspace():
         j -= 1
     gap = text[last : j + 1]
-    return "\n" not in gap and _ends_sentence(text, j) and _stops(text, last, j + 1) == 1
+    return "\n" not in gap and ends_sentence(text, j) and count_stops(text, last, j + 1) == 1
 
 
 def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from storyweave.model import Attribution, AttributionKind, Span
 
 from .chains import apply_chains, find_citing
+from .continuation import find_continuations
 from .direct import find_direct
 from .indirect import find_according, find_indirect
 from .marks import find_quoted
@@ -69,6 +70,7 @@ def find_attributions(doc: Doc, *, credit: str | None = None) -> list[Attributio
     taken = {c.cue_token: c for c in direct + indirect if c.cue_token is not None}
     according, outer = find_according(doc, quoted, taken)
     cands = _dedupe(sorted(direct + indirect + according, key=_position))
+    cands = sorted(cands + find_continuations(doc, quoted, cands), key=_position)
     apply_chains(cands, outer, find_citing(doc))
     index = SpeakerIndex(doc)
     out: list[Attribution] = []
