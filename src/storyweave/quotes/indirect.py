@@ -37,6 +37,11 @@ _MIN_CONTENT_CHARS = 8
 _OTHER_CUES = INTENT_VERBS | STANCE_VERBS
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+_ADJUNCT_PUNCT = frozenset({",", "—", "–", "-", "--"})
+_NOT_ADJUNCTS = frozenset({"including", "according", "excluding", "following"})
+_ADJUNCT_WORDS = frozenset(
+    {"while", "despite", "though", "although", "whereas"}
+)
 
 
 def extend_over_quotes(span: CharSpan, quoted: list[Quoted]) -> CharSpan:
@@ -84,10 +89,32 @@ def _speaker(verb: Token) -> CharSpan | None:
     return source_span(subj)
 
 
+def _adjunct_start(clause: Token) -> int | None:
+    """Where a trailing adjunct of the reporting sentence begins inside ``clause``'s
+    subtree: after a comma or dash, a gerund or a concessive/temporal word
+    ("..., adding that ...", "..., while 22 percent ...", "- despite ...")."""
+    doc = clause.doc
+    for tok in doc[clause.i + 1 : clause.right_edge.i + 1]:
+        before = doc[tok.i - 1]
+        if before.text not in _ADJUNCT_PUNCT:
+            continue
+        if (tok.tag_ == "VBG" and tok.lower_ not in _NOT_ADJUNCTS) or tok.lower_ in _ADJUNCT_WORDS:
+            return before.idx
+    return None
+
+
+def _clause_span(clause: Token) -> CharSpan | None:
+    span = subtree_span(clause)
+    cut = _adjunct_start(clause)
+    if span is None or cut is None or cut <= span[0]:
+        return span
+    return trim(clause.doc.text, span[0], cut)
+
+
 def _verb_content(verb: Token) -> CharSpan | None:
     for child in verb.children:
         if child.dep_ in _CLAUSE_DEPS:
-            return subtree_span(child)
+            return _clause_span(child)
     if verb.lemma_.lower() in INTENT_VERBS:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.left_edge.lower_ == "to":
