@@ -89,7 +89,7 @@ def find_continuations(doc: Doc, quoted: list[Quoted], cands: list[Candidate]) -
             continue
         if any(start <= s < end for s, _ in taken):
             continue
-        whole = text[start:q.start].strip(_BLANK) == "" and text[q.end : end].strip() == ""
+        whole = text[start : q.start].strip(_BLANK) == "" and text[q.end : end].strip() == ""
         prev = before[-1]
         if not whole and (prev.kind != "according_to" or _has_cue(doc, (start, end))):
             continue  # a scare quote after reported speech is the writer's own sentence

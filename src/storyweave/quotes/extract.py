@@ -27,12 +27,17 @@ def _position(cand: Candidate) -> int:
     return cand.cue[0] if cand.cue is not None else cand.start
 
 
-def _nested(cand: Candidate, direct: list[Candidate]) -> bool:
-    """Reported speech inside someone's quoted words ("“I think we won,” he said")."""
-    if cand.cue is None:
-        return False
-    pos = cand.cue[0]
-    return any(s <= pos < e for d in direct for s, e in d.parts)
+def _outermost(cands: list[Candidate]) -> list[Candidate]:
+    """Drop attributions whose cue lies inside another one's content: what someone
+    reports is one statement ("He said his critics “seem to think ...”" is his), and
+    speech inside quoted words is the quoted speaker's ("“I think we won,” he said")."""
+    spans = [(s, e, n) for n, c in enumerate(cands) for s, e in c.parts]
+    out = []
+    for n, cand in enumerate(cands):
+        pos = cand.cue[0] if cand.cue is not None else None
+        if pos is None or not any(s <= pos < e and m != n for s, e, m in spans):
+            out.append(cand)
+    return out
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
@@ -66,7 +71,9 @@ def find_attributions(doc: Doc, *, credit: str | None = None) -> list[Attributio
     quoted = find_quoted(text)
     direct = find_direct(doc, quoted)
     used = {c.cue_token for c in direct if c.cue_token is not None}
-    indirect = [c for c in find_indirect(doc, quoted, used) if not _nested(c, direct)]
+    kept = _outermost(direct + find_indirect(doc, quoted, used))
+    indirect = [c for c in kept if c.kind != "direct" or c not in direct]
+    direct = [c for c in kept if c.kind == "direct" and c in direct]
     taken = {c.cue_token: c for c in direct + indirect if c.cue_token is not None}
     according, outer = find_according(doc, quoted, taken)
     cands = _dedupe(sorted(direct + indirect + according, key=_position))

@@ -39,9 +39,7 @@ _CLAUSE_DEPS = frozenset({"ccomp"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _ADJUNCT_PUNCT = frozenset({",", "—", "–", "-", "--"})
 _NOT_ADJUNCTS = frozenset({"including", "according", "excluding", "following"})
-_ADJUNCT_WORDS = frozenset(
-    {"while", "despite", "though", "although", "whereas"}
-)
+_ADJUNCT_WORDS = frozenset({"while", "despite", "though", "although", "whereas"})
 
 
 def extend_over_quotes(span: CharSpan, quoted: list[Quoted]) -> CharSpan:
