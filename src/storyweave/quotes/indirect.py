@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import INTENT_VERBS, NOUN_CUES, STANCE_VERBS
+from .frames import FRAMES, PREP_FRAMES, frame_content
 from .marks import Quoted
 from .syntax import (
     Candidate,
@@ -145,8 +146,14 @@ def find_indirect(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Candid
     for tok in doc:
         if tok.i in used:
             continue
-        if is_cue_verb(tok) or (tok.pos_ == "VERB" and tok.lemma_.lower() in _OTHER_CUES):
+        lemma = tok.lemma_.lower()
+        if is_cue_verb(tok) or (tok.pos_ == "VERB" and lemma in _OTHER_CUES):
             content = _content(doc, _verb_content(tok), quoted)
+            if content is None and tok.pos_ == "VERB":
+                content = _content(doc, frame_content(tok), quoted)
+            source = _speaker(tok)
+        elif tok.pos_ == "VERB" and (lemma in FRAMES or lemma in PREP_FRAMES):
+            content = _content(doc, frame_content(tok), quoted)
             source = _speaker(tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             content, source = _noun_content(doc, tok, quoted)
