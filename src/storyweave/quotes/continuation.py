@@ -77,7 +77,7 @@ def find_continuations(doc: Doc, quoted: list[Quoted], cands: list[Candidate]) -
         with the attribution they continue.
     """
     text = doc.text
-    taken = [p for c in cands for p in c.parts]
+    taken = [p for c in cands for p in c.parts if not _cue_quoted(c, quoted)]
     ordered = sorted((c for c in cands if c.cue is not None), key=_last_end)
     out: list[Candidate] = []
     for q in quoted:
@@ -109,6 +109,11 @@ def find_continuations(doc: Doc, quoted: list[Quoted], cands: list[Candidate]) -
         taken.append(content)
         ordered = sorted([*ordered, out[-1]], key=_last_end)
     return out
+
+
+def _cue_quoted(cand: Candidate, quoted: list[Quoted]) -> bool:
+    """Speech reported inside quoted words: it yields to the quote's own speaker."""
+    return cand.cue is not None and any(q.contains(cand.cue[0]) for q in quoted)
 
 
 def _last_end(cand: Candidate) -> int:

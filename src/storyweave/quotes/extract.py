@@ -27,17 +27,35 @@ def _position(cand: Candidate) -> int:
     return cand.cue[0] if cand.cue is not None else cand.start
 
 
+def _inside(cand: Candidate, other: Candidate) -> bool:
+    pos = cand.cue[0] if cand.cue is not None else None
+    return pos is not None and any(s <= pos < e for s, e in other.parts)
+
+
 def _outermost(cands: list[Candidate]) -> list[Candidate]:
     """Drop attributions whose cue lies inside another one's content: what someone
     reports is one statement ("He said his critics “seem to think ...”" is his), and
-    speech inside quoted words is the quoted speaker's ("“I think we won,” he said")."""
-    spans = [(s, e, n) for n, c in enumerate(cands) for s, e in c.parts]
+    speech inside quoted words is the quoted speaker's ("“I think we won,” he said").
+    When two contain each other's cue (a parse error), a direct quote wins, then the
+    earlier one."""
     out = []
     for n, cand in enumerate(cands):
-        pos = cand.cue[0] if cand.cue is not None else None
-        if pos is None or not any(s <= pos < e and m != n for s, e, m in spans):
+        dropped = False
+        for m, other in enumerate(cands):
+            if m == n or not _inside(cand, other):
+                continue
+            if not _inside(other, cand) or _wins(other, m, cand, n):
+                dropped = True
+                break
+        if not dropped:
             out.append(cand)
     return out
+
+
+def _wins(a: Candidate, a_pos: int, b: Candidate, b_pos: int) -> bool:
+    if (a.kind == "direct") != (b.kind == "direct"):
+        return a.kind == "direct"
+    return a_pos < b_pos
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
@@ -78,6 +96,7 @@ def find_attributions(doc: Doc, *, credit: str | None = None) -> list[Attributio
     according, outer = find_according(doc, quoted, taken)
     cands = _dedupe(sorted(direct + indirect + according, key=_position))
     cands = sorted(cands + find_continuations(doc, quoted, cands), key=_position)
+    cands = _outermost(cands)
     apply_chains(cands, outer, find_citing(doc))
     index = SpeakerIndex(doc)
     out: list[Attribution] = []
