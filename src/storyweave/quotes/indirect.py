@@ -60,7 +60,11 @@ def _content(doc: Doc, span: CharSpan | None, quoted: list[Quoted]) -> CharSpan 
     if span is None:
         return None
     span = extend_over_quotes(span, quoted)
-    trimmed = trim(doc.text, *trim_final_stop(doc.text, span))
+    text = doc.text
+    cut = text.find("\n", span[0], span[1])
+    if cut != -1 and text[span[0] : cut].strip():
+        span = (span[0], cut)  # reported speech stays in its paragraph
+    trimmed = trim(text, *trim_final_stop(text, span))
     if trimmed is None or trimmed[1] - trimmed[0] < _MIN_CONTENT_CHARS:
         return None
     return trimmed
