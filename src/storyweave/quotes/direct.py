@@ -131,12 +131,21 @@ def looks_like_title(text: str, q: Quoted) -> bool:
 def _cue_before(tokens: list[Token]) -> Token | None:
     """The cue in "... he said: “" / "he told reporters, “": the last verb before the quote."""
     words = _words(tokens)
+    colon = bool(tokens) and tokens[-1].text == ":"
     for tok in reversed(words):
         if tok.lower_ in ("that", "if", "whether"):
             return None  # reported speech with a quoted clause: the indirect finder's
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
-            return tok if is_cue_verb(tok, quote=True) else None
+            if is_cue_verb(tok, quote=True) or (colon and _speaks(tok)):
+                return tok
+            return None
     return None
+
+
+def _speaks(verb: Token) -> bool:
+    """A verb with a subject right before a colon and a quote: a manner of speaking
+    ("Mr. Christie gloated: “...”", "he demurred: “...”")."""
+    return verb.pos_ == "VERB" and verb.tag_ != "VBG" and subject_of(verb) is not None
 
 
 def _names_quote(verb: Token, q: Quoted) -> bool:
