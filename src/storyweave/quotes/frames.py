@@ -45,6 +45,7 @@ _OBJECT = (
     "name", "describe", "hail", "lambaste", "decry", "rebuke", "scold", "ridicule",
     "cast", "paint", "lay", "express", "voice", "note",
     "read", "write", "answer", "explain", "reiterate", "concede", "admit",
+    "reference", "chant", "laud", "proclaim", "recount", "quote", "invoke",
 )
 _WHOLE = ("seem", "appear")
 # fmt: on
