@@ -21,7 +21,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "joke", "quip", "speculate", "estimate", "testify", "caution", "agree",
     "counter", "retort", "underline", "underscore", "highlight", "signal", "hint",
     "threaten", "demand", "propose", "recommend", "believe", "think", "reckon",
-    "fear", "hope", "expect", "doubt", "suspect", "wonder", "inform", "notify",
+    "fear", "hope", "hop", "expect", "doubt", "suspect", "wonder", "inform", "notify",
     "assure", "reassure", "reiterate", "repeat", "brag", "lament", "concur",
     "forecast", "blog", "email", "shout", "yell",
     "whisper", "muse", "opine", "posit", "surmise", "guess", "proclaim",

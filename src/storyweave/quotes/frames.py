@@ -26,7 +26,7 @@ _CLAUSE = (
     "emphasize", "emphasise", "stress",
 )
 _INFINITIVE = (
-    "want", "seek", "plan", "hope", "expect", "aim", "decide", "vote", "offer",
+    "want", "seek", "plan", "hope", "hop", "expect", "aim", "decide", "vote", "offer",
     "agree", "refuse", "decline", "intend", "prefer",
     "hesitate", "push", "continue",
 )
