@@ -36,6 +36,8 @@ __all__ = ["find_direct"]
 _MAX_CUE_OFFSET = 20
 """A cue after the quote must come within this many words (speaker phrases can be long)."""
 _MAX_TITLE_WORDS = 8
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"})
 _LEAD_INS = frozenset({"and", "but", "or", "so", "then", "yet", "still", "later", "earlier"})
 _HANDOFF_PUNCT = (",", "!", "?", "—", "–", "-", "…", ".")
 """A quote whose speaker follows ends with one of these (inside or right after the marks)."""
@@ -111,7 +113,7 @@ def _cue_after(tokens: list[Token]) -> Token | None:
         if is_cue_verb(tok, quote=True) and not _in_modifier(tok):
             return tok
         if n > 0 and tok.pos_ == "VERB" and not _in_modifier(tok):
-            return None
+            return tok if _speaks(tok, after=True) else None
     return None
 
 
@@ -142,10 +144,18 @@ def _cue_before(tokens: list[Token]) -> Token | None:
     return None
 
 
-def _speaks(verb: Token) -> bool:
-    """A verb with a subject right before a colon and a quote: a manner of speaking
-    ("Mr. Christie gloated: “...”", "he demurred: “...”")."""
-    return verb.pos_ == "VERB" and verb.tag_ != "VBG" and subject_of(verb) is not None
+def _speaks(verb: Token, *, after: bool = False) -> bool:
+    """A finite verb with its subject and no object of its own, handing off to a quote
+    by a colon or comma, or right after one: a manner of speaking ("Mr. Christie
+    gloated: “...”", "his friends jeered, “...”", "“OK,” Oliver barked.")."""
+    if verb.pos_ != "VERB" or verb.tag_ == "VBG":
+        return False
+    subj = subject_of(verb)
+    if not after:
+        return subj is not None
+    if subj is None or subj.i > verb.i or verb.tag_ not in _FINITE:
+        return False
+    return not any(c.dep_ in _OBJECTS for c in verb.children)
 
 
 def _names_quote(verb: Token, q: Quoted) -> bool:
