@@ -98,7 +98,7 @@ def find_continuations(doc: Doc, quoted: list[Quoted], cands: list[Candidate]) -
             continue
         out.append(
             Candidate(
-                kind="direct",
+                kind="direct" if whole else prev.kind,  # a fragment stays paraphrase
                 parts=[content],
                 cue=prev.cue,
                 source=prev.source,

@@ -155,7 +155,7 @@ def _speaks(verb: Token, *, after: bool = False) -> bool:
         return subj is not None
     if subj is None or subj.i > verb.i or verb.tag_ not in _FINITE:
         return False
-    return not any(c.dep_ in _OBJECTS for c in verb.children)
+    return not any(c.dep_ in _OBJECTS for c in verb.rights)  # the quote is a left ccomp
 
 
 def _names_quote(verb: Token, q: Quoted) -> bool:
