@@ -26,12 +26,12 @@ import random
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import spacy
 
+from storyweave.eval.attribution import Item, Parts, Tally, score
 from storyweave.model import Attribution
 from storyweave.quotes import find_attributions
 
@@ -44,40 +44,6 @@ def shared_data() -> Path:
     if env:
         return Path(env)
     return Path(__file__).resolve().parents[1].parent / "shared" / "data"
-
-
-Parts = tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True)
-class Item:
-    """One attribution reduced to what is scored."""
-
-    parts: Parts
-    source: Parts
-    direct: bool
-
-    @property
-    def chars(self) -> frozenset[int]:
-        return frozenset(i for s, e in self.parts for i in range(s, e))
-
-
-@dataclass
-class Tally:
-    gold: int = 0
-    pred: int = 0
-    exact: int = 0
-    overlap: int = 0
-    speaker_total: int = 0
-    speaker_ok: int = 0
-    misses: list[tuple[str, Item]] = field(default_factory=list)
-    false: list[tuple[str, Item]] = field(default_factory=list)
-
-    def prf(self, hits: int) -> tuple[float, float, float]:
-        p = hits / self.pred if self.pred else 0.0
-        r = hits / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
@@ -119,49 +85,6 @@ def pred_items(text: str, atts: list[Attribution]) -> list[Item]:
         source = ((src.start, src.end),) if src is not None else ()
         out.append(Item(parts, source, _has_quote(text, parts)))
     return out
-
-
-def _overlap(a: Item, b: Item) -> float:
-    ca, cb = a.chars, b.chars
-    return len(ca & cb) / max(len(ca), len(cb), 1)
-
-
-def _spans_touch(a: Parts, b: Parts) -> bool:
-    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
-
-
-def score(
-    article: str, gold: list[Item], pred: list[Item], tally: Tally, *, speakers: bool
-) -> None:
-    tally.gold += len(gold)
-    tally.pred += len(pred)
-    gold_parts = [g.parts for g in gold]
-    used: set[int] = set()
-    for p in pred:
-        for k, parts in enumerate(gold_parts):
-            if k not in used and parts == p.parts:
-                used.add(k)
-                tally.exact += 1
-                break
-    pairs = sorted(
-        ((_overlap(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)),
-        reverse=True,
-    )
-    taken_g: set[int] = set()
-    taken_p: set[int] = set()
-    for ov, gi, pi in pairs:
-        if ov < 0.5:
-            break
-        if gi in taken_g or pi in taken_p:
-            continue
-        taken_g.add(gi)
-        taken_p.add(pi)
-        tally.overlap += 1
-        if speakers and gold[gi].source:
-            tally.speaker_total += 1
-            tally.speaker_ok += _spans_touch(gold[gi].source, pred[pi].source)
-    tally.misses += [(article, g) for gi, g in enumerate(gold) if gi not in taken_g]
-    tally.false += [(article, p) for pi, p in enumerate(pred) if pi not in taken_p]
 
 
 def first_annotations(path: Path) -> Iterator[dict[str, Any]]:
