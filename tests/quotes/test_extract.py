@@ -104,9 +104,18 @@ def test_seed_direct_quote_spans_include_marks(seed: tuple[str, list[Attribution
     assert _text(text, att.cue) == "said"
 
 
-def test_seed_scare_quote_is_not_a_quote(seed: tuple[str, list[Attribution]]) -> None:
+def test_seed_according_to_continues_in_next_sentence(
+    seed: tuple[str, list[Attribution]],
+) -> None:
     text, found = seed
-    assert not [a for a in found if _text(text, a.content) == "“developing positively.”"]
+    att = _find(found, text, "Dialogue between")
+    assert _text(text, att.content) == (
+        "Dialogue between the two countries is “developing positively.”"
+    )
+    assert att.speaker_name == "Maria Zakharova"
+    assert att.chain == ("Maria Zakharova",)
+    first = _find(found, text, "communication channels")
+    assert (att.cue, att.source) == (first.cue, first.source)
 
 
 def test_spans_lie_in_text(seed: tuple[str, list[Attribution]]) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 from storyweave._types import ArticleId
 from storyweave.model import AnnotatedArticle, Attribution, AttributionKind, Span
+from storyweave.quotes.cues import CITING_WORDS, NOUN_CUES, SPEECH_VERBS
 
 _CLAUSAL_POS = frozenset({"VERB", "AUX"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
@@ -77,6 +78,23 @@ def claim_units(item: AnnotatedArticle, doc: Any) -> list[Unit]:
     return out
 
 
+# Reported speech counts as a source's claim when its cue is a verb or noun of saying; the
+# content of an act ("Kozlov welcomed Kim") or of a thing ("the trip, showing that ...") is the
+# article's own report.
+_POSITION_VERBS = frozenset({"express", "voice", "reaffirm"})
+_STATEMENT_CUES = SPEECH_VERBS | NOUN_CUES | CITING_WORDS | _POSITION_VERBS
+
+
+def _is_statement(doc: Any, a: Attribution) -> bool:
+    """Whether ``a`` reports what someone stated (quotes and "according to" always do)."""
+    if a.source_type == "other":
+        return False
+    if a.kind != "indirect" or a.cue is None:
+        return True
+    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+    return cue is not None and any(t.lemma_.lower() in _STATEMENT_CUES for t in cue)
+
+
 def _tokens_in(sspan: Any, span: Span | None) -> set[int]:
     if span is None:
         return set()
@@ -86,7 +104,8 @@ def _tokens_in(sspan: Any, span: Span | None) -> set[int]:
 def _regions(item: AnnotatedArticle, doc: Any, sspan: Any) -> list[_Region]:
     """Parts of the sentence that state something, each with its attribution (if any)."""
     lo, hi = sspan.start_char, sspan.end_char
-    atts = [a for a in item.attributions if a.content.start < hi and a.content.end > lo]
+    overlapping = [a for a in item.attributions if a.content.start < hi and a.content.end > lo]
+    atts = [a for a in overlapping if _is_statement(doc, a)]
     sentence = {t.i for t in sspan}
     if not atts:
         return [_Region(frozenset(sentence), None)]
@@ -106,8 +125,26 @@ def _regions(item: AnnotatedArticle, doc: Any, sspan: Any) -> list[_Region]:
             tokens = _reporting_clause(doc, a, sspan, content) - taken
         taken |= tokens
         regions.append(_Region(frozenset(tokens), a))
+    # the content of an act or a thing that follows a statement in the sentence ("Kim stressed
+    # that ..., showing that ...") continues that statement
+    for extra in overlapping:
+        if extra in atts or not regions:
+            continue
+        before = [r for r in regions if r.attribution is not None
+                  and r.attribution.content.end <= extra.content.start]  # fmt: skip
+        tokens = _clause_body(doc, _tokens_in(sspan, extra.content) - taken - wrapper)
+        if before and tokens and _is_clausal(doc, tokens):
+            taken |= tokens
+            regions.append(_Region(frozenset(tokens), before[-1].attribution))
     regions.sort(key=_region_start)
     return regions
+
+
+def _clause_body(doc: Any, tokens: set[int]) -> set[int]:
+    """Drop a leading complementiser ("that") from a content clause."""
+    if tokens and doc[min(tokens)].dep_ == "mark":
+        return tokens - {min(tokens)}
+    return tokens
 
 
 def _content_length(a: Attribution) -> int:

@@ -21,10 +21,14 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "joke", "quip", "speculate", "estimate", "testify", "caution", "agree",
     "counter", "retort", "underline", "underscore", "highlight", "signal", "hint",
     "threaten", "demand", "propose", "recommend", "believe", "think", "reckon",
-    "fear", "hope", "expect", "doubt", "suspect", "wonder", "inform", "notify",
+    "fear", "hope", "hop", "expect", "doubt", "suspect", "wonder", "inform", "notify",
     "assure", "reassure", "reiterate", "repeat", "brag", "lament", "concur",
     "forecast", "blog", "email", "shout", "yell",
     "whisper", "muse", "opine", "posit", "surmise", "guess", "proclaim",
+    "exclaim", "scream", "cry", "gloat", "demur", "marvel", "recount", "text",
+    "quote", "intone", "reason", "plead", "implore", "lecture", "preach", "vent",
+    "rant", "fume", "snap", "scoff", "sneer", "taunt", "cheer", "elaborate",
+    "clarify", "confess", "swear", "advise", "chant", "sing", "chime", "interject",
 })
 """Lemmas of verbs that can report speech or a stated position."""
 
@@ -56,7 +60,13 @@ NOUN_CUES: frozenset[str] = frozenset({
     "statement", "claim", "announcement", "assertion", "warning", "remark",
     "allegation", "argument", "insistence", "suggestion", "promise", "pledge",
     "admission", "acknowledgment", "acknowledgement", "contention", "prediction",
-    "testimony", "denial", "belief", "view", "message",
+    "testimony", "denial", "belief", "view", "message", "comment", "dictum",
+    "assessment", "conclusion", "assurance", "complaint", "accusation", "charge",
+    "criticism", "concern", "fear", "hope", "notion", "position", "proposal", "vow",
+    "threat", "demand", "response", "reply", "answer", "explanation", "observation",
+    "finding", "report", "rumor", "speculation", "theory", "sentiment", "opinion",
+    "impression", "declaration", "reminder", "verdict", "judgment", "idea", "sense",
+    "assumption", "expectation", "worry", "confidence", "doubt", "suspicion",
 })
 """Nouns that report speech when they govern a that-clause ("his claim that ...")."""
 

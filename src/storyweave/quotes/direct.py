@@ -21,11 +21,14 @@ from .marks import Quoted
 from .syntax import (
     Candidate,
     CharSpan,
+    count_stops,
     cue_span,
+    ends_sentence,
     is_cue_verb,
     sentence_bounds,
     source_span,
     subject_of,
+    token_at,
 )
 
 __all__ = ["find_direct"]
@@ -33,6 +36,8 @@ __all__ = ["find_direct"]
 _MAX_CUE_OFFSET = 20
 """A cue after the quote must come within this many words (speaker phrases can be long)."""
 _MAX_TITLE_WORDS = 8
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"})
 _LEAD_INS = frozenset({"and", "but", "or", "so", "then", "yet", "still", "later", "earlier"})
 _HANDOFF_PUNCT = (",", "!", "?", "—", "–", "-", "…", ".")
 """A quote whose speaker follows ends with one of these (inside or right after the marks)."""
@@ -60,12 +65,22 @@ def _regions(doc: Doc, q: Quoted, prev_end: int, next_start: int) -> tuple[CharS
         before = q.start - 1
         while before > 0 and text[before].isspace():
             before -= 1
-        left_start = max(left_start, sentence_bounds(doc, before)[0])
+        if ends_sentence(text, before):
+            left_start = q.start  # the quote opens a sentence
+        else:
+            left_start = max(left_start, sentence_bounds(doc, before)[0])
     nl = text.rfind("\n", 0, q.start)
     left_start = max(left_start, nl + 1)
     right_end = next_start
     if q.end < len(text):
-        right_end = min(right_end, sentence_bounds(doc, q.end)[1])
+        # the sentence of the closing mark; after a hand-off comma the parser may have
+        # split "“...,” | she said", so the next sentence then belongs to the quote
+        after = token_at(doc, q.end)
+        full_stop = text[q.inner_start : q.inner_end].rstrip().endswith(".")
+        if after.idx >= q.end and after.is_sent_start and full_stop:
+            right_end = q.end  # the quote ends its sentence ("?" and "!" may not)
+        else:
+            right_end = min(right_end, sentence_bounds(doc, q.end)[1])
     nl = text.find("\n", q.end)
     if nl != -1:
         right_end = min(right_end, nl)
@@ -98,7 +113,7 @@ def _cue_after(tokens: list[Token]) -> Token | None:
         if is_cue_verb(tok, quote=True) and not _in_modifier(tok):
             return tok
         if n > 0 and tok.pos_ == "VERB" and not _in_modifier(tok):
-            return None
+            return tok if _speaks(tok, after=True) else None
     return None
 
 
@@ -118,12 +133,29 @@ def looks_like_title(text: str, q: Quoted) -> bool:
 def _cue_before(tokens: list[Token]) -> Token | None:
     """The cue in "... he said: “" / "he told reporters, “": the last verb before the quote."""
     words = _words(tokens)
+    colon = bool(tokens) and tokens[-1].text == ":"
     for tok in reversed(words):
         if tok.lower_ in ("that", "if", "whether"):
             return None  # reported speech with a quoted clause: the indirect finder's
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
-            return tok if is_cue_verb(tok, quote=True) else None
+            if is_cue_verb(tok, quote=True) or (colon and _speaks(tok)):
+                return tok
+            return None
     return None
+
+
+def _speaks(verb: Token, *, after: bool = False) -> bool:
+    """A finite verb with its subject and no object of its own, handing off to a quote
+    by a colon or comma, or right after one: a manner of speaking ("Mr. Christie
+    gloated: “...”", "his friends jeered, “...”", "“OK,” Oliver barked.")."""
+    if verb.pos_ != "VERB" or verb.tag_ == "VBG":
+        return False
+    subj = subject_of(verb)
+    if not after:
+        return subj is not None
+    if subj is None or subj.i > verb.i or verb.tag_ not in _FINITE:
+        return False
+    return not any(c.dep_ in _OBJECTS for c in verb.rights)  # the quote is a left ccomp
 
 
 def _names_quote(verb: Token, q: Quoted) -> bool:
@@ -162,10 +194,37 @@ def _candidate(q: Quoted, verb: Token, within: CharSpan, region_end: int) -> Can
     )
 
 
-def _continues(text: str, prev: Candidate | None, q: Quoted) -> bool:
-    if prev is None or prev.region_end > q.start:
+def _in_cue_clause(doc: Doc, prev: Candidate | None, q: Quoted) -> bool:
+    """Whether ``q`` lies in the clause of the previous quote's cue, after that quote
+    ("“...,” said Mr. Ekovich, who noted that prices had “cratered” ...")."""
+    if prev is None or prev.cue_token is None:
         return False
-    return not text[prev.region_end : q.start].strip(" \t\n\r\xa0.")
+    last = prev.parts[-1][1]
+    cue = doc[prev.cue_token].idx
+    text = doc.text
+    if not last <= cue < q.start or "\n" in text[last : q.start]:
+        return False
+    return not count_stops(text, cue, q.start)
+
+
+def _continues(doc: Doc, prev: Candidate | None, q: Quoted) -> bool:
+    """Whether ``q`` goes on with the previous attributed quote: nothing lies between
+    them but white space, or the one sentence of the previous quote's cue."""
+    if prev is None:
+        return False
+    text = doc.text
+    last = prev.parts[-1][1]
+    if last > q.start:
+        return False
+    if prev.region_end <= q.start and not text[prev.region_end : q.start].strip(" \t\n\r\xa0."):
+        return True
+    if prev.cue_token is None or not last <= doc[prev.cue_token].idx < q.start:
+        return False
+    j = q.start - 1
+    while j > last and text[j].isspace():
+        j -= 1
+    gap = text[last : j + 1]
+    return "\n" not in gap and ends_sentence(text, j) and count_stops(text, last, j + 1) == 1
 
 
 def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
@@ -195,7 +254,7 @@ def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
                 found = _candidate(q, verb, right, right[1])
             elif (colon := _colon_cue(doc, q)) is not None:
                 found = _candidate(q, colon[0], colon[1], right[1])
-            elif not _words(right_toks) and _continues(text, prev, q) and prev is not None:
+            elif not _words(right_toks) and _continues(doc, prev, q) and prev is not None:
                 found = Candidate(
                     kind="direct",
                     parts=[(q.start, q.end)],
@@ -218,6 +277,6 @@ def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
         if found is not None:
             out.append(found)
             prev = found
-        elif _words(left_toks) or _words(right_toks):
+        elif (_words(left_toks) or _words(right_toks)) and not _in_cue_clause(doc, prev, q):
             prev = None  # a quote embedded in other text breaks a run of continuations
     return out

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from storyweave.model import Attribution, AttributionKind, Span
 
 from .chains import apply_chains, find_citing
+from .continuation import find_continuations
 from .direct import find_direct
 from .indirect import find_according, find_indirect
 from .marks import find_quoted
@@ -26,12 +27,35 @@ def _position(cand: Candidate) -> int:
     return cand.cue[0] if cand.cue is not None else cand.start
 
 
-def _nested(cand: Candidate, direct: list[Candidate]) -> bool:
-    """Reported speech inside someone's quoted words ("“I think we won,” he said")."""
-    if cand.cue is None:
-        return False
-    pos = cand.cue[0]
-    return any(s <= pos < e for d in direct for s, e in d.parts)
+def _inside(cand: Candidate, other: Candidate) -> bool:
+    pos = cand.cue[0] if cand.cue is not None else None
+    return pos is not None and any(s <= pos < e for s, e in other.parts)
+
+
+def _outermost(cands: list[Candidate]) -> list[Candidate]:
+    """Drop attributions whose cue lies inside another one's content: what someone
+    reports is one statement ("He said his critics “seem to think ...”" is his), and
+    speech inside quoted words is the quoted speaker's ("“I think we won,” he said").
+    When two contain each other's cue (a parse error), a direct quote wins, then the
+    earlier one."""
+    out = []
+    for n, cand in enumerate(cands):
+        dropped = False
+        for m, other in enumerate(cands):
+            if m == n or not _inside(cand, other):
+                continue
+            if not _inside(other, cand) or _wins(other, m, cand, n):
+                dropped = True
+                break
+        if not dropped:
+            out.append(cand)
+    return out
+
+
+def _wins(a: Candidate, a_pos: int, b: Candidate, b_pos: int) -> bool:
+    if (a.kind == "direct") != (b.kind == "direct"):
+        return a.kind == "direct"
+    return a_pos < b_pos
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
@@ -65,10 +89,14 @@ def find_attributions(doc: Doc, *, credit: str | None = None) -> list[Attributio
     quoted = find_quoted(text)
     direct = find_direct(doc, quoted)
     used = {c.cue_token for c in direct if c.cue_token is not None}
-    indirect = [c for c in find_indirect(doc, quoted, used) if not _nested(c, direct)]
+    kept = _outermost(direct + find_indirect(doc, quoted, used))
+    indirect = [c for c in kept if c.kind != "direct" or c not in direct]
+    direct = [c for c in kept if c.kind == "direct" and c in direct]
     taken = {c.cue_token: c for c in direct + indirect if c.cue_token is not None}
     according, outer = find_according(doc, quoted, taken)
     cands = _dedupe(sorted(direct + indirect + according, key=_position))
+    cands = sorted(cands + find_continuations(doc, quoted, cands), key=_position)
+    cands = _outermost(cands)
     apply_chains(cands, outer, find_citing(doc))
     index = SpeakerIndex(doc)
     out: list[Attribution] = []

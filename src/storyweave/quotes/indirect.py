@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import INTENT_VERBS, NOUN_CUES, STANCE_VERBS
+from .frames import FRAMES, PREP_FRAMES, frame_content
 from .marks import Quoted
 from .syntax import (
     Candidate,
@@ -37,6 +38,11 @@ _MIN_CONTENT_CHARS = 8
 _OTHER_CUES = INTENT_VERBS | STANCE_VERBS
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+_FRONTED_DEPS = frozenset({"advcl", "ccomp", "dep", "parataxis", "conj"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "VBN"})
+_ADJUNCT_PUNCT = frozenset({",", "—", "–", "-", "--"})
+_NOT_ADJUNCTS = frozenset({"including", "according", "excluding", "following"})
+_ADJUNCT_WORDS = frozenset({"while", "despite", "though", "although", "whereas"})
 
 
 def extend_over_quotes(span: CharSpan, quoted: list[Quoted]) -> CharSpan:
@@ -56,7 +62,11 @@ def _content(doc: Doc, span: CharSpan | None, quoted: list[Quoted]) -> CharSpan 
     if span is None:
         return None
     span = extend_over_quotes(span, quoted)
-    trimmed = trim(doc.text, *trim_final_stop(doc.text, span))
+    text = doc.text
+    cut = text.find("\n", span[0], span[1])
+    if cut != -1 and text[span[0] : cut].strip():
+        span = (span[0], cut)  # reported speech stays in its paragraph
+    trimmed = trim(text, *trim_final_stop(text, span))
     if trimmed is None or trimmed[1] - trimmed[0] < _MIN_CONTENT_CHARS:
         return None
     return trimmed
@@ -84,10 +94,32 @@ def _speaker(verb: Token) -> CharSpan | None:
     return source_span(subj)
 
 
+def _adjunct_start(clause: Token) -> int | None:
+    """Where a trailing adjunct of the reporting sentence begins inside ``clause``'s
+    subtree: after a comma or dash, a gerund or a concessive/temporal word
+    ("..., adding that ...", "..., while 22 percent ...", "- despite ...")."""
+    doc = clause.doc
+    for tok in doc[clause.i + 1 : clause.right_edge.i + 1]:
+        before = doc[tok.i - 1]
+        if before.text not in _ADJUNCT_PUNCT:
+            continue
+        if (tok.tag_ == "VBG" and tok.lower_ not in _NOT_ADJUNCTS) or tok.lower_ in _ADJUNCT_WORDS:
+            return before.idx
+    return None
+
+
+def _clause_span(clause: Token) -> CharSpan | None:
+    span = subtree_span(clause)
+    cut = _adjunct_start(clause)
+    if span is None or cut is None or cut <= span[0]:
+        return span
+    return trim(clause.doc.text, span[0], cut)
+
+
 def _verb_content(verb: Token) -> CharSpan | None:
     for child in verb.children:
         if child.dep_ in _CLAUSE_DEPS:
-            return subtree_span(child)
+            return _clause_span(child)
     if verb.lemma_.lower() in INTENT_VERBS:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.left_edge.lower_ == "to":
@@ -105,6 +137,39 @@ def _verb_content(verb: Token) -> CharSpan | None:
     return None
 
 
+def _fronted_clause(verb: Token) -> CharSpan | None:
+    """ "[The girl was pepper-sprayed], police said.": a clause before the comma that
+    precedes the cue's subject, when the parser hung it on the verb as an adjunct."""
+    subj = subject_of(verb)
+    if subj is None or not subj.i < verb.i or subj.left_edge.i < verb.sent.start + 2:
+        return None
+    comma = verb.doc[subj.left_edge.i - 1]
+    if comma.text not in (",", "—", "–"):
+        return None
+    clauses = [t for t in verb.lefts if t.dep_ in _FRONTED_DEPS and _finite_clause(t)]
+    if not clauses:
+        return None
+    start = min(c.left_edge.i for c in clauses)
+    return trim(verb.doc.text, verb.doc[start].idx, comma.idx)
+
+
+def _finite_clause(head: Token) -> bool:
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+    return has_subject and head.tag_ in _FINITE_TAGS
+
+
+def _rest_of_clause(doc: Doc, verb: Token, first: CharSpan, quoted: list[Quoted]) -> list[CharSpan]:
+    """ "Mr. Obama, officials said, has become skeptical": the clause after a
+    parenthetical cue is a second piece of the content."""
+    head = verb.head
+    start = doc[verb.right_edge.i].idx + len(doc[verb.right_edge.i].text)
+    end_tok = doc[head.right_edge.i]
+    if start <= first[1] or end_tok.i <= verb.right_edge.i:
+        return []
+    rest = _content(doc, (start, end_tok.idx + len(end_tok.text)), quoted)
+    return [rest] if rest is not None else []
+
+
 def find_indirect(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Candidate]:
     """Reported speech governed by a reporting verb or noun.
 
@@ -120,8 +185,19 @@ def find_indirect(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Candid
     for tok in doc:
         if tok.i in used:
             continue
-        if is_cue_verb(tok) or (tok.pos_ == "VERB" and tok.lemma_.lower() in _OTHER_CUES):
+        lemma = tok.lemma_.lower()
+        parts: list[CharSpan] = []
+        if is_cue_verb(tok) or (tok.pos_ == "VERB" and lemma in _OTHER_CUES):
             content = _content(doc, _verb_content(tok), quoted)
+            if content is None and is_cue_verb(tok):
+                content = _content(doc, _fronted_clause(tok), quoted)
+            if content is None and tok.pos_ == "VERB":
+                content = _content(doc, frame_content(tok), quoted)
+            elif content is not None and tok.dep_ == "parataxis":
+                parts = _rest_of_clause(doc, tok, content, quoted)
+            source = _speaker(tok)
+        elif tok.pos_ == "VERB" and (lemma in FRAMES or lemma in PREP_FRAMES):
+            content = _content(doc, frame_content(tok), quoted)
             source = _speaker(tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             content, source = _noun_content(doc, tok, quoted)
@@ -132,7 +208,7 @@ def find_indirect(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Candid
         out.append(
             Candidate(
                 kind=_kind(content, quoted),
-                parts=[content],
+                parts=[content, *parts],
                 cue=cue_span(tok),
                 source=source,
                 cue_token=tok.i,

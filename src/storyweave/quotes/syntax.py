@@ -158,3 +158,33 @@ def token_at(doc: Doc, pos: int) -> Token:
         if tok.idx >= pos:
             return tok
     return doc[len(doc) - 1]
+
+
+_CLOSING_MARKS = "”’\"'»"
+
+
+def ends_sentence(text: str, i: int) -> bool:
+    """Whether the character at ``i`` ends a sentence: . ! ? (or a closing mark after one)."""
+    while i > 0 and text[i] in _CLOSING_MARKS:
+        i -= 1
+    return text[i] in ".!?" and not _abbreviation(text, i)
+
+
+def _abbreviation(text: str, i: int) -> bool:
+    """A full stop that ends a short abbreviation ("Mr.", "U.S.") rather than a sentence."""
+    if text[i] != ".":
+        return False
+    start = i
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:i]
+    return "." in word or (len(word) <= 3 and word[:1].isupper())
+
+
+def count_stops(text: str, start: int, end: int) -> int:
+    """How many sentence ends (. ! ? before a space, not an abbreviation) lie in the range."""
+    count = 0
+    for i in range(start, end):
+        if text[i] in ".!?" and (i + 1 >= end or text[i + 1].isspace()):
+            count += ends_sentence(text, i)
+    return count

@@ -1,0 +1,137 @@
+"""Constructions found on PolNeAR train: continuations, frames, fronted clauses, nesting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyweave.model import Attribution
+from storyweave.quotes import find_attributions
+
+
+def _found(nlp: Any, text: str) -> list[Attribution]:
+    return find_attributions(nlp(text))
+
+
+def _contents(text: str, found: list[Attribution]) -> list[str]:
+    return [text[a.content.start : a.content.end] for a in found]
+
+
+def _cues(text: str, found: list[Attribution]) -> list[str]:
+    return [text[a.cue.start : a.cue.end] for a in found if a.cue is not None]
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a quote that opens a sentence in mid-paragraph
+        ("The bill passed on Monday. “We won,” Senator Ann Ray said.", "“We won,”"),
+        # a finite intransitive verb after the quote is a manner of speaking
+        ("“OK, for a start, you are wrong,” Oliver barked.", "“OK, for a start, you are wrong,”"),
+        # any verb with a subject before a colon
+        ("Mr. Christie gloated: “I told you he was not ready.”", "“I told you he was not ready.”"),
+    ],
+)
+def test_direct_quote_cues(nlp: Any, text: str, content: str) -> None:
+    found = _found(nlp, text)
+    assert content in _contents(text, found)
+    assert next(a for a in found if text[a.content.start : a.content.end] == content).kind == (
+        "direct"
+    )
+
+
+@pytest.mark.issue(5)
+def test_quote_continues_across_cue_clause_with_scare_quote(nlp: Any) -> None:
+    text = (
+        "“Revenues are up a little,” said Mr. Ekovich, who noted that prices had "
+        "“cratered” in the recession. “Things are moving in the right direction.”"
+    )
+    found = [a for a in _found(nlp, text) if a.kind == "direct"]
+    assert _contents(text, found) == [
+        "“Revenues are up a little,”",
+        "“Things are moving in the right direction.”",
+    ]
+    assert found[0].source == found[1].source
+
+
+@pytest.mark.issue(5)
+def test_whole_quote_continues_reported_speech(nlp: Any) -> None:
+    text = (
+        "Senator Ann Ray said they had made real progress on the budget. "
+        "“I really believe the deal will hold.”"
+    )
+    found = _found(nlp, text)
+    assert _contents(text, found) == [
+        "they had made real progress on the budget",
+        "“I really believe the deal will hold.”",
+    ]
+    assert found[0].cue == found[1].cue and found[0].source == found[1].source
+
+
+@pytest.mark.issue(5)
+def test_scare_quote_after_reported_speech_is_the_writers(nlp: Any) -> None:
+    text = "Senator Ann Ray said prices rose sharply in May. The “reform” failed anyway."
+    found = _found(nlp, text)
+    assert _contents(text, found) == ["prices rose sharply in May"]
+
+
+@pytest.mark.issue(5)
+def test_attributions_do_not_nest(nlp: Any) -> None:
+    text = "Mr. Obama said his critics seem to think that he is weak."
+    found = _found(nlp, text)
+    assert _cues(text, found) == ["said"]
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        (
+            "A teenage girl was hurt by a bystander outside the venue, police said.",
+            ["A teenage girl was hurt by a bystander outside the venue"],
+        ),
+        (
+            "Mr. Obama, officials said, has become skeptical about the plan.",
+            ["Mr. Obama", "has become skeptical about the plan"],
+        ),
+        (
+            "Trump said things should be wrapped up by July, referring to the convention.",
+            ["things should be wrapped up by July"],
+        ),
+    ],
+)
+def test_clause_extents(nlp: Any, text: str, contents: list[str]) -> None:
+    found = _found(nlp, text)
+    assert _contents(text, found)[: len(contents)] == contents
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Sanders wants to expand the program for veterans.", "wants", "to expand the program"),
+        ("She called the plan “a disaster.”", "called", "the plan “a disaster.”"),
+        ("Clinton accused Sanders of a flip-flop on guns.", "accused", "Sanders of a flip-flop"),
+        ("He talked about jobs and wages in Ohio.", "talked", "jobs and wages"),
+        ("The court seemed to send a strong signal.", "seemed", "The court seemed to send"),
+    ],
+)
+def test_verb_frames(nlp: Any, text: str, cue: str, content: str) -> None:
+    found = _found(nlp, text)
+    assert found, text
+    assert _cues(text, found)[0] == cue
+    assert _contents(text, found)[0].startswith(content)
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge reopened on Monday after repairs.",
+        "Workers painted the fence and fixed the roof.",
+    ],
+)
+def test_no_cue_no_frame(nlp: Any, text: str) -> None:
+    assert _found(nlp, text) == []
