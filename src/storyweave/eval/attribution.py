@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .prf import prf
+
 Parts = tuple[tuple[int, int], ...]
 OVERLAP_MIN = 0.5
 
@@ -43,10 +45,8 @@ class Tally:
 
     def prf(self, hits: int) -> tuple[float, float, float]:
         """Precision, recall and F1 for ``hits`` matches (``exact`` or ``overlap``)."""
-        p = hits / self.pred if self.pred else 0.0
-        r = hits / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
+        got = prf(hits, predicted=self.pred, gold=self.gold)
+        return got.precision, got.recall, got.f1
 
     @property
     def speaker_accuracy(self) -> float:

@@ -19,6 +19,8 @@ from typing import Final
 
 from storyweave.model import Timex
 
+from ..eval.prf import PRF, prf
+
 
 @dataclass(frozen=True, slots=True)
 class GoldTimex:
@@ -28,13 +30,6 @@ class GoldTimex:
     end: int
     type: str
     value: str
-
-
-@dataclass(frozen=True, slots=True)
-class PRF:
-    precision: float
-    recall: float
-    f1: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +64,7 @@ class Tally:
         self.spurious += other.spurious
 
     def prf(self, hits: int) -> PRF:
-        p = hits / self.system if self.system else 0.0
-        r = hits / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return PRF(p, r, f)
+        return prf(hits, predicted=self.system, gold=self.gold)
 
 
 def score_document(gold: Sequence[GoldTimex], system: Sequence[Timex]) -> Tally:
