@@ -13,18 +13,12 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import SourceError, StoryweaveError
 from ..ingest.readers import (
-    FEED_SUFFIXES,
-    HTML_SUFFIXES,
     JSONL_SUFFIXES,
     SUPPORTED,
-    TEXT_SUFFIXES,
     Draft,
-    looks_like_feed,
     parse_date,
-    read_feed,
-    read_html,
+    read_document,
     read_jsonl,
-    read_text,
 )
 from ..model import Failure
 from .problems import HTTPProblem
@@ -75,13 +69,7 @@ def drafts_from_upload(filename: str | None, data: bytes) -> tuple[list[Draft], 
             raise SourceError("E102", path=name)
         if b"\x00" in data:
             raise SourceError("E103", path=name)
-        if suffix in TEXT_SUFFIXES:
-            return [read_text(data, _as_path(name))], []
-        if suffix in HTML_SUFFIXES:
-            return [read_html(data, _as_path(name))], []
-        if suffix in FEED_SUFFIXES and looks_like_feed(data):
-            return list(read_feed(data, _as_path(name))), []
-        raise SourceError(f"{name}: an .xml file that is not an RSS or Atom feed.")
+        return read_document(data, _as_path(name)), []
     except StoryweaveError as e:
         return [], [Failure(stage="ingest", error=str(e), ref=name, code=e.code)]
 

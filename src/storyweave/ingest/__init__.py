@@ -20,17 +20,11 @@ from ..timex import find_publication_date
 from .credit import find_credit
 from .decode import read_bytes
 from .readers import (
-    FEED_SUFFIXES,
-    HTML_SUFFIXES,
     JSONL_SUFFIXES,
     SUPPORTED,
-    TEXT_SUFFIXES,
     Draft,
-    looks_like_feed,
-    read_feed,
-    read_html,
+    read_document,
     read_jsonl,
-    read_text,
 )
 
 __all__ = ["IngestOptions", "build_article", "find_credit", "read_inputs"]
@@ -85,16 +79,7 @@ def _read_file(path: Path, opts: IngestOptions) -> Iterator[Article | Failure]:
         if suffix in JSONL_SUFFIXES:
             yield from _read_jsonl(path, opts)
             return
-        data = read_bytes(path, limit=opts.max_file_bytes)
-        drafts: Iterable[Draft]
-        if suffix in TEXT_SUFFIXES:
-            drafts = [read_text(data, path)]
-        elif suffix in HTML_SUFFIXES:
-            drafts = [read_html(data, path)]
-        elif suffix in FEED_SUFFIXES and looks_like_feed(data):
-            drafts = list(read_feed(data, path))
-        else:
-            raise ParseError(f"{path}: an .xml file that is not an RSS or Atom feed.")
+        drafts = read_document(read_bytes(path, limit=opts.max_file_bytes), path)
     except StoryweaveError as e:
         yield _failure(e, ref=str(path))
         return

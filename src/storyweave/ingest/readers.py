@@ -190,3 +190,15 @@ def html_to_text(html: str) -> str:
 def looks_like_feed(data: bytes) -> bool:
     head = data[:2048].lower()
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
+
+
+def read_document(data: bytes, path: Path) -> list[Draft]:
+    """The drafts of one text, Markdown, HTML or feed file's bytes (JSONL is streamed apart)."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return [read_text(data, path)]
+    if suffix in HTML_SUFFIXES:
+        return [read_html(data, path)]
+    if suffix in FEED_SUFFIXES and looks_like_feed(data):
+        return list(read_feed(data, path))
+    raise ParseError(f"{path}: an .xml file that is not an RSS or Atom feed.")
