@@ -134,11 +134,13 @@ def _form_stories(article_ids: Sequence[ArticleId], *, store: SQLStore) -> list[
         todo = [aid for aid in article_ids if clusterer.state.story_of(aid) is None]
         assignments = add_articles(clusterer, [store.annotated(aid) for aid in todo])
         save_clusterer(clusterer)
-        touched = {a.story_id for a in assignments}
-        for story in clusterer.stories():
-            if story.id in touched:
-                story = dataclasses.replace(story, title=headline(story.title))
-                store.save_story(story, method=STORY_METHOD)
+        # only the stories this batch changed (their memberships are disjoint, so order is free)
+        for sid in sorted({a.story_id for a in assignments}):
+            if clusterer.state.story(sid) is None:  # absorbed by a merge in this batch
+                continue
+            story = clusterer.story(sid)
+            story = dataclasses.replace(story, title=headline(story.title))
+            store.save_story(story, method=STORY_METHOD)
         found = {clusterer.state.story_of(aid) for aid in article_ids}
     return sorted(sid for sid in found if sid)
 

@@ -144,13 +144,17 @@ class StoryClusterer:
             story.entity_sum,
         )
 
+    def story(self, story_id: StoryId) -> Story:
+        """One story as the data model's :class:`~storyweave.model.Story`."""
+        rec = self.state.story(story_id)
+        if rec is None:
+            raise NotFound("E303", kind="story", ident=story_id)
+        members = sorted(m.article_id for m in self.state.members(rec.id))
+        return Story(rec.id, self.title(rec.id), tuple(members), rec.first, rec.last)
+
     def stories(self) -> list[Story]:
         """Every story as the data model's :class:`~storyweave.model.Story`, oldest first."""
-        out = []
-        for rec in sorted(self.state.stories(), key=_story_key):
-            members = sorted(m.article_id for m in self.state.members(rec.id))
-            out.append(Story(rec.id, self.title(rec.id), tuple(members), rec.first, rec.last))
-        return out
+        return [self.story(rec.id) for rec in sorted(self.state.stories(), key=_story_key)]
 
     def partition(self) -> dict[StoryId, list[ArticleId]]:
         """Every story and its articles (sorted), by story id."""
