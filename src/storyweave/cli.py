@@ -300,16 +300,16 @@ def stories(store: SQLStore, with_entities: bool, as_json: bool) -> None:
             soft_wrap=True,
         )
         if with_entities:
-            _print_entities(store, s.article_ids)
+            _print_entities(store, s.id)
     if not found:
         out.print("No stories yet: run `storyweave ingest PATH` first.")
 
 
-def _print_entities(store: SQLStore, article_ids: tuple[str, ...], indent: str = "    ") -> None:
-    report = build_report(store, article_ids)
+def _print_entities(store: SQLStore, story_id: str, indent: str = "    ") -> None:
+    """The story's entities by type, most mentioned first (no report: nothing else is needed)."""
     by_type: dict[str, list[str]] = {}
-    for e in report["entities"]:
-        by_type.setdefault(e["type"], []).append(f"{e['name']} ×{len(e['mentions'])}")
+    for v in entity_views(store, story=story_id):
+        by_type.setdefault(v.entity.type, []).append(f"{v.entity.name} ×{len(v.mentions)}")
     for etype in ("PERSON", "ORG", "LOC", "OTHER"):
         if etype in by_type:
             out.print(
@@ -340,7 +340,7 @@ def show(store: SQLStore, story_id: str, as_json: bool, why: bool) -> None:
             f"  {a.id}  {a.published or 'no date'}  {a.outlet or 'unknown outlet'}  {a.ref}",
             markup=False,
         )
-    _print_entities(store, story.article_ids, indent="  ")
+    _print_entities(store, story.id, indent="  ")
 
 
 def _print_why(store: SQLStore, story_id: str) -> None:
