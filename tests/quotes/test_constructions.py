@@ -135,3 +135,64 @@ def test_verb_frames(nlp: Any, text: str, cue: str, content: str) -> None:
 )
 def test_no_cue_no_frame(nlp: Any, text: str) -> None:
     assert _found(nlp, text) == []
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # a second predicate of the speaker is not part of what they said
+        (
+            "Rajoy said Monday that he will try to form a stable government and insisted "
+            "that his party was still the strongest force in Spain.",
+            ["that he will try to form a stable government"],
+        ),
+        # a stance verb's content is its object with what completes it
+        (
+            "Clinton blamed the “fog of war” for the failure to send help.",
+            ["the “fog of war” for the failure to send help"],
+        ),
+    ],
+)
+def test_content_boundaries(nlp: Any, text: str, contents: list[str]) -> None:
+    found = _found(nlp, text)
+    assert _contents(text, found)[: len(contents)] == contents
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # the quote goes on after "said X, <aside>,"
+        (
+            '"These guys know how to use words," said Sherman, speaking of politicians, '
+            '"and leave themselves a little wiggle room."',
+            ['"These guys know how to use words,"', '"and leave themselves a little wiggle room."'],
+        ),
+        # a lead-in word before the next quote of the same speaker
+        (
+            "“I don’t think it’s do or die,” he said outside the building. But “the "
+            "endorsement helps a lot.”",
+            ["“I don’t think it’s do or die,”", "“the endorsement helps a lot.”"],
+        ),
+        # a colon before the quote, the cue after it
+        (
+            "He explained why it was impossible: “Trust me, I share your exasperation,” "
+            "Sullivan wrote.",
+            ["“Trust me, I share your exasperation,”"],
+        ),
+        # the closing mark was lost at the end of the paragraph
+        (
+            "“Trump is a candidate unlike any other,” said Baron. “His positions have "
+            "defied all conventions.\n\nNext paragraph.",
+            [
+                "“Trump is a candidate unlike any other,”",
+                "“His positions have defied all conventions.",
+            ],
+        ),
+    ],
+)
+def test_quotes_of_one_speaker(nlp: Any, text: str, quotes: list[str]) -> None:
+    found = [a for a in _found(nlp, text) if a.kind == "direct"]
+    assert _contents(text, found) == quotes
+    assert len({a.source for a in found}) == 1

@@ -19,7 +19,11 @@ from storyweave.quotes.marks import find_quoted
         ("“He said ‘no’ twice,” she said.", ["“He said ‘no’ twice,”"]),
         # negative cases: apostrophes and unmatched marks are not quotes
         ("It's the players' union, don't you know, the ’90s.", []),
-        ("“Never closed.\n\nNext paragraph.", []),
+        ("“Never closed\n\nNext paragraph.", []),
+        ("He said “never closed.\n\nNext paragraph.", []),
+        # a sentence-opening quote that runs to its paragraph's end lost its closer
+        ("“Closed by the paragraph.\n\nNext.", ["“Closed by the paragraph."]),
+        ("He said: “Lost the mark. Twice!\nNext.", ["“Lost the mark. Twice!"]),
         ("no marks at all", []),
     ],
 )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import QUOTE_ONLY_VERBS
+from .cues import QUOTE_ONLY_VERBS, SPEECH_VERBS
 from .marks import Quoted
 from .syntax import (
     Candidate,
@@ -112,9 +112,20 @@ def _cue_after(tokens: list[Token]) -> Token | None:
     for n, tok in enumerate(words[:_MAX_CUE_OFFSET]):
         if is_cue_verb(tok, quote=True) and not _in_modifier(tok):
             return tok
+        if tok.dep_ == "ROOT" and _mistagged_cue(tok):
+            return tok  # “...,” the editorial read. (tagged as a noun)
         if n > 0 and tok.pos_ == "VERB" and not _in_modifier(tok):
             return tok if _speaks(tok, after=True) else None
     return None
+
+
+def _mistagged_cue(tok: Token) -> bool:
+    """A reporting verb the tagger took for a noun or adjective, heading a clause
+    with a subject before it and nothing after it but the full stop."""
+    if tok.pos_ not in ("NOUN", "ADJ") or tok.lemma_.lower() not in SPEECH_VERBS | QUOTE_ONLY_VERBS:
+        return False
+    after = [t for t in tok.rights if not t.is_punct]
+    return not after and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tok.lefts)
 
 
 def looks_like_title(text: str, q: Quoted) -> bool:
@@ -220,11 +231,36 @@ def _continues(doc: Doc, prev: Candidate | None, q: Quoted) -> bool:
         return True
     if prev.cue_token is None or not last <= doc[prev.cue_token].idx < q.start:
         return False
-    j = q.start - 1
-    while j > last and text[j].isspace():
-        j -= 1
+    j = _skip_lead_in(text, q.start - 1, last)
     gap = text[last : j + 1]
     return "\n" not in gap and ends_sentence(text, j) and count_stops(text, last, j + 1) == 1
+
+
+def _skip_lead_in(text: str, j: int, floor: int) -> int:
+    """Step back from ``j`` over white space and one lead-in word ("But “...”")."""
+    while j > floor and text[j].isspace():
+        j -= 1
+    k = j
+    while k > floor and text[k].isalpha():
+        k -= 1
+    if text[k + 1 : j + 1].lower() in _LEAD_INS and text[k].isspace():
+        j = k
+        while j > floor and text[j].isspace():
+            j -= 1
+    return j
+
+
+def _trails_off(tokens: list[Token]) -> bool:
+    """Nothing after the quote but the writer's dash clause ("“...” - increasing his ...")."""
+    return not _words(tokens) or tokens[0].text in ("-", "—", "–", "--")
+
+
+def _split_by(doc: Doc, prev: Candidate | None, left: list[Token]) -> bool:
+    """Whether ``left`` (ending with a comma) holds the previous quote's cue: the quote
+    goes on after "said Sherman, speaking of politicians,"."""
+    if prev is None or prev.cue_token is None or not left or left[-1].text != ",":
+        return False
+    return left[0].i <= prev.cue_token <= left[-1].i
 
 
 def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
@@ -254,7 +290,7 @@ def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
                 found = _candidate(q, verb, right, right[1])
             elif (colon := _colon_cue(doc, q)) is not None:
                 found = _candidate(q, colon[0], colon[1], right[1])
-            elif not _words(right_toks) and _continues(doc, prev, q) and prev is not None:
+            elif _trails_off(right_toks) and _continues(doc, prev, q) and prev is not None:
                 found = Candidate(
                     kind="direct",
                     parts=[(q.start, q.end)],
@@ -274,6 +310,17 @@ def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
                 found.parts = [(doc[verb.i + 1].idx, q.end)]  # called him “a liar”
             elif verb is not None and handed:
                 found = _candidate(q, verb, left, right[1])
+            elif verb is None and _hands_off(text, q) and (after := _cue_after(right_toks)):
+                found = _candidate(q, after, right, right[1])  # system: “...,” Sullivan wrote.
+            elif verb is None and prev is not None and _split_by(doc, prev, left_toks):
+                found = Candidate(
+                    kind="direct",
+                    parts=[(q.start, q.end)],
+                    cue=prev.cue,
+                    source=prev.source,
+                    cue_token=prev.cue_token,
+                    region_end=right[1],
+                )
         if found is not None:
             out.append(found)
             prev = found

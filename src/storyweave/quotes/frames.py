@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from .syntax import CharSpan, trim
 
-__all__ = ["FRAMES", "PREP_FRAMES", "frame_content"]
+__all__ = ["FRAMES", "PREP_FRAMES", "frame_content", "object_span"]
 
 # fmt: off
 _CLAUSE = (
@@ -108,7 +108,7 @@ def _edge_span(first: Token, last: Token) -> CharSpan | None:
     return trim(doc.text, start, end_tok.idx + len(end_tok.text))
 
 
-def _object_span(verb: Token) -> CharSpan | None:
+def object_span(verb: Token) -> CharSpan | None:
     """The object with what completes it: "Trump “a liar”", "Clinton of lying"."""
     objs = [c for c in verb.rights if c.dep_ == "dobj"]
     if not objs:
@@ -165,7 +165,7 @@ def frame_content(verb: Token) -> CharSpan | None:
     for kind, finder in (
         ("clause", _clause_span),
         ("inf", _infinitive_span),
-        ("obj", _object_span),
+        ("obj", object_span),
         ("whole", _whole_span),
     ):
         if kind in kinds and (span := finder(verb)) is not None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import INTENT_VERBS, NOUN_CUES, STANCE_VERBS
-from .frames import FRAMES, PREP_FRAMES, frame_content
+from .frames import FRAMES, PREP_FRAMES, frame_content, object_span
 from .marks import Quoted
 from .syntax import (
     Candidate,
@@ -101,10 +101,14 @@ def _adjunct_start(clause: Token) -> int | None:
     doc = clause.doc
     for tok in doc[clause.i + 1 : clause.right_edge.i + 1]:
         before = doc[tok.i - 1]
+        cut = before.idx
+        if before.is_quote and doc[tok.i - 2].text == ",":
+            cut = before.idx + len(before.text)  # “... about right,” though ...
+            before = doc[tok.i - 2]
         if before.text not in _ADJUNCT_PUNCT:
             continue
         if (tok.tag_ == "VBG" and tok.lower_ not in _NOT_ADJUNCTS) or tok.lower_ in _ADJUNCT_WORDS:
-            return before.idx
+            return cut
     return None
 
 
@@ -130,7 +134,7 @@ def _verb_content(verb: Token) -> CharSpan | None:
     if verb.lemma_.lower() in STANCE_VERBS:
         for child in verb.children:
             if child.dep_ == "dobj" and child.right_edge.i > child.i:
-                return subtree_span(child)
+                return object_span(verb)
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head  # "The economy is strong, he said, ...": the clause around the verb
         return subtree_span(head, within=(head.left_edge.idx, verb.left_edge.idx))
@@ -205,6 +209,7 @@ def find_indirect(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Candid
             continue
         if content is None:
             continue
+        content = _cut_coordinated(doc, tok, content, quoted)
         out.append(
             Candidate(
                 kind=_kind(content, quoted),
@@ -215,6 +220,47 @@ def find_indirect(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Candid
             )
         )
     return out
+
+
+def _second_predicate(cue: Token, tok: Token) -> bool:
+    """ "Rajoy said A and insisted B": ``tok`` is the speaker's next act, not content."""
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.i <= cue.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    lemma = tok.lemma_.lower()
+    if not (is_cue_verb(tok, quote=True) or lemma in _OTHER_CUES or lemma in FRAMES):
+        return False
+    return tok.tag_ == cue.tag_ or tok.tag_ == "VBG"
+
+
+def _cut_coordinated(doc: Doc, cue: Token, span: CharSpan, quoted: list[Quoted]) -> CharSpan:
+    """End the content before a second predicate of the speaker ("... and insisted that",
+    ", but conceded", "- and he makes sure") that the parser hung inside it."""
+    first = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if first is None:
+        return span
+    for tok in first[1:]:
+        prev = doc[tok.i - 1]
+        dash_cc = prev.text in ("-", "—", "–", "--") and tok.dep_ == "cc"
+        if not (dash_cc or (tok.dep_ == "cc" and _joins_second_predicate(cue, tok))):
+            continue
+        cut = prev.idx if dash_cc or prev.text == "," else tok.idx
+        if any(q.start < cut < q.end for q in quoted):
+            continue
+        trimmed = trim(doc.text, span[0], cut)
+        if trimmed is not None and trimmed[1] - trimmed[0] >= _MIN_CONTENT_CHARS:
+            return trimmed
+    return span
+
+
+def _joins_second_predicate(cue: Token, cc: Token) -> bool:
+    doc = cc.doc
+    for tok in doc[cc.i + 1 : min(cc.i + 4, len(doc))]:
+        if tok.pos_ == "ADV":
+            continue
+        return _second_predicate(cue, tok)
+    return False
 
 
 def _noun_content(
