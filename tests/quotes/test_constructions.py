@@ -196,3 +196,32 @@ def test_quotes_of_one_speaker(nlp: Any, text: str, quotes: list[str]) -> None:
     found = [a for a in _found(nlp, text) if a.kind == "direct"]
     assert _contents(text, found) == quotes
     assert len({a.source for a in found}) == 1
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Graham called both Trump and Hillary Clinton “crazy” and said the party would lose.",
+            "both Trump and Hillary Clinton “crazy”",
+        ),
+        (
+            'For that she drew his ire - he called her "weak" and said she had no support.',
+            'her "weak"',
+        ),
+        (
+            "Trump referred to Obama as “the most valuable player” for the Islamic State.",
+            "Obama as “the most valuable player” for the Islamic State",
+        ),
+    ],
+)
+def test_quoted_names(nlp: Any, text: str, content: str) -> None:
+    found = _found(nlp, text)
+    assert content in _contents(text, found)
+
+
+@pytest.mark.issue(5)
+def test_a_work_called_by_a_name_is_not_speech(nlp: Any) -> None:
+    text = "His campaign broadcast a short film called “Tenemos Familias” on Univision."
+    assert not [a for a in _found(nlp, text) if "Tenemos" in text[a.content.start : a.content.end]]

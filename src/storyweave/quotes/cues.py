@@ -38,6 +38,13 @@ QUOTE_ONLY_VERBS: frozenset[str] = frozenset({
 """Verbs that attribute a direct quote ("he called it “a disaster”", "the sign read: “...”")
 but do not take a reported clause."""
 
+NAMING_VERBS: frozenset[str] = frozenset({
+    "call", "describe", "dub", "label", "term", "brand", "characterize", "characterise",
+    "portray", "deride", "hail", "refer",
+})
+"""Verbs that put a quoted name on something: "called her “weak”", "described it as
+“a mistake”", "referred to him as “the judge”"."""
+
 INTENT_VERBS: frozenset[str] = frozenset({
     "promise", "pledge", "vow", "threaten", "urge", "refuse", "decline", "agree",
     "offer", "propose", "ask", "tell", "warn", "call", "demand", "encourage",

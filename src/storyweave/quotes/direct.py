@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import QUOTE_ONLY_VERBS, SPEECH_VERBS
+from .cues import NAMING_VERBS, QUOTE_ONLY_VERBS, SPEECH_VERBS
 from .marks import Quoted
 from .syntax import (
     Candidate,
@@ -176,6 +176,49 @@ def _names_quote(verb: Token, q: Quoted) -> bool:
     return verb.right_edge.idx + len(verb.right_edge.text) >= q.inner_end
 
 
+_NAMING_REACH = 12
+"""How many words a naming verb may stand before the quoted name ("called both Trump and
+Democratic front-runner Hillary Clinton “crazy”")."""
+_MAX_NAME_WORDS = 12
+
+
+def _naming(doc: Doc, q: Quoted) -> tuple[Token, int] | None:
+    """ "he called her “weak”": a naming verb shortly before a short quote in the same
+    clause, with nothing between them but its object. Returns the verb and where
+    the content starts (after the verb and a "to" or particle)."""
+    text = doc.text
+    if len(text[q.inner_start : q.inner_end].split()) > _MAX_NAME_WORDS:
+        return None
+    first = token_at(doc, q.start)
+    for tok in reversed(doc[max(first.sent.start, first.i - _NAMING_REACH) : first.i]):
+        if tok.is_quote or tok.text in (".", ";", ":", "?", "!"):
+            return None
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.lemma_.lower() not in NAMING_VERBS or tok.dep_ in ("acl", "relcl", "amod"):
+            return None
+        if subject_of(tok) is None or tok.i + 1 >= first.i:
+            return None
+        nxt = doc[tok.i + 1]
+        skip = nxt.lower_ in ("to", "on") or nxt.dep_ == "prt"
+        return tok, doc[tok.i + 1 + skip].idx
+    return None
+
+
+def _naming_end(verb: Token, q: Quoted) -> int:
+    """The end of what the naming verb governs, at least the quote's end: "referred to
+    Obama as “the most valuable player” for the Islamic State"."""
+    end = q.end
+    for child in verb.rights:
+        if child.dep_ in ("cc", "conj", "punct", "parataxis") or child.is_quote:
+            continue
+        last = child.right_edge
+        while last.i > child.i and (last.is_punct and not last.is_quote):
+            last = last.doc[last.i - 1]
+        end = max(end, last.idx + len(last.text))
+    return end
+
+
 def _colon_cue(doc: Doc, q: Quoted) -> tuple[Token, CharSpan] | None:
     """A cue in the paragraph before when it ends with a colon."""
     text = doc.text
@@ -321,6 +364,10 @@ def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
                     cue_token=prev.cue_token,
                     region_end=right[1],
                 )
+        if found is None and (naming := _naming(doc, q)) is not None:
+            verb, start = naming
+            found = _candidate(q, verb, left, right[1])
+            found.parts = [(start, _naming_end(verb, q))]
         if found is not None:
             out.append(found)
             prev = found
