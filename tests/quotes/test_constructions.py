@@ -181,6 +181,18 @@ def test_content_boundaries(nlp: Any, text: str, contents: list[str]) -> None:
             "Sullivan wrote.",
             ["“Trust me, I share your exasperation,”"],
         ),
+        # a nested quote closes the passage before the hand-off
+        (
+            "Visits went well. \"He just stopped and said, 'How do we win Loudoun?'\" Will "
+            "Estrada said of the encounter.",
+            ["\"He just stopped and said, 'How do we win Loudoun?'\""],
+        ),
+        # an inverted cue with a relative clause on the speaker
+        (
+            "It became a museum. Said Dorothy Poynter, who grew up with Ali, “We were all so "
+            "proud of him.”",
+            ["“We were all so proud of him.”"],
+        ),
         # the closing mark was lost at the end of the paragraph
         (
             "“Trump is a candidate unlike any other,” said Baron. “His positions have "

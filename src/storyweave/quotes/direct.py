@@ -88,7 +88,7 @@ def _regions(doc: Doc, q: Quoted, prev_end: int, next_start: int) -> tuple[CharS
 
 
 def _hands_off(text: str, q: Quoted) -> bool:
-    inner = text[q.inner_start : q.inner_end].rstrip()
+    inner = text[q.inner_start : q.inner_end].rstrip().rstrip("’'”\"")  # ... win?’"
     after = text[q.end : q.end + 2].lstrip()
     return inner.endswith(_HANDOFF_PUNCT) or after.startswith(_HANDOFF_PUNCT)
 
@@ -151,6 +151,8 @@ def _cue_before(tokens: list[Token]) -> Token | None:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
             if is_cue_verb(tok, quote=True) or (colon and _speaks(tok)):
                 return tok
+            if tok.dep_ == "relcl":
+                continue  # "Said Dorothy Poynter, who grew up with Ali, “...”"
             return None
     return None
 

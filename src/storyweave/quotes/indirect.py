@@ -231,19 +231,23 @@ def _second_predicate(cue: Token, tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if not (is_cue_verb(tok, quote=True) or lemma in _OTHER_CUES or lemma in FRAMES):
         return False
-    return tok.tag_ == cue.tag_ or tok.tag_ == "VBG"
+    tense = {tok.tag_} | {c.tag_ for c in tok.children if c.dep_ == "aux"}
+    return cue.tag_ in tense or tok.tag_ == "VBG"
 
 
 def _cut_coordinated(doc: Doc, cue: Token, span: CharSpan, quoted: list[Quoted]) -> CharSpan:
     """End the content before a second predicate of the speaker ("... and insisted that",
-    ", but conceded", "- and he makes sure") that the parser hung inside it."""
+    ", but conceded", "- and he makes sure") that the parser hung inside it, or before
+    a closing ", which ..." aside."""
     first = doc.char_span(span[0], span[1], alignment_mode="expand")
     if first is None:
         return span
     for tok in first[1:]:
         prev = doc[tok.i - 1]
         dash_cc = prev.text in ("-", "—", "–", "--") and tok.dep_ == "cc"
-        if not (dash_cc or (tok.dep_ == "cc" and _joins_second_predicate(cue, tok))):
+        # ", which ...": a writer's aside on the last noun, not the speaker's words
+        aside = prev.text == "," and tok.lower_ == "which" and tok.head.dep_ == "relcl"
+        if not (dash_cc or aside or (tok.dep_ == "cc" and _joins_second_predicate(cue, tok))):
             continue
         cut = prev.idx if dash_cc or prev.text == "," else tok.idx
         if any(q.start < cut < q.end for q in quoted):
@@ -256,8 +260,8 @@ def _cut_coordinated(doc: Doc, cue: Token, span: CharSpan, quoted: list[Quoted])
 
 def _joins_second_predicate(cue: Token, cc: Token) -> bool:
     doc = cc.doc
-    for tok in doc[cc.i + 1 : min(cc.i + 4, len(doc))]:
-        if tok.pos_ == "ADV":
+    for tok in doc[cc.i + 1 : min(cc.i + 5, len(doc))]:
+        if tok.pos_ == "ADV" or tok.dep_ in ("aux", "neg"):
             continue
         return _second_predicate(cue, tok)
     return False
