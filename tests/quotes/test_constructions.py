@@ -193,6 +193,12 @@ def test_content_boundaries(nlp: Any, text: str, contents: list[str]) -> None:
             "proud of him.”",
             ["“We were all so proud of him.”"],
         ),
+        # a sentence ending in an acronym is still a sentence end
+        (
+            '"Trump has a problem with women," says Garin, a strategist for the pro-Clinton '
+            'super PAC. "Democrats can\'t win without winning women."',
+            ['"Trump has a problem with women,"', '"Democrats can\'t win without winning women."'],
+        ),
         # the closing mark was lost at the end of the paragraph
         (
             "“Trump is a candidate unlike any other,” said Baron. “His positions have "
@@ -237,3 +243,16 @@ def test_quoted_names(nlp: Any, text: str, content: str) -> None:
 def test_a_work_called_by_a_name_is_not_speech(nlp: Any) -> None:
     text = "His campaign broadcast a short film called “Tenemos Familias” on Univision."
     assert not [a for a in _found(nlp, text) if "Tenemos" in text[a.content.start : a.content.end]]
+
+
+@pytest.mark.issue(5)
+def test_mostly_quoted_sentence_continues_a_direct_quote(nlp: Any) -> None:
+    text = (
+        "“There were no public campaigns,” said Jeremy Bash, a former aide. “This was an "
+        "example of Obama” and his team “just quietly deciding to use our leverage.”"
+    )
+    found = _found(nlp, text)
+    assert _contents(text, found)[-1] == (
+        "“This was an example of Obama” and his team “just quietly deciding to use our leverage.”"
+    )
+    assert found[-1].source == found[0].source

@@ -9,7 +9,8 @@ repeating the cue::
 A quoted passage that no finder attributed, standing in the sentence right
 after an attribution's sentence (same paragraph), takes that attribution's cue
 and source. A quote that is a whole sentence is the content; a sentence with
-no cue of its own that holds a quoted fragment is the content as a whole.
+no cue of its own that holds a quoted fragment after an "according to", or is
+mostly quoted words after a direct quote, is the content as a whole.
 """
 
 from __future__ import annotations
@@ -91,7 +92,10 @@ def find_continuations(doc: Doc, quoted: list[Quoted], cands: list[Candidate]) -
             continue
         whole = text[start : q.start].strip(_BLANK) == "" and text[q.end : end].strip() == ""
         prev = before[-1]
-        if not whole and (prev.kind != "according_to" or _has_cue(doc, (start, end))):
+        carried = prev.kind == "according_to" or (
+            prev.kind == "direct" and _mostly_quoted(quoted, start, end)
+        )
+        if not whole and (not carried or _has_cue(doc, (start, end))):
             continue  # a scare quote after reported speech is the writer's own sentence
         content = (q.start, q.end) if whole else trim(text, start, end)
         if content is None:
@@ -109,6 +113,19 @@ def find_continuations(doc: Doc, quoted: list[Quoted], cands: list[Candidate]) -
         taken.append(content)
         ordered = sorted([*ordered, out[-1]], key=_last_end)
     return out
+
+
+_MOSTLY = 0.6
+
+
+def _mostly_quoted(quoted: list[Quoted], start: int, end: int) -> bool:
+    """Whether quotations fill most of the sentence ``[start, end)``: after a direct
+    quote, "''This was an example of Obama'' and his team ''just quietly deciding ...''"
+    goes on with the same speaker's words."""
+    inside = sum(
+        min(q.end, end) - max(q.start, start) for q in quoted if q.start < end and start < q.end
+    )
+    return inside >= _MOSTLY * (end - start)
 
 
 def _cue_quoted(cand: Candidate, quoted: list[Quoted]) -> bool:

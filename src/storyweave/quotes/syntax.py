@@ -178,7 +178,17 @@ def _abbreviation(text: str, i: int) -> bool:
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
     word = text[start:i]
-    return "." in word or (len(word) <= 3 and word[:1].isupper())
+    return "." in word or word.lower() in _ABBREVIATIONS
+
+
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "reps", "gov", "jr", "sr", "lt", "col",
+    "gen", "capt", "sgt", "prof", "rev", "inc", "co", "corp", "ltd", "no", "vs", "ft",
+    "mt", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "pres",
+    "supt", "adm", "cmdr", "maj", "messrs", "hon", "atty", "dist", "ave", "blvd", "rd",
+})  # fmt: skip
+"""Short words that a full stop abbreviates ("Mr.", "Sen."); an acronym such as "PAC."
+or "CNN." at a sentence end is not one of them."""
 
 
 def count_stops(text: str, start: int, end: int) -> int:
