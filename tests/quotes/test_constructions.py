@@ -256,3 +256,14 @@ def test_mostly_quoted_sentence_continues_a_direct_quote(nlp: Any) -> None:
         "“This was an example of Obama” and his team “just quietly deciding to use our leverage.”"
     )
     assert found[-1].source == found[0].source
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("the super PAC. Next", True), ("said Mr. Smith", False), ("the U.S. and", False)],
+)
+def test_sentence_ends_at_acronyms_not_abbreviations(text: str, expected: bool) -> None:
+    from storyweave.quotes.syntax import ends_sentence
+
+    assert ends_sentence(text, text.rindex(".")) is expected
