@@ -32,6 +32,17 @@ def _cues(text: str, found: list[Attribution]) -> list[str]:
         ("“OK, for a start, you are wrong,” Oliver barked.", "“OK, for a start, you are wrong,”"),
         # any verb with a subject before a colon
         ("Mr. Christie gloated: “I told you he was not ready.”", "“I told you he was not ready.”"),
+        # a verb with a particle before a comma
+        (
+            "The senator spoke. Hillary shot back, “I suppose I could have stayed home.”",
+            "“I suppose I could have stayed home.”",
+        ),
+        # a reporting verb the tagger took for a noun, before a colon
+        (
+            "It was signed in 1951. Article 33 affirms: “No Contracting State shall expel "
+            "or return a refugee in any manner whatsoever.”",
+            "“No Contracting State shall expel or return a refugee in any manner whatsoever.”",
+        ),
     ],
 )
 def test_direct_quote_cues(nlp: Any, text: str, content: str) -> None:

@@ -119,13 +119,14 @@ def _cue_after(tokens: list[Token]) -> Token | None:
     return None
 
 
-def _mistagged_cue(tok: Token) -> bool:
-    """A reporting verb the tagger took for a noun or adjective, heading a clause
-    with a subject before it and nothing after it but the full stop."""
+def _mistagged_cue(tok: Token, *, before_quote: bool = False) -> bool:
+    """A reporting verb the tagger took for a noun or adjective, heading a clause with
+    a subject before it and (after a quote) nothing after it but the full stop."""
     if tok.pos_ not in ("NOUN", "ADJ") or tok.lemma_.lower() not in SPEECH_VERBS | QUOTE_ONLY_VERBS:
         return False
     after = [t for t in tok.rights if not t.is_punct]
-    return not after and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tok.lefts)
+    subject = any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tok.lefts)
+    return subject and (before_quote or not after)
 
 
 def looks_like_title(text: str, q: Quoted) -> bool:
@@ -145,12 +146,16 @@ def _cue_before(tokens: list[Token]) -> Token | None:
     """The cue in "... he said: “" / "he told reporters, “": the last verb before the quote."""
     words = _words(tokens)
     colon = bool(tokens) and tokens[-1].text == ":"
-    for tok in reversed(words):
+    comma = bool(tokens) and tokens[-1].text == ","
+    for n, tok in enumerate(reversed(words)):
         if tok.lower_ in ("that", "if", "whether"):
             return None  # reported speech with a quoted clause: the indirect finder's
+        if colon and n == 0 and tok.dep_ == "ROOT" and _mistagged_cue(tok, before_quote=True):
+            return tok  # "Article 33 affirms: “...”" (tagged as a noun)
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
-            if is_cue_verb(tok, quote=True) or (colon and _speaks(tok)):
-                return tok
+            last = all(w.pos_ in ("ADV", "PART") for w in words[len(words) - n :])
+            if is_cue_verb(tok, quote=True) or ((colon or (comma and last)) and _speaks(tok)):
+                return tok  # "Hillary shot back, “...”"
             if tok.dep_ == "relcl":
                 continue  # "Said Dorothy Poynter, who grew up with Ali, “...”"
             return None
