@@ -313,6 +313,18 @@ def _split_by(doc: Doc, prev: Candidate | None, left: list[Token]) -> bool:
     return left[0].i <= prev.cue_token <= left[-1].i
 
 
+def _carry_on(prev: Candidate, q: Quoted, region_end: int) -> Candidate:
+    """``q`` as a further piece of the previous quote's attribution (same cue and source)."""
+    return Candidate(
+        kind="direct",
+        parts=[(q.start, q.end)],
+        cue=prev.cue,
+        source=prev.source,
+        cue_token=prev.cue_token,
+        region_end=region_end,
+    )
+
+
 def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
     """Direct quotes with their cue and speaker phrase.
 
@@ -341,14 +353,7 @@ def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
             elif (colon := _colon_cue(doc, q)) is not None:
                 found = _candidate(q, colon[0], colon[1], right[1])
             elif _trails_off(right_toks) and _continues(doc, prev, q) and prev is not None:
-                found = Candidate(
-                    kind="direct",
-                    parts=[(q.start, q.end)],
-                    cue=prev.cue,
-                    source=prev.source,
-                    cue_token=prev.cue_token,
-                    region_end=right[1],
-                )
+                found = _carry_on(prev, q, right[1])
         elif not _words(right_toks) or (left_toks and left_toks[-1].text in (":", ",")):
             verb = _cue_before(left_toks)
             words = _words(left_toks)
@@ -363,14 +368,7 @@ def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
             elif verb is None and _hands_off(text, q) and (after := _cue_after(right_toks)):
                 found = _candidate(q, after, right, right[1])  # system: “...,” Sullivan wrote.
             elif verb is None and prev is not None and _split_by(doc, prev, left_toks):
-                found = Candidate(
-                    kind="direct",
-                    parts=[(q.start, q.end)],
-                    cue=prev.cue,
-                    source=prev.source,
-                    cue_token=prev.cue_token,
-                    region_end=right[1],
-                )
+                found = _carry_on(prev, q, right[1])
         if found is None and (naming := _naming(doc, q)) is not None:
             verb, start = naming
             found = _candidate(q, verb, left, right[1])

@@ -78,29 +78,27 @@ class _Scanner:
         nxt = self.text[j : j + 2]
         if nxt[:1] in ("“", '"', "„", "«") or nxt == "``" or nxt == "''":
             return j + (2 if nxt in ("``", "''") else 1)  # the continuation mark, skipped
-        if self._forgot_closer(i):
-            end = i
-            while self.text[end - 1].isspace():
-                end -= 1
-            assert self.open_at is not None
+        end = self._lost_closer_end(i)
+        if end is not None and self.open_at is not None:
             self.found.append(Quoted(self.open_at, end, self.open_at + self.open_width, end))
         self.open_at, self.expect = None, None
         return i + 1
 
-    def _forgot_closer(self, i: int) -> bool:
-        """A passage that opens a sentence and runs to the end of its paragraph, ending
-        in a full stop, lost its closing mark (“His candidacy ... depth.¶)."""
+    def _lost_closer_end(self, i: int) -> int | None:
+        """Where a passage ends that opens a sentence and runs to the end of its
+        paragraph (the newline at ``i``), ending in a full stop: it lost its closing
+        mark (“His candidacy ... depth.¶). None for any other open passage."""
         assert self.open_at is not None
         text = self.text
         k = i - 1
         while k > self.open_at and text[k].isspace():
             k -= 1
         if text[k] not in ".?!" or "\n" in text[self.open_at : k]:
-            return False
+            return None
         j = self.open_at - 1
         while j >= 0 and text[j] in " \t\xa0":
             j -= 1
-        return j < 0 or text[j] in ".?!:\n"
+        return k + 1 if j < 0 or text[j] in ".?!:\n" else None
 
     def run(self) -> list[Quoted]:
         text = self.text
