@@ -230,3 +230,25 @@ def test_credit_is_outermost(nlp: Any) -> None:
 def test_no_speech_no_attribution(nlp: Any) -> None:
     _, found = _run(nlp, "The bridge reopened on Monday after repairs.")
     assert found == []
+
+
+def test_according_to_before_a_quote_with_reported_speech_inside(nlp: Any) -> None:
+    # the quote is the named source's words; the report inside it stays in them
+    text = (
+        "According to Paul Sperry of Counter Jihad, “Judicial Watch revealed the firm "
+        "has been quietly moving detainees away from the border.”"
+    )
+    _, found = _run(nlp, text)
+    (att,) = found
+    assert att.kind == "according_to"
+    assert _text(text, att.content).startswith("“Judicial Watch revealed")
+    assert att.chain == ("Paul Sperry",)
+
+
+def test_according_to_governs_reported_speech_outside_quotes(nlp: Any) -> None:
+    text = "According to the report, the minister said the plant would close."
+    _, found = _run(nlp, text)
+    (att,) = found
+    assert att.kind == "indirect"
+    assert _text(text, att.content) == "the plant would close"
+    assert len(att.chain) == 2

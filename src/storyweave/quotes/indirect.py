@@ -318,7 +318,7 @@ def find_according(
     for word, obj, source in according_phrase(doc):
         head = word.head
         governed = _governed_cue(head, word, taken)
-        if governed is not None:
+        if governed is not None and not _quoted_apart(doc, word, governed, quoted):
             links[governed] = source
             for conj in doc[governed].conjuncts:  # "..., the leader said A and affirmed B"
                 if conj.i in taken:
@@ -345,6 +345,14 @@ def find_according(
                 )
             )
     return found, links
+
+
+def _quoted_apart(doc: Doc, word: Token, cue: int, quoted: list[Quoted]) -> bool:
+    """Whether the cue stands inside a quotation that "according to" is outside of:
+    "According to Sperry, “Judicial Watch revealed ...”" quotes Sperry, whose words
+    hold Judicial Watch's claim; the phrase then has its own attribution."""
+    pos = doc[cue].idx
+    return any(q.contains(pos) and not q.contains(word.idx) for q in quoted)
 
 
 def _governed_cue(head: Token, word: Token, taken: dict[int, Candidate]) -> int | None:
