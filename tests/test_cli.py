@@ -255,6 +255,19 @@ def test_quotes_command(analysed: Analysed) -> None:
     assert "Tara Reid" not in res.output
 
 
+def test_quotes_command_statements_only(analysed: Analysed) -> None:
+    runner = CliRunner()
+    every = runner.invoke(main, ["quotes", "--db", analysed.db, "--json"])
+    stated = runner.invoke(main, ["quotes", "--db", analysed.db, "--statements", "--json"])
+    assert every.exit_code == 0 and stated.exit_code == 0, every.output + stated.output
+    every_rows, stated_rows = json.loads(every.output), json.loads(stated.output)
+    cues = {(q["cue"] or {}).get("text") for q in stated_rows}
+    assert "welcomed" in {(q["cue"] or {}).get("text") for q in every_rows}
+    assert "welcomed" not in cues and "said" in cues
+    assert all(q["statement"] is not False for q in stated_rows)
+    assert len(stated_rows) < len(every_rows)
+
+
 def test_claims_and_show_why(analysed: Analysed) -> None:
     db, report = analysed.db, analysed.report
     seed = _story_of(report, "000_dd195cddc56944a4")

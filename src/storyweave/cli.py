@@ -437,12 +437,19 @@ def entity(store: SQLStore, name: str, as_json: bool) -> None:
 @main.command("quotes")
 @click.option("--story", default=None, help="Only the quotes of this story.")
 @click.option("--speaker", default=None, help="Only quotes by (or relayed through) this name.")
+@click.option(
+    "--statements",
+    is_flag=True,
+    help='Only what someone stated: leave out acts and stances ("welcomed Kim").',
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @with_store
-def quotes_cmd(store: SQLStore, story: str | None, speaker: str | None, as_json: bool) -> None:
+def quotes_cmd(
+    store: SQLStore, story: str | None, speaker: str | None, statements: bool, as_json: bool
+) -> None:
     """Who said what, and through whom: quotes and attributions."""
     try:
-        rows = quotes(store, story=story, speaker=speaker)
+        rows = quotes(store, story=story, speaker=speaker, statements=statements)
     except StoryweaveError as err:
         raise click.ClickException(str(err)) from None
     if as_json:

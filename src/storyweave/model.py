@@ -152,6 +152,10 @@ class Attribution:
     """person | org | role | unnamed | pronoun | other: what kind of phrase ``source`` is."""
     speaker_name: str | None = None
     """The name ``source`` stands for, resolved through names, pronouns and roles."""
+    statement: bool | None = None
+    """Whether this reports what someone stated: quotes, "according to", and reported speech
+    after a verb or noun of saying ("said", "his claim that"). False for an act or a stance
+    ("Kozlov welcomed Kim", "Sanders wants to ..."); None in stores written before the field."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,21 +96,28 @@ def _view_order(view: EntityView) -> tuple[int, str]:
 
 
 def quotes(
-    store: SQLStore, *, story: StoryId | None = None, speaker: str | None = None
+    store: SQLStore,
+    *,
+    story: StoryId | None = None,
+    speaker: str | None = None,
+    statements: bool = False,
 ) -> list[JSON]:
     """Attributions as the report shows them, for one story or the whole store.
 
     With ``speaker``, only those whose speaker entity, resolved speaker name, chain or source
-    phrase matches it.
+    phrase matches it. With ``statements``, only what someone stated: acts and stances
+    ("Kozlov welcomed Kim", "Sanders wants to ...") are left out.
     """
-    from .report import build_report
+    from .report import attribution_rows
 
     ids = store.story(story).article_ids if story else [a.id for a in store.articles()]
-    report = build_report(store, ids)
-    names = {e["id"]: e for e in report["entities"]}
+    found, entities = attribution_rows(store, ids)
+    names = {e["id"]: e for e in entities}
     rows = []
     wanted = set(name_tokens(speaker)) if speaker else set()
-    for q in report["attributions"]:
+    for q in found:
+        if statements and q["statement"] is False:
+            continue
         ent = names.get(q["speaker"] or "")
         q["speaker_entity"] = ent["name"] if ent else None
         if wanted:

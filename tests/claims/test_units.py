@@ -79,3 +79,22 @@ def test_attribution_wrapper_moves_to_the_chain(
 
 def test_fragments_without_content_give_no_unit() -> None:
     assert _units("Yes. No.") == []
+
+
+def test_attributions_stored_without_the_statement_flag_read_the_cue() -> None:
+    # a store written before the flag: the claims step reads the cue off the parse instead
+    import dataclasses
+
+    text = (
+        "Minister Alexander Kozlov welcomed the North Korean leader. "
+        "Officials said the bridge would reopen next week."
+    )
+    (item,) = annotate([make(text, ref="flagless.txt")])
+    assert {a.statement for a in item.attributions} == {True, False}
+    old = dataclasses.replace(
+        item, attributions=tuple(dataclasses.replace(a, statement=None) for a in item.attributions)
+    )
+    assert [u.chain for u in claim_units(old, item.doc)] == [
+        u.chain for u in claim_units(item, item.doc)
+    ]
+    assert any(u.chain for u in claim_units(old, item.doc))

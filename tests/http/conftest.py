@@ -30,7 +30,8 @@ SUMMIT = (
 )
 SUMMIT_2 = (
     "Kim Jong Un and Vladimir Putin held talks in Moscow on Wednesday, according to state media.\n"
-    "The meeting lasted four hours, TASS reported."
+    "The meeting lasted four hours, TASS reported. Minister Alexander Kozlov welcomed the "
+    "North Korean leader at the station."
 )
 REHAB = "Lindsay Lohan checked into a rehab clinic in Malibu on Monday, her lawyer said."
 XSS_TITLE = "<script>window.__pwned=1</script>Breaking"
@@ -98,7 +99,7 @@ def enriched_builder(store: SQLStore, article_ids: Sequence[str]) -> JSON:
                 {"article": a["id"], "kind": "direct",
                  "content": {k: quote[k] for k in ("start", "end", "text")},
                  "cue": {k: v for k, v in _span(a, "told").items() if k != "article"},
-                 "source": None, "speaker": putin, "chain": []}
+                 "source": None, "speaker": putin, "statement": True, "chain": []}
             )  # fmt: skip
     return report
 

@@ -114,6 +114,14 @@ def test_quotes_by_speaker(client: TestClient, speaker: str, found: bool) -> Non
         assert all(q["speaker_name"] == "Vladimir Putin" for q in items)
 
 
+def test_quotes_statements_only(client: TestClient) -> None:
+    every = client.get("/api/quotes", params={"limit": 500}).json()["items"]
+    stated = client.get("/api/quotes", params={"statements": "true", "limit": 500}).json()["items"]
+    assert any(q["statement"] is False for q in every)
+    assert stated and all(q["statement"] is True for q in stated)
+    assert len(stated) == sum(q["statement"] is True for q in every)
+
+
 def test_search_returns_spans_into_the_article(client: TestClient) -> None:
     body = client.get("/api/search", params={"q": "vostochny cosmo"}).json()
     (hit,) = body["articles"]

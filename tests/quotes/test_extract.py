@@ -252,3 +252,20 @@ def test_according_to_governs_reported_speech_outside_quotes(nlp: Any) -> None:
     assert att.kind == "indirect"
     assert _text(text, att.content) == "the plant would close"
     assert len(att.chain) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        ("Officials said the bridge would reopen next week.", True),
+        ("“We will win,” the senator said.", True),
+        ("According to Reuters, the talks collapsed on Friday.", True),
+        ("Her rep told reporters that she had entered a program.", True),
+        ("Minister Alexander Kozlov welcomed the North Korean leader at the airport.", False),
+        ("Kim thanked Putin for inviting him to visit the country.", False),
+    ],
+)
+def test_statement_flag_tells_statements_from_acts(nlp: Any, text: str, statement: bool) -> None:
+    _, found = _run(nlp, text)
+    assert found
+    assert {a.statement for a in found} == {statement}

@@ -40,6 +40,15 @@ def test_pages_render(client: TestClient, url: str) -> None:
     assert "<script>" not in r.text  # the only script is the bundled file
 
 
+def test_quotes_page_statements_only(client: TestClient) -> None:
+    every = client.get("/quotes", headers=HTML).text
+    stated = client.get("/quotes", params={"statements": "1"}, headers=HTML).text
+    assert "(welcomed)" in every and "(welcomed)" not in stated
+    assert "(said)" in stated
+    assert 'name="statements" value="1" checked' in stated
+    assert 'name="statements" value="1" checked' not in every
+
+
 def test_entity_and_article_pages(client: TestClient) -> None:
     putin = client.get("/api/entities", params={"q": "Putin", "type": "PERSON"}).json()["items"]
     html = client.get(f"/entities/{putin[0]['id']}", headers=HTML).text

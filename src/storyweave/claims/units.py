@@ -20,7 +20,7 @@ from typing import Any
 
 from storyweave._types import ArticleId
 from storyweave.model import AnnotatedArticle, Attribution, AttributionKind, Span
-from storyweave.quotes.cues import CITING_WORDS, NOUN_CUES, SPEECH_VERBS
+from storyweave.quotes.cues import STATEMENT_CUES
 
 _CLAUSAL_POS = frozenset({"VERB", "AUX"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
@@ -78,21 +78,19 @@ def claim_units(item: AnnotatedArticle, doc: Any) -> list[Unit]:
     return out
 
 
-# Reported speech counts as a source's claim when its cue is a verb or noun of saying; the
-# content of an act ("Kozlov welcomed Kim") or of a thing ("the trip, showing that ...") is the
-# article's own report.
-_POSITION_VERBS = frozenset({"express", "voice", "reaffirm"})
-_STATEMENT_CUES = SPEECH_VERBS | NOUN_CUES | CITING_WORDS | _POSITION_VERBS
-
-
 def _is_statement(doc: Any, a: Attribution) -> bool:
-    """Whether ``a`` reports what someone stated (quotes and "according to" always do)."""
+    """Whether ``a`` reports what someone stated (its ``statement`` flag; for attributions
+    stored before the flag, read off the cue as the quotes stage does): the content of an act
+    ("Kozlov welcomed Kim") or of a thing ("the trip, showing that ...") is the article's own
+    report."""
+    if a.statement is not None:
+        return a.statement
     if a.source_type == "other":
         return False
     if a.kind != "indirect" or a.cue is None:
         return True
     cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
-    return cue is not None and any(t.lemma_.lower() in _STATEMENT_CUES for t in cue)
+    return cue is not None and any(t.lemma_.lower() in STATEMENT_CUES for t in cue)
 
 
 def _tokens_in(sspan: Any, span: Span | None) -> set[int]:

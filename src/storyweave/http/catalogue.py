@@ -137,7 +137,11 @@ class Catalogue:
             "quotes": self.quotes(speaker=entity_id),
         }
 
-    def quotes(self, *, speaker: str | None = None, story: str | None = None) -> list[JSON]:
+    def quotes(
+        self, *, speaker: str | None = None, story: str | None = None, statements: bool = False
+    ) -> list[JSON]:
+        """Attributions with their speaker's name and stories; with ``statements``, only what
+        someone stated (no acts or stances)."""
         report = self.everything()
         names = {e["id"]: e["name"] for e in report["entities"]}
         stories_of = _stories_of_article(report)
@@ -146,6 +150,8 @@ class Catalogue:
         out = []
         for q in report["attributions"]:
             if members is not None and q["article"] not in members:
+                continue
+            if statements and q.get("statement") is False:
                 continue
             name = speaker_name(q, names)
             if needle and q["speaker"] != speaker and needle not in (name or "").casefold():

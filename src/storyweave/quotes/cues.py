@@ -77,6 +77,9 @@ NOUN_CUES: frozenset[str] = frozenset({
 })
 """Nouns that report speech when they govern a that-clause ("his claim that ...")."""
 
+POSITION_VERBS: frozenset[str] = frozenset({"express", "voice", "reaffirm"})
+"""Verbs that state a position ("expressed concern that ...") without being verbs of saying."""
+
 UNNAMED_SOURCES: frozenset[str] = frozenset({
     "analyst", "official", "source", "expert", "observer", "critic", "diplomat",
     "aide", "insider", "person", "people", "someone", "adviser", "advisor",
@@ -85,7 +88,8 @@ UNNAMED_SOURCES: frozenset[str] = frozenset({
     "supporter", "opponent", "member", "staffer", "spokesman", "spokeswoman",
     "spokesperson", "representative", "employee", "worker", "voter", "operative",
     "lawyer", "attorney", "report", "poll", "survey", "study", "document", "memo",
-    "letter", "record", "data", "figure",
+    "letter", "record", "data", "figure", "rep", "publicist", "agent", "manager", "friend",
+    "relative", "neighbor", "neighbour", "colleague", "associate", "confidant",
 })
 """Head nouns of unnamed sources ("analysts", "a source familiar with the matter")."""
 
@@ -95,7 +99,7 @@ ORG_NOUNS: frozenset[str] = frozenset({
     "office", "council", "commission", "court", "army", "navy", "firm", "group",
     "union", "organization", "organisation", "embassy", "bureau", "house", "senate",
     "congress", "parliament", "cabinet", "kremlin", "team", "board", "authority",
-    "regime", "service", "outlet", "media", "press", "station",
+    "regime", "service", "outlet", "media", "medium", "press", "station", "wire",
 })
 """Head nouns that name an organisation without a proper name ("the South Korean military")."""
 
@@ -147,3 +151,6 @@ OUTLET_SUFFIXES: tuple[str, ...] = (
     " news channel",
 )
 """Generic words trimmed from an outlet's name in a chain ("AFP news agency" -> "AFP")."""
+
+STATEMENT_CUES: frozenset[str] = SPEECH_VERBS | NOUN_CUES | CITING_WORDS | POSITION_VERBS
+"""Cue lemmas whose reported speech is a statement; other cues report an act or a stance."""

@@ -8,6 +8,7 @@ from storyweave.model import Attribution, AttributionKind, Span
 
 from .chains import apply_chains, find_citing
 from .continuation import find_continuations
+from .cues import STATEMENT_CUES
 from .direct import find_direct
 from .indirect import find_according, find_indirect
 from .marks import find_quoted
@@ -119,9 +120,22 @@ def find_attributions(doc: Doc, *, credit: str | None = None) -> list[Attributio
                     chain=tuple(chain),
                     source_type=speaker.type if speaker is not None else None,
                     speaker_name=speaker.name if speaker is not None else None,
+                    statement=_states(doc, cand, speaker),
                 )
             )
     return sorted(out, key=_content_start)
+
+
+def _states(doc: Doc, cand: Candidate, speaker: Speaker | None) -> bool:
+    """Whether ``cand`` reports a statement: quotes and "according to" do, reported speech
+    does when its cue is a verb or noun of saying, and nothing does whose source is not a
+    speaker ("the trip, showing that ...")."""
+    if speaker is not None and speaker.type == "other":
+        return False
+    if cand.kind != "indirect" or cand.cue is None:
+        return True
+    cue = doc.char_span(*cand.cue, alignment_mode="expand")
+    return cue is not None and any(t.lemma_.lower() in STATEMENT_CUES for t in cue)
 
 
 def _content_start(att: Attribution) -> int:

@@ -37,26 +37,7 @@ def build_report(
     ids = dict.fromkeys([*article_ids, *(a for s in stories for a in s.article_ids)])
     items = [store.annotated(a) for a in ids]
     by_id = {i.article.id: i for i in items}
-    entity_mentions: dict[str, list[JSON]] = {}
-    for item in items:
-        for m in item.mentions:
-            if m.entity_id:
-                entity_mentions.setdefault(m.entity_id, []).append(
-                    _span(item, m.span, article=True) or {}
-                )
-    entities: list[JSON] = [
-        {
-            "id": e.id,
-            "name": e.name,
-            "type": e.type,
-            "aliases": list(e.aliases),
-            "roles": list(e.roles),
-            "news_source": e.news_source,
-            "mentions": entity_mentions[e.id],
-        }
-        for e in store.entities(entity_mentions)
-    ]
-    entities.sort(key=_entity_order)
+    entities = report_entities(store, items)
     names = {e["id"]: e for e in entities}
     texts = {i.article.id: i.article.text for i in items}
     duplicates = store.duplicates(by_id)
@@ -118,6 +99,42 @@ def build_report(
     return attach_briefs(report)
 
 
+def report_entities(store: SQLStore, items: Sequence[AnnotatedArticle]) -> list[JSON]:
+    """The entities mentioned in ``items``, as the report lists them (most mentioned first)."""
+    entity_mentions: dict[str, list[JSON]] = {}
+    for item in items:
+        for m in item.mentions:
+            if m.entity_id:
+                entity_mentions.setdefault(m.entity_id, []).append(
+                    _span(item, m.span, article=True) or {}
+                )
+    entities: list[JSON] = [
+        {
+            "id": e.id,
+            "name": e.name,
+            "type": e.type,
+            "aliases": list(e.aliases),
+            "roles": list(e.roles),
+            "news_source": e.news_source,
+            "mentions": entity_mentions[e.id],
+        }
+        for e in store.entities(entity_mentions)
+    ]
+    entities.sort(key=_entity_order)
+    return entities
+
+
+def attribution_rows(
+    store: SQLStore, article_ids: Sequence[ArticleId]
+) -> tuple[list[JSON], list[JSON]]:
+    """The report's ``attributions`` and ``entities`` for these articles alone, without the
+    stories' claims, timelines and briefs (what the quotes views need)."""
+    items = [store.annotated(a) for a in dict.fromkeys(article_ids)]
+    entities = report_entities(store, items)
+    names = {e["id"]: e for e in entities}
+    return [attribution_row(i, a, names) for i in items for a in i.attributions], entities
+
+
 def attribution_row(item: AnnotatedArticle, a: Attribution, entities: dict[str, JSON]) -> JSON:
     """One attribution as the report shows it: speaker resolved to an entity, and the
     article's credited outlet (from its credit line) as the outermost link of the chain."""
@@ -134,6 +151,7 @@ def attribution_row(item: AnnotatedArticle, a: Attribution, entities: dict[str, 
         "speaker": a.speaker or speaker_entity(item, a, entities),
         "speaker_name": a.speaker_name,
         "source_type": a.source_type,
+        "statement": a.statement,
         "chain": chain,
     }
 

@@ -111,9 +111,11 @@ def entity_page(svc: ServicesDep, entity_id: EntityIdPath) -> HTMLResponse:
 
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes_page(
-    svc: ServicesDep, speaker: Annotated[str, Query(max_length=200)] = ""
+    svc: ServicesDep,
+    speaker: Annotated[str, Query(max_length=200)] = "",
+    statements: bool = False,
 ) -> HTMLResponse:
-    quotes = svc.catalogue.quotes(speaker=speaker or None)
+    quotes = svc.catalogue.quotes(speaker=speaker or None, statements=statements)
     texts = {a["id"]: a for a in svc.catalogue.everything()["articles"]}
     groups: dict[str, list[JSON]] = {}
     for q in quotes:
@@ -123,7 +125,14 @@ def quotes_page(
         )
     ordered = sorted(groups.items(), key=_group_order)
     return HTMLResponse(
-        render("quotes.html", title="Quotes", groups=ordered, speaker=speaker, total=len(quotes))
+        render(
+            "quotes.html",
+            title="Quotes",
+            groups=ordered,
+            speaker=speaker,
+            statements=statements,
+            total=len(quotes),
+        )
     )
 
 

@@ -21,9 +21,12 @@ def list_quotes(
         str | None, Query(max_length=200, description="An entity id, or part of a name.")
     ] = None,
     story: StoryFilter = None,
+    statements: Annotated[
+        bool, Query(description="Only what someone stated: leave out acts and stances.")
+    ] = False,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Attributions as the report carries them, with the speaker's name resolved."""
-    items = svc.catalogue.quotes(speaker=speaker, story=story)
+    items = svc.catalogue.quotes(speaker=speaker, story=story, statements=statements)
     return page(items, limit=limit, offset=offset)
