@@ -268,6 +268,16 @@ def test_quotes_command_statements_only(analysed: Analysed) -> None:
     assert len(stated_rows) < len(every_rows)
 
 
+def test_quotes_command_by_kind(analysed: Analysed) -> None:
+    runner = CliRunner()
+    res = runner.invoke(main, ["quotes", "--db", analysed.db, "--kind", "direct", "--json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output)
+    assert rows and {q["kind"] for q in rows} == {"direct"}
+    res = runner.invoke(main, ["quotes", "--db", analysed.db, "--kind", "quoted"])
+    assert res.exit_code == 2 and "quoted" in res.output
+
+
 def test_claims_and_show_why(analysed: Analysed) -> None:
     db, report = analysed.db, analysed.report
     seed = _story_of(report, "000_dd195cddc56944a4")

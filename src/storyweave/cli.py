@@ -25,6 +25,7 @@ from .analysis import AnalysisResult, ingest
 from .config import Settings, default_db_path
 from .errors import StoryweaveError
 from .ingest import IngestOptions
+from .model import AttributionKind
 from .pipeline import StageRunner
 from .queries import (
     EntityView,
@@ -442,14 +443,25 @@ def entity(store: SQLStore, name: str, as_json: bool) -> None:
     is_flag=True,
     help='Only what someone stated: leave out acts and stances ("welcomed Kim").',
 )
+@click.option(
+    "--kind",
+    type=click.Choice(["direct", "indirect", "according_to"]),
+    default=None,
+    help='Only direct quotes, reported speech, or "according to" attributions.',
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @with_store
 def quotes_cmd(
-    store: SQLStore, story: str | None, speaker: str | None, statements: bool, as_json: bool
+    store: SQLStore,
+    story: str | None,
+    speaker: str | None,
+    statements: bool,
+    kind: AttributionKind | None,
+    as_json: bool,
 ) -> None:
     """Who said what, and through whom: quotes and attributions."""
     try:
-        rows = quotes(store, story=story, speaker=speaker, statements=statements)
+        rows = quotes(store, story=story, speaker=speaker, statements=statements, kind=kind)
     except StoryweaveError as err:
         raise click.ClickException(str(err)) from None
     if as_json:

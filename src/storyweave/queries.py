@@ -9,7 +9,7 @@ from typing import Any
 
 from ._types import JSON, ArticleId, StoryId
 from .entities.names import translit, words
-from .model import Entity, Span, Story
+from .model import AttributionKind, Entity, Span, Story
 from .storage import SQLStore
 
 
@@ -101,12 +101,14 @@ def quotes(
     story: StoryId | None = None,
     speaker: str | None = None,
     statements: bool = False,
+    kind: AttributionKind | None = None,
 ) -> list[JSON]:
     """Attributions as the report shows them, for one story or the whole store.
 
     With ``speaker``, only those whose speaker entity, resolved speaker name, chain or source
     phrase matches it. With ``statements``, only what someone stated: acts and stances
-    ("Kozlov welcomed Kim", "Sanders wants to ...") are left out.
+    ("Kozlov welcomed Kim", "Sanders wants to ...") are left out. With ``kind``, only direct
+    quotes, reported speech or "according to" attributions.
     """
     from .report import attribution_rows
 
@@ -116,7 +118,7 @@ def quotes(
     rows = []
     wanted = set(name_tokens(speaker)) if speaker else set()
     for q in found:
-        if statements and q["statement"] is False:
+        if (statements and q["statement"] is False) or (kind and q["kind"] != kind):
             continue
         ent = names.get(q["speaker"] or "")
         q["speaker_entity"] = ent["name"] if ent else None

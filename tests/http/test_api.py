@@ -122,6 +122,17 @@ def test_quotes_statements_only(client: TestClient) -> None:
     assert len(stated) == sum(q["statement"] is True for q in every)
 
 
+@pytest.mark.parametrize("kind", ["direct", "indirect", "according_to"])
+def test_quotes_by_kind(client: TestClient, kind: str) -> None:
+    items = client.get("/api/quotes", params={"kind": kind}).json()["items"]
+    assert items and {q["kind"] for q in items} == {kind}
+
+
+def test_quotes_unknown_kind_is_a_clear_error(client: TestClient) -> None:
+    r = client.get("/api/quotes", params={"kind": "quoted"})
+    assert r.status_code == 422 and r.json()["ok"] is False
+
+
 def test_search_returns_spans_into_the_article(client: TestClient) -> None:
     body = client.get("/api/search", params={"q": "vostochny cosmo"}).json()
     (hit,) = body["articles"]

@@ -47,6 +47,10 @@ def test_quotes_page_statements_only(client: TestClient) -> None:
     assert "(said)" in stated
     assert 'name="statements" value="1" checked' in stated
     assert 'name="statements" value="1" checked' not in every
+    direct = client.get("/quotes", params={"kind": "direct"}, headers=HTML).text
+    assert '<span class="badge">direct</span>' in direct
+    assert '<span class="badge">indirect</span>' not in direct
+    assert '<option value="direct" selected>' in direct
 
 
 def test_entity_and_article_pages(client: TestClient) -> None:

@@ -138,10 +138,15 @@ class Catalogue:
         }
 
     def quotes(
-        self, *, speaker: str | None = None, story: str | None = None, statements: bool = False
+        self,
+        *,
+        speaker: str | None = None,
+        story: str | None = None,
+        statements: bool = False,
+        kind: str | None = None,
     ) -> list[JSON]:
         """Attributions with their speaker's name and stories; with ``statements``, only what
-        someone stated (no acts or stances)."""
+        someone stated (no acts or stances); with ``kind``, only that kind."""
         report = self.everything()
         names = {e["id"]: e["name"] for e in report["entities"]}
         stories_of = _stories_of_article(report)
@@ -151,7 +156,7 @@ class Catalogue:
         for q in report["attributions"]:
             if members is not None and q["article"] not in members:
                 continue
-            if statements and q.get("statement") is False:
+            if (statements and q.get("statement") is False) or (kind and q["kind"] != kind):
                 continue
             name = speaker_name(q, names)
             if needle and q["speaker"] != speaker and needle not in (name or "").casefold():

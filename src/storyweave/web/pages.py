@@ -114,8 +114,9 @@ def quotes_page(
     svc: ServicesDep,
     speaker: Annotated[str, Query(max_length=200)] = "",
     statements: bool = False,
+    kind: Annotated[Literal["", "direct", "indirect", "according_to"], Query()] = "",
 ) -> HTMLResponse:
-    quotes = svc.catalogue.quotes(speaker=speaker or None, statements=statements)
+    quotes = svc.catalogue.quotes(speaker=speaker or None, statements=statements, kind=kind or None)
     texts = {a["id"]: a for a in svc.catalogue.everything()["articles"]}
     groups: dict[str, list[JSON]] = {}
     for q in quotes:
@@ -131,6 +132,7 @@ def quotes_page(
             groups=ordered,
             speaker=speaker,
             statements=statements,
+            kind=kind,
             total=len(quotes),
         )
     )

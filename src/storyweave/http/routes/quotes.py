@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
@@ -24,9 +24,13 @@ def list_quotes(
     statements: Annotated[
         bool, Query(description="Only what someone stated: leave out acts and stances.")
     ] = False,
+    kind: Annotated[
+        Literal["direct", "indirect", "according_to"] | None,
+        Query(description="Only direct quotes, reported speech, or according-to attributions."),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Attributions as the report carries them, with the speaker's name resolved."""
-    items = svc.catalogue.quotes(speaker=speaker, story=story, statements=statements)
+    items = svc.catalogue.quotes(speaker=speaker, story=story, statements=statements, kind=kind)
     return page(items, limit=limit, offset=offset)
