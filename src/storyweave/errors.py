@@ -58,7 +58,7 @@ MESSAGES: dict[str, str] = {
     "E305": "Unsupported store URL {url!r}; use a file path, sqlite:///PATH or "
     "postgresql://USER@HOST:PORT/DATABASE.",
     "E306": "The stored parse of article {article} cannot be read ({detail}); "
-    "it is parsed again. Re-run analyze on the article to store a fresh one.",
+    "its body is parsed again for this report.",
     # validation: E4xx
     "E401": "Span [{start}, {end}) does not lie inside a text of length {length}.",
     "E402": "Invalid {field}: {detail}",

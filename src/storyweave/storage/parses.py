@@ -1,8 +1,8 @@
 """Stored spaCy parses: an article body's ``Doc`` as bytes, tagged with the model that made it.
 
 A parse is kept as a one-document spaCy ``DocBin`` (token attributes as arrays, zlib-compressed;
-no tensor, no user data): about 6 KB for a 230-word article, read back in about a millisecond
-where parsing takes about 80 (docs/decisions/stored-parses.md). It is only valid for the model
+no tensor, no user data): about 6 KB for a 230-word article, read back in about 1 ms where
+parsing takes 50 to 80 ms (docs/decisions/stored-parses.md). It is only valid for the model
 that made it, so every row carries :func:`storyweave.pipeline.ner.parse_model`'s tag.
 """
 
