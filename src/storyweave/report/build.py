@@ -11,8 +11,9 @@ from typing import Any
 from .._types import JSON, ArticleId
 from ..brief import attach_briefs
 from ..claims import story_claims
+from ..claims.parse import attach_parses
 from ..errors import ValidationError
-from ..model import AnnotatedArticle, Attribution, Mention, Span
+from ..model import AnnotatedArticle, Attribution, Mention, Span, Story
 from ..storage import SQLStore
 from ..timeline import build_timeline
 
@@ -35,7 +36,7 @@ def build_report(
     wanted = set(article_ids)
     stories = [s for s in store.stories() if wanted & set(s.article_ids)]
     ids = dict.fromkeys([*article_ids, *(a for s in stories for a in s.article_ids)])
-    items = [store.annotated(a) for a in ids]
+    items = _with_parses(store, [store.annotated(a) for a in ids], stories)
     by_id = {i.article.id: i for i in items}
     entities = report_entities(store, items)
     names = {e["id"]: e for e in entities}
@@ -97,6 +98,15 @@ def build_report(
         ],
     }
     return attach_briefs(report)
+
+
+def _with_parses(
+    store: SQLStore, items: list[AnnotatedArticle], stories: Sequence[Story]
+) -> list[AnnotatedArticle]:
+    """``items`` with the stored parses of the stories' articles (the claims step reads them;
+    it parses only the articles without a usable one)."""
+    members = {a for s in stories for a in s.article_ids}
+    return attach_parses(items, store.parses(members)) if members else items
 
 
 def report_entities(store: SQLStore, items: Sequence[AnnotatedArticle]) -> list[JSON]:

@@ -50,6 +50,15 @@ _INITIAL_TABLES = frozenset(
 )
 
 
+def _create_table(table: str) -> Callable[[sa.Connection], None]:
+    """A migration creating ``table`` as :mod:`.schema` has it, unless it is already there."""
+
+    def apply(conn: sa.Connection) -> None:
+        schema.metadata.tables[table].create(conn, checkfirst=True)
+
+    return apply
+
+
 def _add_columns(table: str, columns: list[sa.Column[object]]) -> Callable[[sa.Connection], None]:
     """A migration adding ``columns`` to ``table`` unless a fresh store already has them."""
 
@@ -77,6 +86,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     # full-text search (FTS5 on SQLite; other engines search with LIKE and need no table)
     Migration("0003_search", create_fts),
+    # the spaCy parse of each article body, so a report does not parse the bodies again
+    Migration("0004_parses", _create_table("parses")),
 )
 
 

@@ -102,6 +102,19 @@ attributions = sa.Table(
     sa.Column("data", sa.Text, nullable=False),  # JSON: kind, spans, speaker, chain, extras
 )
 
+parses = sa.Table(
+    "parses",
+    metadata,
+    sa.Column(
+        "article_id",
+        sa.String(40),
+        sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("model", sa.String(200), nullable=False),  # spaCy model, its version, spaCy's
+    sa.Column("data", sa.LargeBinary, nullable=False),  # one-doc DocBin (zlib inside)
+)
+
 entities = sa.Table(
     "entities",
     metadata,

@@ -3,7 +3,7 @@
 The timeline and the entity graph read the syntax of a few sentences (those that hold
 a dated event, or two entities and a meeting word). Each is parsed by itself, whether
 or not the pipeline's transient ``doc`` is still there, so that the result is the same
-when a report is rebuilt from the store (which never keeps a ``doc``). A token's
+when a report is rebuilt from the store (which may have no parse of an article). A token's
 offset in the article is ``sentence start + token.idx``.
 """
 
