@@ -298,3 +298,17 @@ def test_claims_and_show_why(analysed: Analysed) -> None:
     res = runner.invoke(main, ["show", seed["id"], "--db", db, "--why"])
     assert res.exit_code == 0 and "average-link score" in res.output
     assert "vostochny cosmodrome" in res.output  # a shared entity explains the pairing
+
+
+def test_a_database_made_again_at_the_same_place_forms_its_stories(tmp_path: Path) -> None:
+    # `make demo` deletes its database and analyses again: the story state left beside the old
+    # file must not make the new store think its articles are already placed
+    db = tmp_path / "again.db"
+    summit = str(EXAMPLES / "kim-putin-summit.jsonl")
+    for _ in range(2):
+        out = str(tmp_path / "report.json")
+        res = CliRunner().invoke(main, ["analyze", summit, "--db", str(db), "--json", out])
+        assert res.exit_code == 0, res.output
+        res = CliRunner().invoke(main, ["stories", "--db", str(db)])
+        assert res.exit_code == 0 and "st_" in res.output, res.output
+        db.unlink()

@@ -111,7 +111,7 @@ def test_migration_back_fills_an_older_store(
     old.close()
     monkeypatch.undo()
     new = open_store(path)
-    assert migrations.applied(new.engine)[2:] == ["0003_search", "0004_parses"]
+    assert migrations.applied(new.engine)[2:] == [m.name for m in migrations.MIGRATIONS[2:]]
     with new.engine.connect() as conn:
         assert has_fts(conn)
         count = conn.execute(sa.text("SELECT count(*) FROM articles_fts")).scalar_one()

@@ -10,6 +10,7 @@ be idempotent: it brings an older store up and finds a fresh one already there.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -72,6 +73,15 @@ def _add_columns(table: str, columns: list[sa.Column[object]]) -> Callable[[sa.C
     return apply
 
 
+def _store_id(conn: sa.Connection) -> None:
+    """Give the store a random id, so files kept beside it can tell it from a store that was
+    deleted and made again at the same place."""
+    schema.store_info.create(conn, checkfirst=True)
+    table = schema.store_info
+    if conn.execute(sa.select(table.c.value).where(table.c.key == "id")).first() is None:
+        conn.execute(sa.insert(table).values(key="id", value=uuid.uuid4().hex))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration(
@@ -88,6 +98,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_search", create_fts),
     # the spaCy parse of each article body, so a report does not parse the bodies again
     Migration("0004_parses", _create_table("parses")),
+    # the store's own id, which the folders beside it (story index and state) are tied to
+    Migration("0005_store_id", _store_id),
 )
 
 

@@ -102,6 +102,13 @@ attributions = sa.Table(
     sa.Column("data", sa.Text, nullable=False),  # JSON: kind, spans, speaker, chain, extras
 )
 
+store_info = sa.Table(
+    "store_info",
+    metadata,
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),  # "id": a random id made when the store was
+)
+
 parses = sa.Table(
     "parses",
     metadata,

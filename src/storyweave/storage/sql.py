@@ -40,6 +40,7 @@ from .migrations import migrate
 from .parses import StoredParse, encode_parse
 from .rows import article_of, article_row, attribution_of, now
 from .search import SearchHit, search_articles
+from .sidecar import claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +71,19 @@ class SQLStore:
     def close(self) -> None:
         self.engine.dispose()
 
+    def store_id(self) -> str:
+        """The random id this store was given when it was made."""
+        with self.engine.connect() as conn:
+            value = conn.execute(
+                sa.select(t.store_info.c.value).where(t.store_info.c.key == "id")
+            ).scalar_one()
+        return str(value)
+
     def sidecar_dir(self, name: str) -> Path | None:
         """A folder for files that belong with this store (the story index): ``<db>.<name>/``
         beside a SQLite file, a per-URL folder in the user data directory for a server,
-        None for an in-memory store."""
+        None for an in-memory store. A folder left by another store at the same place (a
+        database deleted and made again) is emptied first (:func:`.sidecar.claim`)."""
         url = sa.engine.make_url(self.url)
         if url.get_backend_name() == "sqlite":
             if not url.database or url.database == ":memory:":
@@ -85,7 +95,12 @@ class SQLStore:
             key = hashlib.sha256(self.url.encode()).hexdigest()[:12]
             folder = Path(user_data_dir("storyweave")) / f"{name}-{key}"
         folder.mkdir(parents=True, exist_ok=True)
+        claim(folder, self.store_id(), store_has_stories=self._has_stories())
         return folder
+
+    def _has_stories(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(t.stories.c.id).limit(1)).first() is not None
 
     def __enter__(self) -> SQLStore:
         return self
