@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import shutil
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -17,8 +19,11 @@ from storyweave.model import Article
 from storyweave.storage import SQLStore, open_store
 
 # Stores on a server keep their story index in the user data directory: keep the tests' out of
-# the real one.
-os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp(prefix="storyweave-tests-"))
+# the real one, in a folder removed when the run ends.
+if "XDG_DATA_HOME" not in os.environ:
+    _DATA_HOME = tempfile.mkdtemp(prefix="storyweave-tests-")
+    os.environ["XDG_DATA_HOME"] = _DATA_HOME
+    atexit.register(shutil.rmtree, _DATA_HOME, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
