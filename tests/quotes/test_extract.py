@@ -269,3 +269,21 @@ def test_statement_flag_tells_statements_from_acts(nlp: Any, text: str, statemen
     _, found = _run(nlp, text)
     assert found
     assert {a.statement for a in found} == {statement}
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type", "name"),
+    [
+        # the possessor is not the speaker: the rep is
+        ("“We appreciate your privacy,” Reid's rep told People.", "unnamed", None),
+        ("“We are ready,” Trump's campaign manager Corey Lewandowski said.", "person",
+         "Corey Lewandowski"),
+        ("“It is over,” Jack Ketsoyan, Reid's rep, said.", "person", "Jack Ketsoyan"),
+    ],
+)  # fmt: skip
+def test_a_possessor_in_the_source_is_not_the_speaker(
+    nlp: Any, text: str, source_type: str, name: str | None
+) -> None:
+    _, found = _run(nlp, text)
+    (att,) = found
+    assert (att.source_type, att.speaker_name) == (source_type, name)

@@ -144,7 +144,7 @@ class SpeakerIndex:
             return self._pronoun(words[0])
         ents = [e for e in doc.ents if e.start < phrase.end and e.end > phrase.start]
         head = phrase.root
-        persons = [e for e in ents if e.label_ == "PERSON"]
+        persons = [e for e in ents if e.label_ == "PERSON" and not _possessor(e, phrase)]
         if persons:
             return Speaker("person", self.canonical(_clean_name(persons[-1])))
         lemma = head.lemma_.lower()
@@ -202,6 +202,14 @@ class SpeakerIndex:
         if before:
             return max(before, key=_person_start).name
         return fits[0].name if fits else None
+
+
+def _possessor(ent: Span, phrase: Span) -> bool:
+    """Whether ``ent`` only owns the phrase's head ("Reid's rep", "Trump's campaign"): the
+    speaker is then the rep, not Reid."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    owns = ent.root.dep_ == "poss" or (after is not None and after.tag_ == "POS")
+    return owns and not (ent.start <= phrase.root.i < ent.end)
 
 
 def _person_start(p: _Person) -> int:
