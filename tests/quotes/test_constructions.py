@@ -43,6 +43,8 @@ def _cues(text: str, found: list[Attribution]) -> list[str]:
             "or return a refugee in any manner whatsoever.”",
             "“No Contracting State shall expel or return a refugee in any manner whatsoever.”",
         ),
+        # a quote-only verb that names nothing still hands off a quote
+        ("The sign on the door read: “Closed for the holidays.”", "“Closed for the holidays.”"),
     ],
 )
 def test_direct_quote_cues(nlp: Any, text: str, content: str) -> None:
@@ -242,6 +244,14 @@ def test_quotes_of_one_speaker(nlp: Any, text: str, quotes: list[str]) -> None:
         (
             "Trump referred to Obama as “the most valuable player” for the Islamic State.",
             "Obama as “the most valuable player” for the Islamic State",
+        ),
+        # a quoted name at the end of its sentence
+        ("Hillary Clinton called it ''predatory.''", "it ''predatory.''"),
+        # what the naming verb governs stops at the paragraph's end
+        (
+            "State calls 22 emails of Clinton 'top secret.'\n\n"
+            "Campaign criticizes spy agencies and timing of finding's release",
+            "22 emails of Clinton 'top secret.'",
         ),
     ],
 )
