@@ -43,6 +43,8 @@ def _cues(text: str, found: list[Attribution]) -> list[str]:
             "or return a refugee in any manner whatsoever.”",
             "“No Contracting State shall expel or return a refugee in any manner whatsoever.”",
         ),
+        # a quote-only verb that names nothing still hands off a quote
+        ("The sign on the door read: “Closed for the holidays.”", "“Closed for the holidays.”"),
     ],
 )
 def test_direct_quote_cues(nlp: Any, text: str, content: str) -> None:
@@ -243,6 +245,14 @@ def test_quotes_of_one_speaker(nlp: Any, text: str, quotes: list[str]) -> None:
             "Trump referred to Obama as “the most valuable player” for the Islamic State.",
             "Obama as “the most valuable player” for the Islamic State",
         ),
+        # a quoted name at the end of its sentence
+        ("Hillary Clinton called it ''predatory.''", "it ''predatory.''"),
+        # what the naming verb governs stops at the paragraph's end
+        (
+            "State calls 22 emails of Clinton 'top secret.'\n\n"
+            "Campaign criticizes spy agencies and timing of finding's release",
+            "22 emails of Clinton 'top secret.'",
+        ),
     ],
 )
 def test_quoted_names(nlp: Any, text: str, content: str) -> None:
@@ -272,9 +282,35 @@ def test_mostly_quoted_sentence_continues_a_direct_quote(nlp: Any) -> None:
 @pytest.mark.issue(5)
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("the super PAC. Next", True), ("said Mr. Smith", False), ("the U.S. and", False)],
+    [
+        ("the super PAC. Next", True),
+        ("said Mr. Smith", False),
+        ("the U.S. and", False),
+        # a title before a name never ends a sentence
+        ("said Sen. Smith", False),
+        ("met Gov. Ducey", False),
+        ("Dr. Ben Carson", False),
+        ("the No. 2 official", False),
+        # a suffix after a name ends one before a capital, a quotation mark or the end
+        ("Goldman Sachs & Co. Obama", True),
+        ("the chief of Acme Inc. “We", True),
+        ("Joseph R. Biden Jr.\n\nWhat", True),
+        ("a film starring Cuba Gooding Jr.", True),
+        ("Acme Inc. said", False),
+        ("Acme Corp., a unit", False),
+    ],
 )
 def test_sentence_ends_at_acronyms_not_abbreviations(text: str, expected: bool) -> None:
     from storyweave.quotes.syntax import ends_sentence
 
     assert ends_sentence(text, text.rindex(".")) is expected
+
+
+@pytest.mark.issue(5)
+def test_quote_continues_after_sentence_ending_in_company_suffix(nlp: Any) -> None:
+    text = (
+        "“Sales are up,” said Ann Ray, the chief executive of Acme Inc. But “we are hiring again.”"
+    )
+    found = [a for a in _found(nlp, text) if a.kind == "direct"]
+    assert _contents(text, found) == ["“Sales are up,”", "“we are hiring again.”"]
+    assert found[0].source == found[1].source

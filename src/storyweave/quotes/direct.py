@@ -176,13 +176,6 @@ def _speaks(verb: Token, *, after: bool = False) -> bool:
     return not any(c.dep_ in _OBJECTS for c in verb.rights)  # the quote is a left ccomp
 
 
-def _names_quote(verb: Token, q: Quoted) -> bool:
-    """ "called Cruz “the worst politician”": a naming verb whose object holds the quote."""
-    if verb.lemma_.lower() not in QUOTE_ONLY_VERBS or verb.i + 1 >= len(verb.doc):
-        return False
-    return verb.right_edge.idx + len(verb.right_edge.text) >= q.inner_end
-
-
 _NAMING_REACH = 12
 """How many words a naming verb may stand before the quoted name ("called both Trump and
 Democratic front-runner Hillary Clinton “crazy”")."""
@@ -192,7 +185,11 @@ _MAX_NAME_WORDS = 12
 def _naming(doc: Doc, q: Quoted) -> tuple[Token, int] | None:
     """ "he called her “weak”": a naming verb shortly before a short quote in the same
     clause, with nothing between them but its object. Returns the verb and where
-    the content starts (after the verb and a "to" or particle)."""
+    the content starts (after the verb and a "to" or particle).
+
+    This is the one rule for a verb that puts a quoted name on something; "put" and
+    "read" name nothing and attribute a quote only when they hand it off ("the sign
+    read: “...”", see :func:`_cue_before`)."""
     text = doc.text
     if len(text[q.inner_start : q.inner_end].split()) > _MAX_NAME_WORDS:
         return None
@@ -213,8 +210,8 @@ def _naming(doc: Doc, q: Quoted) -> tuple[Token, int] | None:
 
 
 def _naming_end(verb: Token, q: Quoted) -> int:
-    """The end of what the naming verb governs, at least the quote's end: "referred to
-    Obama as “the most valuable player” for the Islamic State"."""
+    """The end of what the naming verb governs, at least the quote's end and at most its
+    paragraph's end: "referred to Obama as “the most valuable player” for the Islamic State"."""
     end = q.end
     for child in verb.rights:
         if child.dep_ in ("cc", "conj", "punct", "parataxis") or child.is_quote:
@@ -223,7 +220,8 @@ def _naming_end(verb: Token, q: Quoted) -> int:
         while last.i > child.i and (last.is_punct and not last.is_quote):
             last = last.doc[last.i - 1]
         end = max(end, last.idx + len(last.text))
-    return end
+    paragraph_end = verb.doc.text.find("\n", q.end)
+    return end if paragraph_end == -1 else min(end, paragraph_end)
 
 
 def _colon_cue(doc: Doc, q: Quoted) -> tuple[Token, CharSpan] | None:
@@ -360,10 +358,7 @@ def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
             handed = left_toks[-1].text in (":", ",") or (words and words[-1] == verb)
             if verb is not None and prev is not None and prev.cue_token == verb.i:
                 handed = True  # “...,” said Hough. “More.”: the same speaker goes on
-            if verb is not None and not handed and _names_quote(verb, q):
-                found = _candidate(q, verb, left, right[1])
-                found.parts = [(doc[verb.i + 1].idx, q.end)]  # called him “a liar”
-            elif verb is not None and handed:
+            if verb is not None and handed:
                 found = _candidate(q, verb, left, right[1])
             elif verb is None and _hands_off(text, q) and (after := _cue_after(right_toks)):
                 found = _candidate(q, after, right, right[1])  # system: “...,” Sullivan wrote.

@@ -161,34 +161,63 @@ def token_at(doc: Doc, pos: int) -> Token:
 
 
 _CLOSING_MARKS = "”’\"'»"
+_OPENING_MARKS = "“‘\"'«"
 
 
 def ends_sentence(text: str, i: int) -> bool:
     """Whether the character at ``i`` ends a sentence: . ! ? (or a closing mark after one)."""
-    while i > 0 and text[i] in _CLOSING_MARKS:
-        i -= 1
-    return text[i] in ".!?" and not _abbreviation(text, i)
+    stop = i
+    while stop > 0 and text[stop] in _CLOSING_MARKS:
+        stop -= 1
+    return text[stop] in ".!?" and not _abbreviation(text, stop, _next_char(text, i + 1))
 
 
-def _abbreviation(text: str, i: int) -> bool:
-    """A full stop that ends a short abbreviation ("Mr.", "U.S.") rather than a sentence."""
+def _next_char(text: str, i: int) -> str:
+    """The first character from ``i`` on after closing marks and white space ("" at the end)."""
+    while i < len(text) and text[i] in _CLOSING_MARKS:
+        i += 1
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return text[i : i + 1]
+
+
+def _abbreviation(text: str, i: int, following: str) -> bool:
+    """A full stop that ends an abbreviation ("Mr.", "U.S.") rather than a sentence.
+
+    ``following`` is the first character after the stop, closing marks and white space.
+    A title or other word that stands before a name ("Sen.", "Dr.", "Gov.") never ends
+    a sentence. A suffix that stands after a name ("Inc.", "Co.", "Jr.") ends one when
+    a capitalised word, an opening quotation mark or the end of the text follows:
+    "... of Goldman Sachs & Co. Obama's adviser ..." and "Joseph R. Biden Jr.¶What ..."
+    are two sentences, at the cost of splitting "Apple Inc. Chief Executive Tim Cook".
+    """
     if text[i] != ".":
         return False
     start = i
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
-    word = text[start:i]
-    return "." in word or word.lower() in _ABBREVIATIONS
+    word = text[start:i].lower()
+    if "." in word or word in _NEVER_FINAL:
+        return True
+    if word in _AFTER_NAMES:
+        return not (following == "" or following.isupper() or following in _OPENING_MARKS)
+    return False
 
 
-_ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "reps", "gov", "jr", "sr", "lt", "col",
-    "gen", "capt", "sgt", "prof", "rev", "inc", "co", "corp", "ltd", "no", "vs", "ft",
-    "mt", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "pres",
-    "supt", "adm", "cmdr", "maj", "messrs", "hon", "atty", "dist", "ave", "blvd", "rd",
+_NEVER_FINAL = frozenset({
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "reps", "gov", "lt", "col", "gen", "capt",
+    "sgt", "prof", "rev", "pres", "supt", "adm", "cmdr", "maj", "messrs", "hon", "atty",
+    "no", "vs", "ft", "mt", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov",
+    "dec", "dist", "ave", "blvd", "rd",
 })  # fmt: skip
-"""Short words that a full stop abbreviates ("Mr.", "Sen."); an acronym such as "PAC."
-or "CNN." at a sentence end is not one of them."""
+"""Short words whose full stop never ends a sentence: titles before a name ("Sen.",
+"Dr."), words before a number ("No. 2", "Feb. 8") and words inside a name ("Main St.",
+"Pennsylvania Ave."). An acronym such as "PAC." or "CNN." at a sentence end is not one
+of them."""
+
+_AFTER_NAMES = frozenset({"inc", "co", "corp", "ltd", "jr", "sr"})
+"""Suffixes that stand after a name ("Acme Inc.", "Martin Luther King Jr.") and so may
+close a sentence."""
 
 
 def count_stops(text: str, start: int, end: int) -> int:
