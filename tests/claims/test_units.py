@@ -77,8 +77,23 @@ def test_attribution_wrapper_moves_to_the_chain(
     assert expected[1][-1].casefold() in got_chain[-1].casefold()
 
 
-def test_fragments_without_content_give_no_unit() -> None:
-    assert _units("Yes. No.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes. No.",
+        "Betty Ford Center.",  # a bare name (a caption or a headline fragment)
+        "PUBLISHED: THURSDAY, MAY 2, 2013",  # the page's date stamp
+        "Updated: 10:32 PM EDT, May 3, 2013",
+    ],
+)
+def test_fragments_without_content_give_no_unit(text: str) -> None:
+    assert _units(text) == []
+
+
+def test_a_sentence_with_a_verb_is_a_unit_even_after_a_stamp_word() -> None:
+    assert [u for u, _ in _units("Updated figures showed the river rising.")] == [
+        "Updated figures showed the river rising"
+    ]
 
 
 def test_attributions_stored_without_the_statement_flag_read_the_cue() -> None:

@@ -28,6 +28,8 @@ _EDGE_DEPS = frozenset({"mark", "cc", "punct", "prep"})
 _FOCUS_ADVERBS = frozenset({"especially", "particularly", "notably", "mainly", "just", "only"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 MIN_CONTENT_WORDS = 2
+_STAMP_WORDS = frozenset({"published", "updated", "posted", "modified", "filed", "created"})
+"""Words of a page's date stamp ("Updated: ..."), which states nothing about the story."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,8 +300,13 @@ def _trim(doc: Any, words: list[int]) -> list[int]:
 
 
 def _has_content(doc: Any, words: Sequence[int]) -> bool:
+    """Whether the words state something: enough content words, one of them a verb (a
+    dateline, a byline or a bare name is not a claim)."""
+    if len(words) > 1 and doc[words[1]].text == ":" and doc[words[0]].lower_ in _STAMP_WORDS:
+        return False  # "PUBLISHED: THURSDAY, MAY 2, 2013"
     content = [i for i in words if doc[i].pos_ in _CONTENT_POS and not doc[i].is_stop]
-    return len(content) >= MIN_CONTENT_WORDS
+    verb = any(doc[i].pos_ in _CLAUSAL_POS for i in words)
+    return len(content) >= MIN_CONTENT_WORDS and verb
 
 
 def _inherited_subject(doc: Any, h: int, heads: list[int], words: set[int]) -> list[int]:
