@@ -113,3 +113,22 @@ def test_attributions_stored_without_the_statement_flag_read_the_cue() -> None:
         u.chain for u in claim_units(item, item.doc)
     ]
     assert any(u.chain for u in claim_units(old, item.doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Lindsay Lohan checked into a clinic on May 2, 2013.", ("2013-05-02",)),
+        ("Lindsay Lohan checked into a clinic in 2013.", ("2013",)),
+        # the date of a noun's event is not when the claim's event happened
+        ("Lindsay Lohan began a stint handed down for a 2012 car crash case.", ()),
+        ("Lindsay Lohan checked into a clinic after her conviction in 2012.", ()),
+    ],
+)
+def test_when_slot_holds_dates_of_the_claims_events(text: str, when: tuple[str, ...]) -> None:
+    from storyweave.claims.slots import linked_mentions, read_slots
+
+    (item,) = annotate([make(text, ref="when.txt")])
+    (unit,) = claim_units(item, item.doc)
+    found = read_slots(item, item.doc, unit, linked_mentions(item, item.doc, lambda *_: None))
+    assert found.when == when

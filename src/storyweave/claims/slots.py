@@ -159,7 +159,7 @@ def read_slots(
         predicate=predicate,
         negated=negated,
         where=tuple(places),
-        when=_dates(item.timexes, unit.span),
+        when=_dates(doc, item.timexes, unit.span),
         quantities=tuple(find_quantities(doc, words, skip=[t.span for t in item.timexes])),
         entities=frozenset(keys.values()),
         stems=stems,
@@ -215,12 +215,28 @@ def _predicate(head: Any) -> tuple[str, bool]:
     return predicate_key(stem(tok.lemma_)), negated
 
 
-def _dates(timexes: Sequence[Timex], span: Span) -> tuple[str, ...]:
-    return tuple(
-        t.value
-        for t in timexes
-        if t.type == "DATE"
-        and span.start <= t.span.start
-        and t.span.end <= span.end
-        and _CONCRETE_DATE.match(t.value)
-    )
+def _dates(doc: Any, timexes: Sequence[Timex], span: Span) -> tuple[str, ...]:
+    """The concrete dates in ``span`` that tell when its events happened."""
+    out = []
+    for t in timexes:
+        if not (
+            t.type == "DATE"
+            and span.start <= t.span.start
+            and t.span.end <= span.end
+            and _CONCRETE_DATE.match(t.value)
+        ):
+            continue
+        words = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if words is not None and len(words) and _dates_an_event(words.root):
+            out.append(t.value)
+    return tuple(out)
+
+
+def _dates_an_event(tok: Any) -> bool:
+    """Whether a date hangs from a verb, directly ("checked in late Thursday") or through a
+    preposition ("on May 2", "in 2012"), rather than from a noun ("a 2012 car crash case",
+    "the conviction in 2012"): only the first says when something in the claim happened."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head is tok or head.pos_ in ("VERB", "AUX")
