@@ -314,3 +314,15 @@ def test_quote_continues_after_sentence_ending_in_company_suffix(nlp: Any) -> No
     found = [a for a in _found(nlp, text) if a.kind == "direct"]
     assert _contents(text, found) == ["“Sales are up,”", "“we are hiring again.”"]
     assert found[0].source == found[1].source
+
+
+@pytest.mark.issue(5)
+def test_coordinated_verbs_of_a_relative_clause_stay_in_the_content(nlp: Any) -> None:
+    # "proposed" shares the relative clause's subject: it is not the reporter's second act
+    text = (
+        "TASS news agency reported that Russian Defense Minister Sergei Shoigu - who visited "
+        "Pyongyang in July and recently proposed bilateral joint naval exercises - would take "
+        "part in the talks."
+    )
+    found = _found(nlp, text)
+    assert _contents(text, found)[0] == text[text.index("that") : -1]

@@ -226,6 +226,8 @@ def _second_predicate(cue: Token, tok: Token) -> bool:
     """ "Rajoy said A and insisted B": ``tok`` is the speaker's next act, not content."""
     if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.i <= cue.i:
         return False
+    if tok.head.dep_ == "relcl":  # "Shoigu - who visited ... and proposed ..." is one clause
+        return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
     lemma = tok.lemma_.lower()
