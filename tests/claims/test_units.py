@@ -132,3 +132,13 @@ def test_when_slot_holds_dates_of_the_claims_events(text: str, when: tuple[str, 
     (unit,) = claim_units(item, item.doc)
     found = read_slots(item, item.doc, unit, linked_mentions(item, item.doc, lambda *_: None))
     assert found.when == when
+
+
+def test_a_quote_opened_in_a_unit_keeps_its_closing_mark() -> None:
+    text = (
+        "According to Foreign Ministry spokeswoman Maria Zakharova, dialogue between the two "
+        "countries is “developing positively.”"
+    )
+    assert [u for u, _ in _units(text)] == [
+        "Dialogue between the two countries is “developing positively.”"
+    ]

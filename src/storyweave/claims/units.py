@@ -295,8 +295,20 @@ def _trim(doc: Any, words: list[int]) -> list[int]:
             break
         words = words[1:]
     while words and (doc[words[-1]].is_punct or doc[words[-1]].dep_ in {"cc", "mark"}):
+        if doc[words[-1]].text in _CLOSING_MARKS and _open_quotes(doc, words[:-1]):
+            break  # keep the mark that closes a quote opened in the unit
         words = words[:-1]
     return words
+
+
+_OPENING_MARKS = frozenset({"“", "``", "«", "„"})
+_CLOSING_MARKS = frozenset({"”", "''", "»"})
+
+
+def _open_quotes(doc: Any, words: Sequence[int]) -> bool:
+    """Whether ``words`` open more quotations than they close."""
+    opened = sum(doc[i].text in _OPENING_MARKS for i in words)
+    return opened > sum(doc[i].text in _CLOSING_MARKS for i in words)
 
 
 def _has_content(doc: Any, words: Sequence[int]) -> bool:
