@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
@@ -241,6 +242,8 @@ def _who_said_what(ctx: _Context, attributions: Iterable[JSON]) -> None:
     for row in attributions:
         if row.get("article") not in ctx.texts or not row.get("source"):
             continue
+        if row.get("statement") is False:  # an act or a stance ("Kozlov welcomed Kim")
+            continue
         sentence = _quote_sentence(ctx, row)
         if sentence is not None:
             groups.setdefault(sentence.group, []).append(sentence)
@@ -267,6 +270,9 @@ def _quote_sentence(ctx: _Context, row: JSON) -> BriefSentence | None:
     parts = [p for p in (source, cue, content) if isinstance(p, dict)]
     if content is None or len(parts) < 2:
         return None
+    relayed = _relayed_from(ctx.texts[aid], source, content)
+    if relayed is not None:  # "Citing Peskov, TASS reported that ...": the carrier said it
+        parts = [{"start": relayed, "end": content["end"]}]
     evidence = ctx.evidence(
         {"article": aid, "start": p.get("start"), "end": p.get("end")} for p in parts
     )
@@ -274,7 +280,11 @@ def _quote_sentence(ctx: _Context, row: JSON) -> BriefSentence | None:
         return None
     said = _words_at(ctx, aid, content)
     who = _words_at(ctx, aid, source)
-    if row.get("kind") == "according_to" and cue:
+    if relayed is not None:
+        text = ctx.texts[aid][relayed : content["end"]].strip()
+    elif content["start"] <= source["start"] and source["end"] <= content["end"]:
+        text = said  # the speaker is inside the words ("Warner Brothers appears to be ...")
+    elif row.get("kind") == "according_to" and cue:
         text = f"{_words_at(ctx, aid, cue)} {who}, {said}"
     elif cue:
         sep = ":" if said.startswith(_OPENING_QUOTES) else ""
@@ -283,11 +293,32 @@ def _quote_sentence(ctx: _Context, row: JSON) -> BriefSentence | None:
         text = f"{who}: {said}"
     entity = ctx.entities.get(str(row.get("speaker") or ""))
     speaker = entity["name"] if entity else (row.get("speaker_name") or who)
-    chain = [c for c in row.get("chain", []) if c != speaker]
+    own = {speaker, *(entity["aliases"] if entity else ())}
+    chain = [c for c in row.get("chain", []) if c not in own and not _part_of(c, speaker)]
     label = speaker + (f" (via {' → '.join(chain)})" if chain else "")
     return BriefSentence(
         "who_said_what", _sentence_case(text), evidence, label, speaker, entity is not None
     )
+
+
+_RELAY = re.compile(r"\b(?:citing|quoting)\s+$", re.IGNORECASE)
+
+
+def _relayed_from(text: str, source: JSON, content: JSON) -> int | None:
+    """Where "Citing"/"quoting" opens the source phrase, when the source comes before the
+    content: the cue then belongs to the outlet that relays the words, and the brief keeps the
+    article's own words from "Citing" on, in order."""
+    start = int(source["start"])
+    found = _RELAY.search(text, max(0, start - 12), start)
+    if found is None or start >= int(content["start"]):
+        return None
+    return found.start()
+
+
+def _part_of(name: str, speaker: str) -> bool:
+    """Whether ``name`` is the speaker under a shorter name ("Lohan" of "Lindsay Lohan")."""
+    words = name.casefold().split()
+    return bool(words) and set(words) <= set(speaker.casefold().split())
 
 
 _MONTHS: Final = tuple(calendar.month_name[1:])
