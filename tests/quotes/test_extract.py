@@ -287,3 +287,24 @@ def test_a_possessor_in_the_source_is_not_the_speaker(
     _, found = _run(nlp, text)
     (att,) = found
     assert (att.source_type, att.speaker_name) == (source_type, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "chain"),
+    [
+        ("TASS quoted Kremlin spokesman Dmitry Peskov as saying that the talks would last "
+         "two days.", "that the talks would last two days", ("TASS", "Dmitry Peskov")),
+        ("Yonhap news agency quoted a military official as saying the missile flew 600 km.",
+         "the missile flew 600 km", ("Yonhap", "a military official")),
+        ("The Associated Press, quoting her lawyer Mark Heller as saying on May 2 that "
+         "prosecutors have not approved it yet, reported the news.",
+         "that prosecutors have not approved it yet", ("Associated Press", "Mark Heller")),
+    ],
+)  # fmt: skip
+def test_quoted_as_saying_is_the_quoted_ones_statement_relayed(
+    nlp: Any, text: str, content: str, chain: tuple[str, ...]
+) -> None:
+    _, found = _run(nlp, text)
+    (att,) = found
+    assert _text(text, att.content) == content
+    assert att.chain == chain

@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .cues import CITING_WORDS
-from .syntax import Candidate, CharSpan, is_cue_verb, trim
+from .syntax import Candidate, CharSpan, is_cue_verb, quoted_as_saying, source_span, trim
 
 __all__ = ["apply_chains", "find_citing"]
 
@@ -76,6 +76,11 @@ def find_citing(doc: Doc) -> dict[int, tuple[CharSpan, CharSpan | None]]:
             subject = None
         if verb is not None and cited is not None:
             out[verb.i] = (cited, subject)
+    for verb in doc:  # "TASS quoted Peskov as saying ...": the relaying verb feeds itself
+        relayed = quoted_as_saying(verb)
+        span = source_span(relayed[0]) if relayed is not None else None
+        if span is not None:
+            out[verb.i] = (span, None)
     return out
 
 

@@ -25,6 +25,7 @@ from .syntax import (
     CharSpan,
     cue_span,
     is_cue_verb,
+    quoted_as_saying,
     source_span,
     subject_of,
     subtree_span,
@@ -191,7 +192,11 @@ def find_indirect(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Candid
             continue
         lemma = tok.lemma_.lower()
         parts: list[CharSpan] = []
-        if is_cue_verb(tok) or (tok.pos_ == "VERB" and lemma in _OTHER_CUES):
+        relayed = quoted_as_saying(tok)
+        if relayed is not None:  # the words are the quoted one's (chains.find_citing)
+            content = _content(doc, _verb_content(relayed[1]), quoted)
+            source = _speaker(tok)
+        elif is_cue_verb(tok) or (tok.pos_ == "VERB" and lemma in _OTHER_CUES):
             content = _content(doc, _verb_content(tok), quoted)
             if content is None and is_cue_verb(tok):
                 content = _content(doc, _fronted_clause(tok), quoted)

@@ -50,6 +50,24 @@ def is_cue_verb(tok: Token, *, quote: bool = False) -> bool:
     return lemma in SPEECH_VERBS or (quote and lemma in QUOTE_ONLY_VERBS)
 
 
+_RELAY_VERBS = frozenset({"quote", "cite"})
+
+
+def quoted_as_saying(verb: Token) -> tuple[Token, Token] | None:
+    """For "TASS quoted Peskov as saying that ...": the one quoted (Peskov) and the verb of
+    saying, whose content is the statement; None for any other verb."""
+    if verb.lemma_.lower() not in _RELAY_VERBS:
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "as" or not objs:
+            continue
+        for said in prep.children:
+            if said.dep_ in ("pcomp", "pobj") and is_cue_verb(said):
+                return objs[0], said
+    return None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of ``verb``, inherited through coordination and participles.
 
