@@ -299,6 +299,11 @@ def test_a_possessor_in_the_source_is_not_the_speaker(
         ("The Associated Press, quoting her lawyer Mark Heller as saying on May 2 that "
          "prosecutors have not approved it yet, reported the news.",
          "that prosecutors have not approved it yet", ("Associated Press", "Mark Heller")),
+        # passive, with and without the relaying outlet
+        ("Peskov was quoted by TASS as saying that the talks would last two days.",
+         "that the talks would last two days", ("TASS", "Peskov")),
+        ("A military official was quoted as saying the missile flew 600 km.",
+         "the missile flew 600 km", ("A military official",)),
     ],
 )  # fmt: skip
 def test_quoted_as_saying_is_the_quoted_ones_statement_relayed(

@@ -26,6 +26,7 @@ from .syntax import (
     cue_span,
     is_cue_verb,
     quoted_as_saying,
+    relaying_agent,
     source_span,
     subject_of,
     subtree_span,
@@ -194,8 +195,13 @@ def find_indirect(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Candid
         parts: list[CharSpan] = []
         relayed = quoted_as_saying(tok)
         if relayed is not None:  # the words are the quoted one's (chains.find_citing)
-            content = _content(doc, _verb_content(relayed[1]), quoted)
-            source = _speaker(tok)
+            quoted_one, said = relayed
+            content = _content(doc, _verb_content(said), quoted)
+            if quoted_one.dep_ == "nsubjpass":
+                agent = relaying_agent(tok, said)
+                source = source_span(agent) if agent is not None else None
+            else:
+                source = _speaker(tok)
         elif is_cue_verb(tok) or (tok.pos_ == "VERB" and lemma in _OTHER_CUES):
             content = _content(doc, _verb_content(tok), quoted)
             if content is None and is_cue_verb(tok):

@@ -54,17 +54,29 @@ _RELAY_VERBS = frozenset({"quote", "cite"})
 
 
 def quoted_as_saying(verb: Token) -> tuple[Token, Token] | None:
-    """For "TASS quoted Peskov as saying that ...": the one quoted (Peskov) and the verb of
-    saying, whose content is the statement; None for any other verb."""
+    """For "TASS quoted Peskov as saying that ..." (or "Peskov was quoted by TASS as saying"):
+    the one quoted (Peskov) and the verb of saying, whose content is the statement; None for
+    any other verb."""
     if verb.lemma_.lower() not in _RELAY_VERBS:
         return None
-    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ != "as" or not objs:
             continue
         for said in prep.children:
             if said.dep_ in ("pcomp", "pobj") and is_cue_verb(said):
                 return objs[0], said
+    return None
+
+
+def relaying_agent(verb: Token, said: Token) -> Token | None:
+    """Who relayed the words in a passive "Peskov was quoted by TASS as saying" (TASS)."""
+    for head in (verb, said):
+        for child in head.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
     return None
 
 
