@@ -313,3 +313,17 @@ def test_quoted_as_saying_is_the_quoted_ones_statement_relayed(
     (att,) = found
     assert _text(text, att.content) == content
     assert att.chain == chain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We are ready,” Peskov was quoted as saying by RIA Novosti.",
+        "“We are ready,” RIA Novosti quoted Peskov as saying.",
+    ],
+)
+def test_a_quote_relayed_by_an_outlet_keeps_it_in_the_chain(nlp: Any, text: str) -> None:
+    _, found = _run(nlp, text)
+    (att,) = found
+    assert att.kind == "direct"
+    assert att.chain == ("RIA Novosti", "Peskov")

@@ -15,7 +15,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .cues import CITING_WORDS
-from .syntax import Candidate, CharSpan, is_cue_verb, quoted_as_saying, source_span, trim
+from .syntax import (
+    Candidate,
+    CharSpan,
+    is_cue_verb,
+    quoted_as_saying,
+    relaying_agent,
+    source_span,
+    trim,
+)
 
 __all__ = ["apply_chains", "find_citing"]
 
@@ -79,8 +87,11 @@ def find_citing(doc: Doc) -> dict[int, tuple[CharSpan, CharSpan | None]]:
     for verb in doc:  # "TASS quoted Peskov as saying ...": the relaying verb feeds itself
         relayed = quoted_as_saying(verb)
         span = source_span(relayed[0]) if relayed is not None else None
-        if span is not None:
-            out[verb.i] = (span, None)
+        if relayed is None or span is None:
+            continue
+        # passive: "Peskov was quoted by TASS as saying" names the relaying outlet after "by"
+        agent = relaying_agent(verb, relayed[1]) if relayed[0].dep_ == "nsubjpass" else None
+        out[verb.i] = (span, source_span(agent) if agent is not None else None)
     return out
 
 
