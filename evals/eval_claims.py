@@ -3,11 +3,12 @@
 Reads ../shared/data/ecbplus (or $STORYWEAVE_SHARED_DATA/ecbplus). Every gold
 subtopic (one real-world event, several articles) is one story: the articles run
 through the default pipeline and :func:`storyweave.claims.find_claims`. Two
-claim units from different articles are a gold pair when both contain a mention
-of the same cross-document event chain (reporting verbs left out), and a
-predicted pair when they end up in the same claim. Units outside the sentences
-ECB+ annotated for coreference are left out. The baseline pairs units whose
-content-lemma sets have a Jaccard of at least 0.3, over the same units.
+claim units from different articles are a gold pair when both contain (in their own
+words, not merely inside their span) a mention of the same cross-document event
+chain (reporting verbs left out), and a predicted pair when they end up in the same
+claim. Units outside the sentences ECB+ annotated for coreference are left out.
+The baseline pairs units whose content-lemma sets have a Jaccard of at least 0.3,
+over the same units.
 
 ECB+ has no conflicts and no sources to count: this measures alignment only. The
 gold is loose (two sentences that mention one event may state different things
@@ -126,7 +127,9 @@ def evaluate_story(
             if sent is None or sent not in annotated:
                 continue
             key = (item.article.id, u.span.start, u.span.end)
-            chains_of[key] = {c for s, e, c in spans if u.span.start <= s and e <= u.span.end}
+            # the unit's own words (its span may also take in an inherited subject's clause)
+            own = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in u.tokens]
+            chains_of[key] = {c for s, e, c in spans if any(s <= ts and te <= e for ts, te in own)}
             lemmas[key] = _lemmas(doc, u.tokens)
     claims = find_claims(items, entities=link_entities(items))
     claim_of: dict[tuple[str, int, int], str] = {}

@@ -142,3 +142,12 @@ def test_a_quote_opened_in_a_unit_keeps_its_closing_mark() -> None:
     assert [u for u, _ in _units(text)] == [
         "Dialogue between the two countries is “developing positively.”"
     ]
+
+
+def test_a_unit_with_an_inherited_subject_rests_on_it_too() -> None:
+    text = "The two ministers toured the factory and then signed a trade agreement."
+    (item,) = annotate([make(text, ref="units.txt")])
+    second = claim_units(item, item.doc)[1]
+    assert second.text == "The two ministers then signed a trade agreement"
+    evidence = item.article.text[second.span.start : second.span.end]
+    assert evidence == "The two ministers toured the factory and then signed a trade agreement"

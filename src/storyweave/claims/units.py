@@ -209,7 +209,10 @@ def _units_of_region(item: AnnotatedArticle, doc: Any, index: int, region: _Regi
         if not _has_content(doc, words):
             continue
         subject = _inherited_subject(doc, h, heads, set(words))
-        start, end = doc[words[0]].idx, doc[words[-1]].idx + len(doc[words[-1]])
+        # an inherited subject is part of what the unit rests on ("[The two heads of state]
+        # toured the spaceport and then began talks")
+        first = min(words[0], *subject) if subject else words[0]
+        start, end = doc[first].idx, doc[words[-1]].idx + len(doc[words[-1]])
         out.append(
             Unit(
                 article=item.article.id,
