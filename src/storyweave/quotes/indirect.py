@@ -26,7 +26,6 @@ from .syntax import (
     cue_span,
     is_cue_verb,
     quoted_as_saying,
-    relaying_agent,
     source_span,
     subject_of,
     subtree_span,
@@ -194,14 +193,9 @@ def find_indirect(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Candid
         lemma = tok.lemma_.lower()
         parts: list[CharSpan] = []
         relayed = quoted_as_saying(tok)
-        if relayed is not None:  # the words are the quoted one's (chains.find_citing)
-            quoted_one, said = relayed
-            content = _content(doc, _verb_content(said), quoted)
-            if quoted_one.dep_ == "nsubjpass":
-                agent = relaying_agent(tok, said)
-                source = source_span(agent) if agent is not None else None
-            else:
-                source = _speaker(tok)
+        if relayed is not None:  # the words are the quoted one's: chains.find_citing
+            content = _content(doc, _verb_content(relayed[1]), quoted)  # makes them the source
+            source = _speaker(tok)
         elif is_cue_verb(tok) or (tok.pos_ == "VERB" and lemma in _OTHER_CUES):
             content = _content(doc, _verb_content(tok), quoted)
             if content is None and is_cue_verb(tok):
