@@ -20,7 +20,7 @@ from typing import Any
 
 from storyweave._types import ArticleId
 from storyweave.model import AnnotatedArticle, Attribution, AttributionKind, Span
-from storyweave.quotes.cues import STATEMENT_CUES
+from storyweave.quotes import states
 
 _CLAUSAL_POS = frozenset({"VERB", "AUX"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
@@ -82,17 +82,13 @@ def claim_units(item: AnnotatedArticle, doc: Any) -> list[Unit]:
 
 def _is_statement(doc: Any, a: Attribution) -> bool:
     """Whether ``a`` reports what someone stated (its ``statement`` flag; for attributions
-    stored before the flag, read off the cue as the quotes stage does): the content of an act
-    ("Kozlov welcomed Kim") or of a thing ("the trip, showing that ...") is the article's own
-    report."""
+    stored before the flag, read off the cue by the quotes stage's own test): the content of an
+    act ("Kozlov welcomed Kim") or of a thing ("the trip, showing that ...") is the article's
+    own report."""
     if a.statement is not None:
         return a.statement
-    if a.source_type == "other":
-        return False
-    if a.kind != "indirect" or a.cue is None:
-        return True
-    cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
-    return cue is not None and any(t.lemma_.lower() in STATEMENT_CUES for t in cue)
+    cue = (a.cue.start, a.cue.end) if a.cue is not None else None
+    return states(doc, a.kind, cue, a.source_type)
 
 
 def _tokens_in(sspan: Any, span: Span | None) -> set[int]:

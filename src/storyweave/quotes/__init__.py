@@ -8,7 +8,7 @@ DOCS: docs/stages/quotes.md
 
 from __future__ import annotations
 
-from .extract import find_attributions
+from .extract import find_attributions, states
 from .marks import Quoted, find_quoted
 
-__all__ = ["Quoted", "find_attributions", "find_quoted"]
+__all__ = ["Quoted", "find_attributions", "find_quoted", "states"]

@@ -15,7 +15,7 @@ from .marks import find_quoted
 from .speakers import Speaker, SpeakerIndex
 from .syntax import Candidate, CharSpan
 
-__all__ = ["find_attributions"]
+__all__ = ["find_attributions", "states"]
 
 _KINDS: dict[str, AttributionKind] = {
     "direct": "direct",
@@ -120,22 +120,24 @@ def find_attributions(doc: Doc, *, credit: str | None = None) -> list[Attributio
                     chain=tuple(chain),
                     source_type=speaker.type if speaker is not None else None,
                     speaker_name=speaker.name if speaker is not None else None,
-                    statement=_states(doc, cand, speaker),
+                    statement=states(
+                        doc, cand.kind, cand.cue, speaker.type if speaker is not None else None
+                    ),
                 )
             )
     return sorted(out, key=_content_start)
 
 
-def _states(doc: Doc, cand: Candidate, speaker: Speaker | None) -> bool:
-    """Whether ``cand`` reports a statement: quotes and "according to" do, reported speech
-    does when its cue is a verb or noun of saying, and nothing does whose source is not a
-    speaker ("the trip, showing that ...")."""
-    if speaker is not None and speaker.type == "other":
+def states(doc: Doc, kind: str, cue: CharSpan | None, source_type: str | None) -> bool:
+    """Whether an attribution reports a statement (``Attribution.statement``): quotes and
+    "according to" do, reported speech does when its cue is a verb or noun of saying, and
+    nothing does whose source is not a speaker ("the trip, showing that ...")."""
+    if source_type == "other":
         return False
-    if cand.kind != "indirect" or cand.cue is None:
+    if kind != "indirect" or cue is None:
         return True
-    cue = doc.char_span(*cand.cue, alignment_mode="expand")
-    return cue is not None and any(t.lemma_.lower() in STATEMENT_CUES for t in cue)
+    words = doc.char_span(*cue, alignment_mode="expand")
+    return words is not None and any(t.lemma_.lower() in STATEMENT_CUES for t in words)
 
 
 def _content_start(att: Attribution) -> int:
