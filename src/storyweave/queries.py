@@ -110,7 +110,7 @@ def quotes(
     ("Kozlov welcomed Kim", "Sanders wants to ...") are left out. With ``kind``, only direct
     quotes, reported speech or "according to" attributions.
     """
-    from .report import attribution_rows
+    from .report import attribution_kept, attribution_rows
 
     ids = store.story(story).article_ids if story else [a.id for a in store.articles()]
     found, entities = attribution_rows(store, ids)
@@ -118,7 +118,7 @@ def quotes(
     rows = []
     wanted = set(name_tokens(speaker)) if speaker else set()
     for q in found:
-        if (statements and q["statement"] is False) or (kind and q["kind"] != kind):
+        if not attribution_kept(q, statements=statements, kind=kind):
             continue
         ent = names.get(q["speaker"] or "")
         q["speaker_entity"] = ent["name"] if ent else None

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from .._types import JSON, ArticleId
 from ..errors import NotFound
-from ..report import build_report
+from ..report import attribution_kept, build_report
 from ..storage import SQLStore
 
 ReportBuilder = Callable[[SQLStore, Sequence[ArticleId]], JSON]
@@ -156,7 +156,7 @@ class Catalogue:
         for q in report["attributions"]:
             if members is not None and q["article"] not in members:
                 continue
-            if (statements and q.get("statement") is False) or (kind and q["kind"] != kind):
+            if not attribution_kept(q, statements=statements, kind=kind):
                 continue
             name = speaker_name(q, names)
             if needle and q["speaker"] != speaker and needle not in (name or "").casefold():

@@ -166,6 +166,14 @@ def attribution_row(item: AnnotatedArticle, a: Attribution, entities: dict[str, 
     }
 
 
+def attribution_kept(row: JSON, *, statements: bool = False, kind: str | None = None) -> bool:
+    """Whether an :func:`attribution_row` passes the quotes filters: with ``statements``, only
+    what someone stated (not an act or a stance); with ``kind``, only that kind."""
+    if statements and row.get("statement") is False:
+        return False
+    return kind is None or row["kind"] == kind
+
+
 def speaker_entity(item: AnnotatedArticle, a: Attribution, entities: dict[str, JSON]) -> str | None:
     """The entity the source phrase names, else the one named by the resolved ``speaker_name``.
 
