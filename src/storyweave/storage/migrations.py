@@ -76,7 +76,7 @@ def _add_columns(table: str, columns: list[sa.Column[object]]) -> Callable[[sa.C
 def _store_id(conn: sa.Connection) -> None:
     """Give the store a random id, so files kept beside it can tell it from a store that was
     deleted and made again at the same place."""
-    schema.store_info.create(conn, checkfirst=True)
+    _create_table("store_info")(conn)
     table = schema.store_info
     if conn.execute(sa.select(table.c.value).where(table.c.key == "id")).first() is None:
         conn.execute(sa.insert(table).values(key="id", value=uuid.uuid4().hex))
