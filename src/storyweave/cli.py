@@ -361,7 +361,8 @@ def _print_why(store: SQLStore, story_id: str) -> None:
 
 @main.command()
 @click.argument("story_id")
-@click.option("--status", type=click.Choice(["corroborated", "single_source", "conflicting"]),
+@click.option("--status",
+              type=click.Choice(["corroborated", "single_source", "conflicting", "updated"]),
               default=None, help="Only claims with this status.")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @with_store
@@ -374,7 +375,12 @@ def claims(store: SQLStore, story_id: str, status: str | None, as_json: bool) ->
     if as_json:
         out.print_json(json.dumps(rows))
         return
-    colour = {"corroborated": "green", "single_source": "yellow", "conflicting": "red"}
+    colour = {
+        "corroborated": "green",
+        "single_source": "yellow",
+        "conflicting": "red",
+        "updated": "cyan",
+    }
     for c in rows:
         label = f"[{colour[c['status']]}]{c['status']}[/]"
         out.print(f"{label} ({c['independent_sources']} source(s))  {escape(c['text'])}",

@@ -12,8 +12,12 @@ from storyweave.claims.slots import Place, Slots
 from storyweave.model import Span
 
 
-def q(value: float, unit: str = "km", hedge: Hedge | None = None) -> Quantity:
-    return Quantity(value=value, unit=unit, hedge=hedge, text=f"{value:g} {unit}", span=Span(0, 1))
+def q(
+    value: float, unit: str = "km", hedge: Hedge | None = None, high: float | None = None
+) -> Quantity:
+    return Quantity(
+        value=value, unit=unit, hedge=hedge, text=f"{value:g} {unit}", span=Span(0, 1), high=high
+    )
 
 
 def slots(**kw: object) -> Slots:
@@ -49,7 +53,11 @@ MOSCOW = Place("ent_m", "Moscow", "Russia")
         (q(1000, hedge="about"), q(3000, hedge="about"), False),
         (q(2, "attempt"), q(3, "attempt"), False),
         (q(2, "attempt"), q(2, "attempt"), True),
-        (q(100, "person", "at_least"), q(250, "person"), True),
+        (q(100, "person", "at_least"), q(250, "person"), False),  # a bound is its figure
+        (q(12, "person", "at_least"), q(20, "person", "at_least"), False),
+        (q(2000, "person", "range", 3000), q(2500, "person"), True),
+        (q(2000, "person", "range", 3000), q(15000, "person", "about"), False),
+        (q(1000, hedge="about"), q(998), True),
         (q(100, "person", "at_most"), q(250, "person"), False),
     ],
 )
@@ -77,8 +85,18 @@ def test_figures_agree(x: Quantity, y: Quantity, agree: bool) -> None:
         ),
         pytest.param(slots(quantities=(q(2, "attempt"),)), slots(), None, id="figure-vaguer"),
         pytest.param(
-            slots(whom=frozenset({"putin"}), persons=frozenset({"kim", "putin"})),
-            slots(whom=frozenset({"xi"}), persons=frozenset({"kim", "xi"})),
+            slots(
+                whom=frozenset({"putin"}),
+                agent=frozenset({"kim"}),
+                patient=frozenset({"putin"}),
+                persons=frozenset({"kim", "putin"}),
+            ),
+            slots(
+                whom=frozenset({"xi"}),
+                agent=frozenset({"kim"}),
+                patient=frozenset({"xi"}),
+                persons=frozenset({"kim", "xi"}),
+            ),
             "who",
             id="participants",
         ),

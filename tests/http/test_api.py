@@ -56,7 +56,12 @@ def test_story_sorts(client: TestClient, sort: str, first_ref: str | None) -> No
     if first_ref:
         assert items[0]["id"] == story_id_of(client, first_ref)
     if sort == "disputed":
-        assert items[0]["claims"] == {"corroborated": 1, "single_source": 1, "conflicting": 2}
+        assert items[0]["claims"] == {
+            "corroborated": 1,
+            "single_source": 1,
+            "conflicting": 2,
+            "updated": 0,
+        }
     if sort == "newest":
         assert [i["last_seen"] for i in items] == sorted(
             (i["last_seen"] for i in items), reverse=True

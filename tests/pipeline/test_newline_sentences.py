@@ -32,4 +32,4 @@ def test_a_line_break_ends_a_sentence(text: str, sentences: list[str]) -> None:
 
 
 def test_the_parse_tag_names_the_pipeline_revision() -> None:
-    assert "+nl1/" in parse_model()
+    assert "+nl2/" in parse_model()

@@ -15,7 +15,7 @@ from .conflict import SlotName
 from .origins import Origin
 from .slots import Slots
 
-ClaimStatus = Literal["corroborated", "single_source", "conflicting"]
+ClaimStatus = Literal["corroborated", "single_source", "conflicting", "updated"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,11 @@ SPELLING_SIMILARITY = 0.8
 the planted spelling fixtures ("Vostochny" / "Vostochnyy" = 0.95, "Moscow" / "Minsk" = 0.36)."""
 
 
+Relation = Literal["same", "similar", "opposite", "update"]
+"""How the predicates of two units relate: the same event (synonyms included), a like event the
+scores vouch for, antonyms ("won" / "lost"), or a running figure revised ("rose to 12")."""
+
+
 @dataclass(frozen=True, slots=True)
 class SlotClash:
     """How two units disagree: the slot, and the value each one gives."""
@@ -42,12 +47,21 @@ class SlotClash:
 
 def related_predicates(a: Slots, b: Slots) -> bool:
     """True when the two units state the same kind of thing (or its opposite)."""
-    return (
-        predicate_key(a.predicate) == predicate_key(b.predicate)
-        or a.predicate in b.stems
-        or b.predicate in a.stems
-        or antonyms(a.predicate, b.predicate)
-    )
+    return event_relation(a, b) is not None
+
+
+def event_relation(a: Slots, b: Slots, *, similar: bool = False) -> Relation | None:
+    """How ``a`` and ``b`` relate as events; ``similar`` says the pair's scores make two other
+    predicates one event ("restarted production" / "reopened")."""
+    if predicate_key(a.predicate) == predicate_key(b.predicate):
+        return "same"
+    if antonyms(a.predicate, b.predicate):
+        return "opposite"
+    if (a.update or b.update) and _shared_units(a, b):
+        return "update"
+    if a.predicate in b.stems or b.predicate in a.stems or similar:
+        return "similar"
+    return None
 
 
 def shared_participants(a: Slots, b: Slots) -> bool:
@@ -57,15 +71,41 @@ def shared_participants(a: Slots, b: Slots) -> bool:
     return bool(a.who & b.who or a.who & b.whom or b.who & a.whom)
 
 
+def asserts(s: Slots) -> bool:
+    """Whether the unit says it happened (or did not): a hedge or a condition says neither."""
+    return s.modality in {"asserted", "denied"}
+
+
+def polarity(s: Slots) -> bool:
+    """True for "it happened"; a negation or the speaker's denial turns it."""
+    return not s.negated if s.modality != "denied" else s.negated
+
+
 def compare(
-    a: Slots, b: Slots, *, a_published: dt.date | None = None, b_published: dt.date | None = None
+    a: Slots,
+    b: Slots,
+    *,
+    relation: Relation | None = None,
+    a_published: dt.date | None = None,
+    b_published: dt.date | None = None,
 ) -> SlotClash | None:
-    """The first slot on which ``a`` and ``b`` disagree, or None when they are compatible."""
-    if not related_predicates(a, b):
+    """The first slot on which ``a`` and ``b`` disagree, or None when they are compatible (or
+    not about one event). A hedged claim disagrees with nothing: it does not say it happened."""
+    relation = relation or event_relation(a, b)
+    if relation is None or not asserts(a) or not asserts(b):
         return None
-    clash = _people(a, b)
-    if clash is None and shared_participants(a, b):
-        clash = _polarity(a, b) or _figures(a, b) or _dates(a, b) or _places(a, b)
+    if relation == "opposite":
+        clash = _outcome(a, b)
+    elif relation == "update" or a.update or b.update:
+        clash = _figures(a, b)  # "the toll rose to 8 on Tuesday": the date is the count's
+    elif relation == "similar" and not (
+        a.theme & b.theme or a.patient & b.patient or a.agent & b.agent
+    ):
+        clash = None if not shared_participants(a, b) else _figures(a, b) or _dates(a, b)
+    else:
+        clash = _people(a, b)
+        if clash is None and shared_participants(a, b):
+            clash = _polarity(a, b) or _figures(a, b) or _dates(a, b) or _places(a, b)
     if clash is None or clash.slot != "how many":
         return clash
     updated = a.update or b.update or (a_published and b_published and a_published != b_published)
@@ -74,15 +114,43 @@ def compare(
     return clash
 
 
-def _polarity(a: Slots, b: Slots) -> SlotClash | None:
-    if a.negated != b.negated:
+def agrees(a: Slots, b: Slots) -> bool:
+    """Whether ``b`` states what ``a`` states: the same modality and polarity, and every figure
+    either states (the thing it counts) stated by the other too, agreeing."""
+    if a.modality != b.modality or polarity(a) != polarity(b):
+        return False
+    return _figures_stated(a, b) and _figures_stated(b, a)
+
+
+def _figures_stated(a: Slots, b: Slots) -> bool:
+    """Every figure of ``a`` that counts something has a figure of the same thing in ``b``."""
+    return all(any(_units_match(x, y, a, b) for y in b.quantities) for x in a.quantities if x.unit)
+
+
+def _figure_units(s: Slots) -> frozenset[str]:
+    return frozenset(q.unit for q in s.quantities if q.unit)
+
+
+def _shared_units(a: Slots, b: Slots) -> bool:
+    return bool(_figure_units(a) & _figure_units(b))
+
+
+def _outcome(a: Slots, b: Slots) -> SlotClash | None:
+    """Antonym predicates: "won" / "lost" disagree, "won" / "did not lose" do not."""
+    if polarity(a) == polarity(b):
         return SlotClash("polarity", _says(a), _says(b))
-    if antonyms(a.predicate, b.predicate) and a.negated == b.negated:
-        return SlotClash("polarity", a.predicate, b.predicate)
+    return None
+
+
+def _polarity(a: Slots, b: Slots) -> SlotClash | None:
+    if polarity(a) != polarity(b):
+        return SlotClash("polarity", _says(a), _says(b))
     return None
 
 
 def _says(s: Slots) -> str:
+    if s.modality == "denied":
+        return f"denied: {'not ' if s.negated else ''}{s.predicate}"
     return f"not {s.predicate}" if s.negated else s.predicate
 
 
@@ -98,15 +166,18 @@ def _units_match(x: Quantity, y: Quantity, a: Slots, b: Slots) -> bool:
 
 
 def figures_agree(x: Quantity, y: Quantity) -> bool:
-    """True when the two figures can both be right (rounding, hedges, bounds)."""
+    """True when the two figures say the same (rounding and approximation allowed): a bound is
+    read as its figure, so "at least 12" and "at least 20" differ; a range holds what lies in it."""
+    for r, other in ((x, y), (y, x)):
+        if r.hedge == "range" and r.high is not None:
+            lo, hi = r.value, r.high
+            if other.hedge == "range" and other.high is not None:
+                return lo <= other.high and other.value <= hi
+            slack = ROUND_TOLERANCE * hi if other.hedge == "about" else 0.0
+            return lo - slack <= other.value <= hi + slack
     if x.value == y.value:
         return True
-    for low, other in ((x, y), (y, x)):
-        if low.hedge == "at_least" and other.value >= low.value:
-            return True
-        if low.hedge == "at_most" and other.value <= low.value:
-            return True
-    loose = x.hedge is not None or y.hedge is not None or _is_round(x.value) or _is_round(y.value)
+    loose = x.hedge == "about" or y.hedge == "about" or _is_round(x.value) or _is_round(y.value)
     if not loose:
         return False
     return abs(x.value - y.value) <= ROUND_TOLERANCE * max(abs(x.value), abs(y.value))
@@ -160,15 +231,19 @@ def _places(a: Slots, b: Slots) -> SlotClash | None:
 
 
 def _people(a: Slots, b: Slots) -> SlotClash | None:
-    """Different people in the same role of the same act: "Kim met Putin" / "Kim met Xi"."""
-    if predicate_key(a.predicate) != predicate_key(b.predicate):
-        return None
-    who_a, who_b = a.who & a.persons, b.who & b.persons
-    whom_a, whom_b = a.whom & a.persons, b.whom & b.persons
-    if who_a and who_b and not who_a & who_b and not who_a & whom_b and a.whom & b.whom:
-        return SlotClash("who", _names(who_a, a), _names(who_b, b))
-    if whom_a and whom_b and not whom_a & whom_b and a.who & b.who and not whom_a & b.who:
-        return SlotClash("who", _names(whom_a, a), _names(whom_b, b))
+    """Different participants in the same role of one act: "Banda ordered the closure" /
+    "Mwale ordered it" (agents), "met Kamau" / "met Otieno" (patients, the agent shared),
+    "Peru and Ecuador met" / "Peru and Chile met" (a party changed)."""
+    shared_patient = bool(a.patient & b.patient or a.theme & b.theme)
+    crossed = a.agent & b.patient or b.agent & a.patient
+    if a.agent and b.agent and not a.agent & b.agent and shared_patient and not crossed:
+        return SlotClash("who", _names(a.agent, a), _names(b.agent, b))
+    pa, pb = a.patient & a.persons, b.patient & b.persons
+    if pa and pb and not pa & pb and a.agent & b.agent and not pa & b.agent and not pb & a.agent:
+        return SlotClash("who", _names(pa, a), _names(pb, b))
+    parties = len(a.agent) >= 2 and len(b.agent) >= 2 and a.agent & b.agent
+    if parties and a.agent - b.agent - b.whom and b.agent - a.agent - a.whom:
+        return SlotClash("who", _names(a.agent, a), _names(b.agent, b))
     return None
 
 

@@ -21,7 +21,7 @@ from storyweave.model import AnnotatedArticle, Duplicate, Mention
 
 from .align import Embed, Pair, candidate_pairs, score_pairs
 from .claim import Claim, Disagreement, Evidence
-from .conflict import SlotClash, compare, related_predicates, shared_participants
+from .conflict import SlotClash, agrees, compare, event_relation, shared_participants
 from .origins import OriginIndex, Report
 from .parse import docs_for
 from .slots import Slots, linked_mentions, read_slots
@@ -36,6 +36,16 @@ CONFLICT_SCORE = 0.3
 bar is lower than :data:`ALIGN_SCORE`; set on tests/claims/fixtures (planted conflicts)."""
 ALIGN_SCORE_EMBED = 0.55
 CONFLICT_SCORE_EMBED = 0.45
+FIGURE_SCORE = 0.15
+FIGURE_SCORE_EMBED = 0.3
+"""Pairs of one event that count the same thing are compared from this lower score: a figure
+clause is short and its wording is free ("At least 35 fans were injured in a crush at a gate of
+the stadium" / "At least 60 people were hurt")."""
+SIMILAR_EVENT = 0.5
+SIMILAR_EVENT_EMBED = 0.6
+"""Pairs scoring this much, and sharing a participant or a subject/object noun, state one event
+even where their predicates are not in one synonym group ("restarted production" /
+"reopened")."""
 """The same two bars when an ``embed`` function mixes in MiniLM cosine (``align.EMBED_WEIGHT``):
 on the seeds the four shared facts score 0.63-0.77, the closest wrong pairs 0.51."""
 
@@ -121,32 +131,60 @@ def _align(
         if embed is None
         else (ALIGN_SCORE_EMBED, CONFLICT_SCORE_EMBED)
     )
+    similar_at = SIMILAR_EVENT if embed is None else SIMILAR_EVENT_EMBED
     published = {i.article.id: i.article.published for i in story.items}
     clashes: list[tuple[int, int, SlotClash]] = []
     apart: set[tuple[int, int]] = set()
+    agree: list[Pair] = []
+    figure_at = FIGURE_SCORE if embed is None else FIGURE_SCORE_EMBED
     for p in pairs:
-        if p.score < conflict_at:
+        if p.score < figure_at:
             break
         a, b = reps[p.a], reps[p.b]
-        clash = compare(
-            slots[a],
-            slots[b],
-            a_published=published.get(units[a].article),
-            b_published=published.get(units[b].article),
-        )
-        if clash is None and nli is not None and p.score >= align_at:
-            clash = _nli_clash(nli, units[a], units[b])
+        sa, sb = slots[a], slots[b]
+        relation = event_relation(sa, sb, similar=p.score >= similar_at and _shares(sa, sb))
+        if relation is None:
+            continue
+        if p.score < conflict_at and not (relation != "similar" and _counts_alike(sa, sb)):
+            continue
+        clash = None
+        if units[a].article != units[b].article:
+            clash = compare(
+                sa,
+                sb,
+                relation=relation,
+                a_published=published.get(units[a].article),
+                b_published=published.get(units[b].article),
+            )
+            if clash is None and nli is not None and p.score >= align_at:
+                clash = _nli_clash(nli, units[a], units[b])
         if clash is not None:
             clashes.append((a, b, clash))
             apart.add((a, b))
-    agree = [
-        p
-        for p in pairs
-        if p.score >= align_at
-        and related_predicates(rslots[p.a], rslots[p.b])
-        and shared_participants(rslots[p.a], rslots[p.b])
-    ]
+        elif (
+            p.score >= align_at
+            and relation in ("same", "similar")
+            and agrees(sa, sb)
+            and shared_participants(sa, sb)
+            and _same_figures(sa, sb)
+        ):
+            agree.append(p)
     return _merge(reps, agree, apart), clashes
+
+
+def _counts_alike(a: Slots, b: Slots) -> bool:
+    """Whether both units give a figure of the same thing ("35 fans" / "60 people")."""
+    return bool({q.unit for q in a.quantities if q.unit} & {q.unit for q in b.quantities})
+
+
+def _shares(a: Slots, b: Slots) -> bool:
+    """Whether two units share what the act is about: a participant or a subject/object noun."""
+    return bool(a.entities & b.entities or a.theme & b.theme)
+
+
+def _same_figures(a: Slots, b: Slots) -> bool:
+    """Each figure one unit states is stated, agreeing, by the other (support must state it)."""
+    return compare(a, b, relation="update") is None
 
 
 def _nli_clash(nli: Nli, a: Unit, b: Unit) -> SlotClash | None:
@@ -217,7 +255,7 @@ def _claims(
             )
             for n in ns
         )
-        origins = index.origins([Report(units[n].article, units[n].chain) for n in ns])
+        origins = index.origins([_report(units[n]) for n in ns])
         dis = _unique(disagreements[g])
         later = tuple(dict.fromkeys(superseded[g]))
         status, why = decide(origins, len({e.article for e in evidence}), dis, superseded=later)
@@ -239,6 +277,15 @@ def _claims(
         )
     out.sort(key=_claim_order(order))
     return out
+
+
+_NAMED_SPEAKERS = frozenset({"person", "org", "role"})
+
+
+def _report(u: Unit) -> Report:
+    """The unit as a report for origin counting: a named speaker is the origin of what it says."""
+    named = u.speaker if u.speaker and u.speaker_type in _NAMED_SPEAKERS else None
+    return Report(u.article, u.chain, named)
 
 
 def _unit_order(

@@ -6,6 +6,7 @@ Small, hand-written tables: they name what a news sentence uses to state a fact
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import Final
 
 # Suffixes stripped from a lemma so that "failure" meets "fail" and "priority" meets
@@ -115,46 +116,39 @@ NEGATIVE_IMPLICATIVES: Final = frozenset(
     {"refuse", "decline", "fail", "deny", "reject", "cancel", "abandon", "halt", "stop"}
 )
 
+PREVENTIVES: Final = frozenset({"escape", "avoid", "prevent", "avert", "spare", "dodge", "evade"})
+"""Verbs whose object names what did not happen: "escaped damage" = was not damaged."""
+
 NEGATORS: Final = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
-# Predicates that state the same thing, grouped; the first is the group's key.
-_SYNONYMS: Final = (
-    ("help", "assist", "aid", "support", "willingness", "back"),
-    ("meet", "meeting", "talk", "conversation", "summit", "hold"),
-    ("say", "state", "tell", "announce", "declare", "affirm", "stress", "emphasize"),
-    ("visit", "trip", "tour", "travel"),
-    ("launch", "fire"),
-    ("kill", "die", "dead", "death"),
-    ("injure", "wound", "hurt"),
-    ("arrest", "detain", "apprehend"),
-    ("build", "construct", "develop"),
-    ("prioritize", "priority", "importance", "prioritise"),
-    ("open", "inaugurate", "service"),
-)
 
-# Predicates that deny each other when everything else is the same.
-ANTONYMS: Final = (
-    ("win", "lose"),
-    ("accept", "reject"),
-    ("approve", "reject"),
-    ("approve", "veto"),
-    ("agree", "refuse"),
-    ("agree", "disagree"),
-    ("confirm", "deny"),
-    ("succeed", "fail"),
-    ("rise", "fall"),
-    ("increase", "decrease"),
-    ("open", "close"),
-    ("allow", "ban"),
-    ("allow", "forbid"),
-    ("support", "oppose"),
-    ("help", "hinder"),
-    ("join", "leave"),
-    ("acquit", "convict"),
-    ("arrive", "depart"),
-    ("admit", "deny"),
-    ("resign", "stay"),
-)
+def _lines(name: str) -> list[list[str]]:
+    """The rows of a word list in ``storyweave/data`` (``#`` starts a comment line)."""
+    text = resources.files("storyweave").joinpath(f"data/{name}").read_text("utf-8")
+    rows = (line.split() for line in text.splitlines() if not line.startswith("#"))
+    return [row for row in rows if row]
+
+
+# Predicates that state the same thing, grouped; the first is the group's key
+# (data/claims_synonyms.txt).
+_SYNONYMS: Final = tuple(tuple(row) for row in _lines("claims_synonyms.txt"))
+
+# Predicates that deny each other when everything else is the same (data/claims_antonyms.txt).
+ANTONYMS: Final = tuple((row[0], row[1]) for row in _lines("claims_antonyms.txt"))
+
+PERSON_NOUNS: Final = frozenset(row[0] for row in _lines("claims_person_nouns.txt"))
+"""Nouns that count people (data/claims_person_nouns.txt): "35 fans" and "60 people" count the
+same thing."""
+
+MODALITY: Final = {row[1]: row[0] for row in _lines("claims_modality.txt")}
+"""Lemma -> the modality it gives a claim: "hedged", "denied" or "conditional"
+(data/claims_modality.txt)."""
+
+MEASURE_NOUNS: Final = {
+    row[0]: (row[1] if row[1] != "-" else None) for row in _lines("claims_measure_nouns.txt")
+}
+"""Nouns that hold a running figure ("the death toll rose to 15"), with what the figure counts
+when the noun names it (data/claims_measure_nouns.txt)."""
 
 # Hedges before a figure and the tolerance they imply.
 ABOUT: Final = frozenset(

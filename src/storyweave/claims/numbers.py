@@ -16,21 +16,24 @@ from typing import Any, Literal
 from storyweave.model import Span
 from storyweave.timex.quantity import parse_quantity
 
-from .lexicon import ABOUT, AT_LEAST, AT_MOST, SCALES, UNITS
+from .lexicon import ABOUT, AT_LEAST, AT_MOST, MEASURE_NOUNS, PERSON_NOUNS, SCALES, UNITS
 
-Hedge = Literal["about", "at_least", "at_most"]
+Hedge = Literal["about", "at_least", "at_most", "range"]
 _DIGITS = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """A figure: ``value`` in ``unit`` (canonical, "km" for miles too), with its hedge."""
+    """A figure: ``value`` in ``unit`` (canonical, "km" for miles too, "person" for any noun
+    that counts people), with its hedge; a range ("between 2,000 and 3,000") runs from
+    ``value`` to ``high``."""
 
     value: float
     unit: str
     hedge: Hedge | None
     text: str
     span: Span
+    high: float | None = None
 
 
 def _is_number_word(tok: Any) -> bool:
@@ -74,15 +77,33 @@ def _hedge(doc: Any, first: int, run: set[int]) -> Hedge | None:
     return None
 
 
-def _unit(doc: Any, run: list[int]) -> tuple[str, float]:
+def _unit(doc: Any, run: list[int]) -> tuple[str, float, str]:
     last = doc[run[-1]]
     head = last.head if last.dep_ in {"nummod", "quantmod", "compound", "npadvmod"} else None
     if head is None or head.i in run:
         nxt = doc[run[-1] + 1] if run[-1] + 1 < len(doc) else None
         head = nxt if nxt is not None and nxt.pos_ in {"NOUN", "PROPN", "SYM"} else None
     if head is None:
-        return "", 1.0
-    lemma = head.lemma_.casefold()
+        return "", 1.0, ""
+    unit, factor = counted(head)
+    return unit, factor, head.text
+
+
+def counted(noun: Any) -> tuple[str, float]:
+    """What a noun counts, canonical, and the factor to its unit: "fans" -> person, "miles" ->
+    km x 1.609; a running figure's noun gives what it tallies ("the death toll" -> person, "the
+    number of homes" -> home)."""
+    lemma = noun.lemma_.casefold()
+    if lemma in MEASURE_NOUNS:
+        inner = [c for c in noun.children if c.dep_ == "compound"]
+        inner += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if inner:
+            return counted(inner[0])
+        named = MEASURE_NOUNS[lemma]
+        lemma = named if named is not None else lemma
+    if lemma in PERSON_NOUNS:
+        return "person", 1.0
     return UNITS.get(lemma, (lemma, 1.0))
 
 
@@ -96,7 +117,9 @@ def find_quantities(
         tok = doc[i]
         if any(s.start <= tok.idx < s.end for s in blocked) or not _is_number_word(tok):
             continue
-        if runs and runs[-1][-1] == i - 1:
+        if i > 0 and doc[i - 1].lower_ in _RANK_WORDS:
+            continue  # "the number one priority", "No. 2": a rank, not a figure
+        if runs and (runs[-1][-1] == i - 1 or _hyphenated(doc, runs[-1][-1], i)):
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -105,15 +128,54 @@ def find_quantities(
         value = _value([doc[i].text for i in run])
         if value is None:
             continue
-        unit, factor = _unit(doc, run)
+        unit, factor, noun = _unit(doc, run)
         start, end = doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]])
-        out.append(
-            Quantity(
-                value=value * factor,
-                unit=unit,
-                hedge=_hedge(doc, run[0], set(run)),
-                text=" ".join(doc[i].text for i in run) + (" " + unit if unit else ""),
-                span=Span(start, end),
-            )
+        q = Quantity(
+            value=value * factor,
+            unit=unit,
+            hedge=_hedge(doc, run[0], set(run)),
+            text=doc.text[start:end] + (" " + noun if noun else ""),
+            span=Span(start, end),
         )
+        if out and _range_end(doc, out[-1], run):
+            low = out.pop()
+            q = Quantity(
+                value=low.value * factor if not low.unit else low.value,
+                unit=unit,
+                hedge="range",
+                text=doc.text[low.span.start : end] + (" " + noun if noun else ""),
+                span=Span(low.span.start, end),
+                high=q.value,
+            )
+        out.append(q)
     return out
+
+
+def _hyphenated(doc: Any, last: int, i: int) -> bool:
+    """ "Twenty - eight": two number words joined by a hyphen are one number."""
+    return i == last + 2 and doc[last + 1].text in {"-", "\u2010", "\u2011"}
+
+
+_RANK_WORDS = frozenset({"number", "no.", "no", "#"})
+_RANGE_WORDS = frozenset({"and", "to", "-", "\u2013", "or"})
+
+
+def _range_end(doc: Any, low: Quantity, run: list[int]) -> bool:
+    """Whether ``run`` closes a range opened by ``low``: "between 2,000 and 3,000", "2,000 to
+    3,000", "20-30"."""
+    first = doc[run[0]]
+    if first.i == 0:
+        return False
+    joiner = doc[first.i - 1]
+    if joiner.lower_ not in _RANGE_WORDS or joiner.idx < low.span.end:
+        return False
+    if joiner.idx - low.span.end > 1:
+        return False
+    opener = doc[first.i - 2]
+    before = doc[opener.i - 1] if opener.i > 0 else None
+    between = before is not None and before.lower_ in {"between", "from"}
+    return (
+        joiner.lower_ in {"to", "-", "\u2013"}
+        or between
+        or any(c.lower_ in {"between", "from"} for c in doc[first.i].head.subtree if c.i < first.i)
+    )

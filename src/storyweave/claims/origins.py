@@ -4,8 +4,8 @@ Reports share one origin when they come from the same article, from articles
 that copy each other (exact or near duplicates), from the same outlet or wire
 credit (two outlets running the same AP copy), or when they credit the same news
 agency ("according to TASS" in two articles is TASS once). A person or body
-quoted by two outlets that reported it separately ("Kim emphasised ...") does not
-merge them: each outlet heard it, so the statement is corroborated as a statement.
+quoted by two outlets is one origin: what they relay rests on that one speaker ("one source,
+Minister Sirin, relayed by AP and Reuters").
 
 DOCS: docs/decisions/claims-origins.md
 """
@@ -36,6 +36,8 @@ class Report:
 
     article: ArticleId
     chain: tuple[str, ...]
+    speaker: str | None = None
+    """The named person or body whose statement the report relays, if any."""
 
 
 class _UnionFind:
@@ -75,6 +77,8 @@ class OriginIndex:
         """The origin keys of one report: its article's group, and every agency it cites."""
         out = {self._uf.find(f"article:{report.article}")}
         out |= {self._uf.find(f"wire:{name}") for name in cited_agencies(report.chain)}
+        if report.speaker:
+            out.add(f"speaker:{speaker_key(report.speaker)}")
         return out
 
     def origins(self, reports: Sequence[Report]) -> list[Origin]:
@@ -96,6 +100,9 @@ class OriginIndex:
         cites = tuple(dict.fromkeys(n for r in reports for n in cited_agencies(r.chain)))
         names = tuple(dict.fromkeys(self._name(a) for a in articles))
         label = " = ".join(names)
+        speakers = list(dict.fromkeys(r.speaker for r in reports if r.speaker))
+        if speakers and len(articles) > 1:
+            label = f"{', '.join(speakers)}, relayed by {_listed(names)}"
         credits = [c for c in dict.fromkeys(self._credit(a) for a in articles) if c]
         credits = [c for c in credits if c not in names]
         if credits:
@@ -116,6 +123,19 @@ class OriginIndex:
         if a is None:
             return article
         return a.outlet or a.ref or a.id
+
+
+def _listed(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def speaker_key(name: str) -> str:
+    """One speaker however an article writes it: "the Electoral Commission" = "electoral
+    commission"."""
+    words = name.casefold().split()
+    if words and words[0] in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _origin_order(o: Origin) -> str:

@@ -9,6 +9,7 @@ DOCS: docs/stages/claims.md
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -19,28 +20,38 @@ from storyweave.entities.gazetteer import gazetteer
 from storyweave.model import AnnotatedArticle, Mention, Span, Timex
 
 from .lexicon import (
+    MEASURE_NOUNS,
+    MODALITY,
     NEGATIVE_IMPLICATIVES,
     NEGATORS,
+    PREVENTIVES,
     STOP_LEMMAS,
     UPDATE_VERBS,
     predicate_key,
     stem,
 )
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity, counted, find_quantities
 from .units import Unit
 
 EntityOf = Callable[[str, Mention], str | None]
 """(article id, mention) -> entity id, or None when the mention is not linked."""
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_LOCATIVE = frozenset({"at", "in", "near", "inside", "outside", "within", "on", "across"})
+_LOCATIVE = frozenset(
+    {"at", "in", "near", "inside", "outside", "within", "on", "across", "off", "above", "over"}
+)
 _DIRECTIONAL = frozenset({"to", "from", "toward", "towards", "into", "onto"})
-_LIGHT_VERBS = frozenset({"be", "have", "take", "hold", "make", "give"})
+_LIGHT_VERBS = frozenset({"be", "have", "take", "hold", "make", "give", "carry", "conduct"})
+_ASPECT_VERBS = frozenset({"keep", "continue", "begin", "start", "go", "succeed", "manage", "try"})
+"""Verbs whose complement says what happened ("kept falling", "succeeded in refloating");
+"succeed" keeps its own outcome when it has no complement."""
+_EVENT_NOUN_ENDINGS = ("ion", "ment", "ing", "al", "ure", "sis")
 _REPORTING = frozenset(
     {"express", "announce", "emphasize", "stress", "voice", "declare", "pledge", "offer"}
 )
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
 _CONCRETE_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +80,15 @@ class Slots:
     update: bool = False
     names: tuple[tuple[str, str], ...] = ()
     """(participant key, name as written) for the participants, to explain a clash."""
+    agent: frozenset[str] = frozenset()
+    """Participants who did it: the active subject, or the passive's "by" phrase."""
+    patient: frozenset[str] = frozenset()
+    """Participants it was done to: the object, or the passive subject."""
+    theme: frozenset[str] = frozenset()
+    """Head lemmas of the subject and object noun phrases, named or not ("airspace", "plan")."""
+    modality: str = "asserted"
+    """"asserted", "hedged" (reportedly, expected to, plans to), "denied" (its speaker denies
+    it) or "conditional"."""
 
     def name_of(self, key: str) -> str:
         """How the unit writes the participant ``key``."""
@@ -143,6 +163,8 @@ def read_slots(
     who = frozenset(k for i, k in keys.items() if i in subject)
     whom = frozenset(k for i, k in keys.items() if i not in subject)
     predicate, negated = _predicate(head)
+    agent_tokens, patient_tokens = _roles(head, words)
+    modality = _modality(doc, head, unit)
     stems = frozenset(
         predicate_key(stem(doc[i].lemma_))
         for i in words
@@ -160,12 +182,76 @@ def read_slots(
         negated=negated,
         where=tuple(places),
         when=_dates(doc, item.timexes, unit.span),
-        quantities=tuple(find_quantities(doc, words, skip=[t.span for t in item.timexes])),
+        quantities=_tallied(head, find_quantities(doc, words, skip=[t.span for t in item.timexes])),
         entities=frozenset(keys.values()),
         stems=stems,
-        update=any(doc[i].lemma_ in UPDATE_VERBS for i in words),
+        update=any(doc[i].lemma_ in UPDATE_VERBS and doc[i].pos_ == "VERB" for i in words),
         names=tuple(sorted(names.items())),
+        agent=frozenset(k for i, k in keys.items() if i in agent_tokens),
+        patient=frozenset(k for i, k in keys.items() if i in patient_tokens),
+        theme=_theme(doc, head, words),
+        modality=modality,
     )
+
+
+def _tallied(head: Any, found: list[Quantity]) -> tuple[Quantity, ...]:
+    """A bare figure of a running count takes what the count tallies: "the death toll climbed to
+    eight" counts persons, "the number of homes ... has risen to 310,000" homes."""
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or subjects[0].lemma_.casefold() not in MEASURE_NOUNS:
+        return tuple(found)
+    unit, factor = counted(subjects[0])
+    return tuple(
+        dataclasses.replace(q, unit=unit, value=q.value * factor) if not q.unit else q
+        for q in found
+    )
+
+
+def _roles(head: Any, words: set[int]) -> tuple[set[int], set[int]]:
+    """The tokens of who did it and of whom it was done to, the passive read as the active
+    ("SkyIberica was fined by the ministry": agent the ministry, patient SkyIberica)."""
+    agent: set[int] = set()
+    patient: set[int] = set()
+    for child in head.children:
+        sub = {t.i for t in child.subtree if t.i in words}
+        if child.dep_ == "nsubj":
+            agent |= sub
+        elif child.dep_ in {"nsubjpass", "dobj"}:
+            patient |= sub
+        elif child.dep_ == "agent":
+            agent |= sub
+    return agent, patient
+
+
+def _theme(doc: Any, head: Any, words: set[int]) -> frozenset[str]:
+    """Stems of the nouns the act is about: its subject, object and prepositional objects."""
+    out = set()
+    for child in head.children:
+        named = child.pos_ in {"NOUN", "PROPN"}
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and child.i in words and named:
+            out.add(stem(child.lemma_.casefold()))
+        if child.dep_ == "prep" and child.i in words:
+            for g in child.children:
+                if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                    out.add(stem(g.lemma_.casefold()))
+    return frozenset(out)
+
+
+def _modality(doc: Any, head: Any, unit: Unit) -> str:
+    """How the unit puts its claim: denied by its speaker, hedged, conditional, or asserted."""
+    if unit.cue is not None and MODALITY.get(unit.cue) == "denied":
+        return "denied"
+    near = [head, *head.children, *(c for c in head.children if c.dep_ == "xcomp")]
+    if head.dep_ == "xcomp":
+        near.append(head.head)
+    kinds = {MODALITY.get(t.lemma_.casefold()) for t in near}
+    kinds |= {MODALITY.get(t.lower_) for t in near if t.dep_ in {"advmod", "aux", "mark"}}
+    if unit.cue is not None and MODALITY.get(unit.cue) == "hedged":
+        kinds.add("hedged")
+    for kind in ("conditional", "hedged"):
+        if kind in kinds:
+            return kind
+    return "asserted"
 
 
 def _subject_tokens(head: Any, words: set[int]) -> set[int]:
@@ -197,14 +283,24 @@ def _predicate(head: Any) -> tuple[str, bool]:
     """The stem of what the unit says happened, and whether it is denied."""
     negated = any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in head.children)
     tok = head
-    if tok.lemma_ in NEGATIVE_IMPLICATIVES:
-        comp = [c for c in tok.children if c.dep_ == "xcomp"]
-        if comp:
-            tok = comp[0]
+    for _ in range(3):  # "is expected to keep falling": through modal, aspect and implicative
+        comp = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+        comp += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                 for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]  # fmt: skip
+        if not comp:
+            break
+        if tok.lemma_ in NEGATIVE_IMPLICATIVES:
             negated = not negated
+        elif tok.lemma_ not in _ASPECT_VERBS and MODALITY.get(tok.lemma_) != "hedged":
+            break
+        tok = comp[0]
+    if tok.lemma_ in PREVENTIVES:  # "escaped damage" = not damaged
+        objs = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        if objs:
+            return predicate_key(stem(objs[0].lemma_)), not negated
     if tok.lemma_ in _LIGHT_VERBS or tok.lemma_ in _REPORTING:
         objs = [c for c in tok.children if c.dep_ in {"attr", "acomp", "dobj"}]
-        if objs:
+        if objs and (tok.lemma_ != "take" or _is_event_noun(objs[0])):
             tok = objs[0]
             comp = [c for c in tok.children if c.dep_ in {"acl", "xcomp", "relcl"}]
             if comp and comp[0].pos_ == "VERB":
@@ -215,20 +311,30 @@ def _predicate(head: Any) -> tuple[str, bool]:
     return predicate_key(stem(tok.lemma_)), negated
 
 
+def _is_event_noun(tok: Any) -> bool:
+    """A noun that names an event ("took control", "took place", "took action" are not "took
+    a portrait")."""
+    return tok.lemma_.casefold().endswith(_EVENT_NOUN_ENDINGS) or tok.lemma_ in {"place", "part"}
+
+
 def _dates(doc: Any, timexes: Sequence[Timex], span: Span) -> tuple[str, ...]:
     """The concrete dates in ``span`` that tell when its events happened."""
     out = []
+    clocks = []
     for t in timexes:
-        if not (
-            t.type == "DATE"
-            and span.start <= t.span.start
-            and t.span.end <= span.end
-            and _CONCRETE_DATE.match(t.value)
-        ):
+        if not (span.start <= t.span.start and t.span.end <= span.end):
+            continue
+        if t.type == "TIME" and _CLOCK.match(t.value):
+            clocks.append(t.value.split("T", 1)[1][:5])
+            continue
+        if not (t.type == "DATE" and _CONCRETE_DATE.match(t.value)):
             continue
         words = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
         if words is not None and len(words) and _dates_an_event(words.root):
             out.append(t.value)
+    days = [d for d in out if len(d) == 10]
+    if len(days) == 1 and len(clocks) == 1:  # "at 11:20 p.m. on Friday": the day's clock time
+        out = [f"{days[0]}T{clocks[0]}" if d == days[0] else d for d in out]
     return tuple(out)
 
 

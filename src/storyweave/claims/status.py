@@ -2,6 +2,8 @@
 
 - **conflicting**: an aligned claim disagrees on a slot (it names the slot);
 - **corroborated**: at least :data:`CORROBORATION` independent origins report it;
+- **updated**: a later report gives a new figure for it (``superseded_by``), and nothing
+  contemporaneous disagrees: the latest figure is current;
 - **single_source**: otherwise (it says why several reports still count once).
 
 DOCS: docs/stages/claims.md
@@ -44,6 +46,12 @@ def decide(
         ]
         return "conflicting", "Sources disagree on " + "; on ".join(parts) + "." + later
     names = "; ".join(o.label for o in origins)
+    if superseded:
+        return (
+            "updated",
+            f"A later report updates its figure (claim {', '.join(superseded)}): this figure is"
+            f" no longer current. Reported by {len(origins)} independent source(s): {names}.",
+        )
     if len(origins) >= CORROBORATION:
         return (
             "corroborated",

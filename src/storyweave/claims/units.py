@@ -51,12 +51,19 @@ class Unit:
     chain: tuple[str, ...] = ()
     speaker: str | None = None
     kind: AttributionKind | None = None
+    cue: str | None = None
+    """The lemma of the attribution's cue ("deny", "say", "expect"), when the unit is one."""
+    speaker_type: str | None = None
+    """The quotes stage's class of the speaker: "person", "org", "role", "unnamed", ..."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Region:
     tokens: frozenset[int]
     attribution: Attribution | None
+    spoken: bool = True
+    """False for the writer's own words that follow a statement ("..., showing that ..."): they
+    keep the statement's chain but are not its speaker's."""
 
 
 def claim_units(item: AnnotatedArticle, doc: Any) -> list[Unit]:
@@ -131,9 +138,33 @@ def _regions(item: AnnotatedArticle, doc: Any, sspan: Any) -> list[_Region]:
         tokens = _clause_body(doc, _tokens_in(sspan, extra.content) - taken - wrapper)
         if before and tokens and _is_clausal(doc, tokens):
             taken |= tokens
-            regions.append(_Region(frozenset(tokens), before[-1].attribution))
+            regions.append(_Region(frozenset(tokens), before[-1].attribution, spoken=False))
+    regions = _with_dependents(doc, regions, sentence - taken - wrapper)
     regions.sort(key=_region_start)
     return regions
+
+
+def _with_dependents(doc: Any, regions: list[_Region], left: set[int]) -> list[_Region]:
+    """Give each region the words outside every content that hang from it: a content the
+    quotes stage ended early ("A crane collapsed on Monday[, injuring 12 dock workers], the port
+    authority said") keeps its participle."""
+    out = []
+    for r in regions:
+        extra = {i for i in left if _hangs_from(doc[i], r.tokens, left)}
+        left -= extra
+        out.append(_Region(r.tokens | extra, r.attribution, r.spoken) if extra else r)
+    return out
+
+
+def _hangs_from(tok: Any, tokens: frozenset[int], left: set[int]) -> bool:
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.i in tokens:
+            return True
+        if cur.i not in left:
+            return False
+    return False
 
 
 def _clause_body(doc: Any, tokens: set[int]) -> set[int]:
@@ -201,7 +232,10 @@ def _units_of_region(item: AnnotatedArticle, doc: Any, index: int, region: _Regi
     out: list[Unit] = []
     att = region.attribution
     for h in heads:
-        words = _trim(doc, sorted(owned[h]))
+        own = owned[h]
+        if doc[h].dep_ in _RELATIVE_DEPS:
+            own = {i for i in own if doc[i].tag_ not in _RELATIVE_TAGS}
+        words = _close_holes(doc, _trim(doc, sorted(own)))
         if not _has_content(doc, words):
             continue
         subject = _inherited_subject(doc, h, heads, set(words))
@@ -221,9 +255,21 @@ def _units_of_region(item: AnnotatedArticle, doc: Any, index: int, region: _Regi
                 chain=att.chain if att else (),
                 speaker=(att.speaker or att.speaker_name) if att else None,
                 kind=att.kind if att else None,
+                cue=_cue_lemma(doc, att),
+                speaker_type=att.source_type if att and region.spoken else None,
             )
         )
     return out
+
+
+def _cue_lemma(doc: Any, att: Attribution | None) -> str | None:
+    if att is None or att.cue is None:
+        return None
+    words = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return None
+    verbs = [t for t in words if t.pos_ in _CLAUSAL_POS] or list(words)
+    return str(verbs[0].lemma_).casefold()
 
 
 def _clause_heads(doc: Any, tokens: frozenset[int]) -> tuple[list[int], set[int]]:
@@ -241,6 +287,10 @@ def _clause_heads(doc: Any, tokens: frozenset[int]) -> tuple[list[int], set[int]
             if tok.i == h or tok.i not in tokens or tok.i in heads:
                 continue
             if tok.head.i != h:
+                if _is_figure_clause(tok, tokens) and not _under_other_head(tok, h, heads):
+                    todo.append(
+                        tok.i
+                    )  # a figure clause nested deeper ("after a rockfall that ...")
                 continue
             if _is_split_point(tok, tokens):
                 todo.append(tok.i)
@@ -249,8 +299,22 @@ def _clause_heads(doc: Any, tokens: frozenset[int]) -> tuple[list[int], set[int]
                 if comp is not None:
                     todo.append(comp.i)
                     dropped |= {t.i for t in tok.subtree} - {t.i for t in comp.subtree}
+                elif _has_figure(tok, tokens):
+                    todo.append(tok.i)  # "..., killing 12 people": a claim of its own
+            elif _is_figure_clause(tok, tokens):
+                todo.append(tok.i)
     heads.sort()
     return heads, dropped
+
+
+def _under_other_head(tok: Any, h: int, heads: Sequence[int]) -> bool:
+    """Whether a head other than ``h`` sits between ``tok`` and ``h``."""
+    cur = tok.head
+    while cur.i != h and cur.head.i != cur.i:
+        if cur.i in heads:
+            return True
+        cur = cur.head
+    return False
 
 
 def _is_split_point(tok: Any, tokens: frozenset[int]) -> bool:
@@ -271,6 +335,29 @@ def _is_participle_wrapper(tok: Any, tokens: frozenset[int]) -> bool:
     return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not _has_subject(tok, tokens)
 
 
+def _has_figure(tok: Any, tokens: frozenset[int]) -> bool:
+    """Whether a clause states a figure of its own (a number outside any date or clause
+    nested in it)."""
+    return any(
+        t.i in tokens and (t.pos_ == "NUM" or t.like_num) and t.ent_type_ not in _TIME_ENTS
+        for t in tok.subtree
+    )
+
+
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+_TIME_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
+_RELATIVE_DEPS = frozenset({"relcl", "acl"})
+
+
+def _is_figure_clause(tok: Any, tokens: frozenset[int]) -> bool:
+    """A relative or participial clause that states a figure ("a rockfall that injured three
+    workers", "the blast, which killed 12", "..., injuring 12 dock workers"): the figure is a
+    claim too."""
+    if tok.pos_ not in _CLAUSAL_POS or not _has_figure(tok, tokens):
+        return False
+    return tok.dep_ in _RELATIVE_DEPS or _is_participle_wrapper(tok, tokens)
+
+
 def _subject_complement(tok: Any, tokens: frozenset[int]) -> Any | None:
     for child in tok.children:
         if (
@@ -281,6 +368,17 @@ def _subject_complement(tok: Any, tokens: frozenset[int]) -> Any | None:
         ):
             return child
     return None
+
+
+def _close_holes(doc: Any, words: list[int]) -> list[int]:
+    """Drop the commas around a clause cut out of the unit ("The company[, which employs 300
+    people,] closed ...")."""
+
+    def borders_hole(n: int) -> bool:
+        i = words[n]
+        return (n > 0 and words[n - 1] != i - 1) or (n + 1 < len(words) and words[n + 1] != i + 1)
+
+    return [i for n, i in enumerate(words) if not (doc[i].text == "," and borders_hole(n))]
 
 
 def _trim(doc: Any, words: list[int]) -> list[int]:
@@ -321,8 +419,13 @@ def _has_content(doc: Any, words: Sequence[int]) -> bool:
 
 
 def _inherited_subject(doc: Any, h: int, heads: list[int], words: set[int]) -> list[int]:
-    """The subject a coordinated verb shares with the verb it is coordinated with."""
+    """The subject a coordinated verb shares with the verb it is coordinated with, or the noun
+    a relative clause describes ("[a rockfall] that injured three workers")."""
     tok = doc[h]
+    if tok.dep_ in _RELATIVE_DEPS and tok.head.pos_ in {"NOUN", "PROPN"}:
+        noun = tok.head
+        near = [c.i for c in noun.children if c.i < noun.i and c.dep_ in _NOUN_MODIFIERS]
+        return sorted([*near, noun.i])
     if _has_subject(tok, words) or tok.dep_ != "conj":
         return []
     cur = tok
@@ -332,6 +435,9 @@ def _inherited_subject(doc: Any, h: int, heads: list[int], words: set[int]) -> l
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 return sorted(t.i for t in child.subtree)
     return []
+
+
+_NOUN_MODIFIERS = frozenset({"det", "compound", "amod", "nummod", "poss"})
 
 
 def _render(doc: Any, subject: Sequence[int], words: Sequence[int]) -> str:

@@ -23,7 +23,7 @@ from ..storage import SQLStore
 
 ReportBuilder = Callable[[SQLStore, Sequence[ArticleId]], JSON]
 StorySort = Literal["newest", "largest", "disputed"]
-STATUSES = ("corroborated", "single_source", "conflicting")
+STATUSES = ("corroborated", "single_source", "conflicting", "updated")
 # Story reports kept per store revision (a story page or story API read builds one).
 STORY_CACHE_SIZE = 256
 # Characters of context either side of a search match in a snippet.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,9 +19,16 @@ ENTITY_LABELS = frozenset(
 
 
 NEWLINE_SENTENCES = "newline_sentences"
-PIPELINE_REVISION = "nl1"
-"""Marks what storyweave adds to the model's pipeline (``nl1``: a line break ends a sentence),
-so a parse stored by an older pipeline is not taken for this one's."""
+PIPELINE_REVISION = "nl2"
+"""Marks what storyweave adds to the model's pipeline (``nl1``: a line break ends a sentence;
+``nl2``: so does a dateline), so a parse stored by an older pipeline is not taken for this one's."""
+
+DATELINE = re.compile(
+    r"""^\s*(?:[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*(?:,\s*[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+)*)?"""
+    r"""(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?\((?:[A-Z][\w.&'\-]*\s?){1,4}\)\s*[-\u2013\u2014]+\s*"""
+)
+"""A wire dateline at the start of a body: "SRINAGAR (PTI) - ", "AURILLAC, France (AFP) - ",
+"MOSCOW, Sept 13 (Reuters) - ", "(AP) \u2014 "."""
 
 
 def newline_sentences(doc: Any) -> Any:
@@ -28,6 +36,7 @@ def newline_sentences(doc: Any) -> Any:
     on into the next line, which the parser alone lets happen ("... 9:56 AM\nLindsay Lohan
     checked in ..., sources told the Daily News" was one sentence). A later line start still
     wins over the guard after a one-word line."""
+    _dateline_sentence(doc)
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
@@ -35,6 +44,21 @@ def newline_sentences(doc: Any) -> Any:
             if tok.i + 1 < len(doc):  # nor does a line's first word stand alone ("Lindsay")
                 doc[tok.i + 1].is_sent_start = False
     return doc
+
+
+def _dateline_sentence(doc: Any) -> None:
+    """A wire dateline is a sentence of its own: "SRINAGAR (PTI) - Seven skiers died ..." is
+    parsed as "Seven skiers died ...", so the dateline is neither the subject nor the source."""
+    found = DATELINE.match(doc.text)
+    if found is None or found.end() >= len(doc.text):
+        return
+    for tok in doc:
+        if tok.idx >= found.end():
+            if tok.i > 0:
+                tok.is_sent_start = True
+                if tok.i + 1 < len(doc):
+                    doc[tok.i + 1].is_sent_start = False
+            return
 
 
 @functools.lru_cache(maxsize=1)

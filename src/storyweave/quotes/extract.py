@@ -131,13 +131,13 @@ def find_attributions(doc: Doc, *, credit: str | None = None) -> list[Attributio
 def states(doc: Doc, kind: str, cue: CharSpan | None, source_type: str | None) -> bool:
     """Whether an attribution reports a statement (``Attribution.statement``): quotes and
     "according to" do, reported speech does when its cue is a verb or noun of saying, and
-    nothing does whose source is not a speaker ("the trip, showing that ...")."""
-    if source_type == "other":
-        return False
-    if kind != "indirect" or cue is None:
-        return True
-    words = doc.char_span(*cue, alignment_mode="expand")
-    return words is not None and any(t.lemma_.lower() in STATEMENT_CUES for t in words)
+    nothing else does whose source is not a speaker ("the trip, showing that ..."). A source
+    the speaker tables do not know still states what it says or tells ("a senior police officer
+    said", "a doctor told El Watan")."""
+    if kind == "indirect" and cue is not None:
+        words = doc.char_span(*cue, alignment_mode="expand")
+        return words is not None and any(t.lemma_.lower() in STATEMENT_CUES for t in words)
+    return source_type != "other"
 
 
 def _content_start(att: Attribution) -> int:

@@ -64,7 +64,7 @@ def story_view(report: JSON) -> StoryView:
         for a in report["articles"]
         if a["id"] in marks
     ]
-    counts = dict.fromkeys(("corroborated", "single_source", "conflicting"), 0)
+    counts = dict.fromkeys(("corroborated", "single_source", "conflicting", "updated"), 0)
     for c in claims:
         counts[c["status"]] = counts.get(c["status"], 0) + 1
     return StoryView(

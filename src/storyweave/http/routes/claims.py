@@ -13,7 +13,7 @@ from .params import Limit, Offset, StoryFilter
 
 router = APIRouter(prefix="/api/claims", tags=["claims"], responses=ERROR_RESPONSES)
 
-Status = Literal["corroborated", "single_source", "conflicting"]
+Status = Literal["corroborated", "single_source", "conflicting", "updated"]
 
 
 @router.get("", response_model=Page)
