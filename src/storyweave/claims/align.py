@@ -46,6 +46,8 @@ class Pair:
     a: int
     b: int
     score: float
+    cosine: float | None = None
+    """The embedding cosine alone, when an ``embed`` function was given."""
 
 
 def _keys(s: Slots) -> set[str]:
@@ -122,10 +124,11 @@ def score_pairs(
     out: list[Pair] = []
     for i, j in pairs:
         score = lexical_score(slots[i], slots[j], weights)
+        cos: float | None = None
         if vectors is not None:
             cos = float(np.dot(vectors[i], vectors[j]))
             score = EMBED_WEIGHT * cos + (1.0 - EMBED_WEIGHT) * score
-        out.append(Pair(i, j, score))
+        out.append(Pair(i, j, score, cos))
     out.sort(key=_by_score)
     return out
 

@@ -59,13 +59,21 @@ def event_relation(a: Slots, b: Slots, *, similar: bool = False) -> Relation | N
         return "opposite"
     if (a.update or b.update) and _shared_units(a, b):
         return "update"
+    if similar and _opposed_verbs(a, b):
+        return "opposite"  # "Lisbon won the right to host" / "Lisbon lost its bid, ... decided"
     if a.predicate in b.stems or b.predicate in a.stems or similar:
         return "similar"
     return None
 
 
+def _opposed_verbs(a: Slots, b: Slots) -> bool:
+    return any(antonyms(x, y) for x in a.verbs for y in b.verbs)
+
+
 def shared_participants(a: Slots, b: Slots) -> bool:
     """False when both units name who acts and nobody is common to the two."""
+    if a.agent and b.agent:
+        return bool(a.agent & b.agent or a.agent & b.whom or b.agent & a.whom)
     if not a.who or not b.who:
         return True
     return bool(a.who & b.who or a.who & b.whom or b.who & a.whom)
@@ -98,10 +106,8 @@ def compare(
         clash = _outcome(a, b)
     elif relation == "update" or a.update or b.update:
         clash = _figures(a, b)  # "the toll rose to 8 on Tuesday": the date is the count's
-    elif relation == "similar" and not (
-        a.theme & b.theme or a.patient & b.patient or a.agent & b.agent
-    ):
-        clash = None if not shared_participants(a, b) else _figures(a, b) or _dates(a, b)
+    elif relation == "similar":
+        clash = _similar_clash(a, b)
     else:
         clash = _people(a, b)
         if clash is None and shared_participants(a, b):
@@ -112,6 +118,22 @@ def compare(
     if updated:
         return SlotClash(clash.slot, clash.mine, clash.theirs, superseded=True)
     return clash
+
+
+def _similar_clash(a: Slots, b: Slots) -> SlotClash | None:
+    """Two units the scores make one event though their predicates differ: their figures, dates
+    and places must agree; a participant or polarity change is only read where they share what
+    the act is about, and polarity only against a denial ("violated the airspace" / "denied
+    that its aircraft had entered the airspace")."""
+    if not shared_participants(a, b):
+        return None
+    about = a.theme & b.theme or a.patient & b.patient or a.agent & b.agent
+    if not about:
+        return _figures(a, b) or _dates(a, b)
+    clash = _people(a, b)
+    if clash is None and "denied" in {a.modality, b.modality}:
+        clash = _polarity(a, b)
+    return clash or _figures(a, b) or _dates(a, b) or _places(a, b)
 
 
 def agrees(a: Slots, b: Slots) -> bool:
@@ -234,12 +256,15 @@ def _people(a: Slots, b: Slots) -> SlotClash | None:
     """Different participants in the same role of one act: "Banda ordered the closure" /
     "Mwale ordered it" (agents), "met Kamau" / "met Otieno" (patients, the agent shared),
     "Peru and Ecuador met" / "Peru and Chile met" (a party changed)."""
+    if _dates(a, b) is not None:
+        return None  # two dated occurrences ("staged it in 2001" / "staged it in 2022")
     shared_patient = bool(a.patient & b.patient or a.theme & b.theme)
-    crossed = a.agent & b.patient or b.agent & a.patient
+    crossed = a.agent & (b.whom | b.patient) or b.agent & (a.whom | a.patient)
     if a.agent and b.agent and not a.agent & b.agent and shared_patient and not crossed:
         return SlotClash("who", _names(a.agent, a), _names(b.agent, b))
-    pa, pb = a.patient & a.persons, b.patient & b.persons
-    if pa and pb and not pa & pb and a.agent & b.agent and not pa & b.agent and not pb & a.agent:
+    pa, pb = a.patient, b.patient
+    elsewhere = pa & (b.entities - pb) or pb & (a.entities - pa)
+    if pa and pb and not pa & pb and a.agent & b.agent and not elsewhere:
         return SlotClash("who", _names(pa, a), _names(pb, b))
     parties = len(a.agent) >= 2 and len(b.agent) >= 2 and a.agent & b.agent
     if parties and a.agent - b.agent - b.whom and b.agent - a.agent - a.whom:

@@ -174,11 +174,20 @@ UNITS: Final[dict[str, tuple[str, float]]] = {
     "ton": ("kg", 1000.0),
     "tonne": ("kg", 1000.0),
     "pound": ("kg", 0.45359237),
+    "euro": ("EUR", 1.0),
+    "dollar": ("USD", 1.0),
+    "sterling": ("GBP", 1.0),
+    "yen": ("JPY", 1.0),
     "percent": ("%", 1.0),
     "%": ("%", 1.0),
     "per cent": ("%", 1.0),
     "people": ("person", 1.0),
 }
+
+CURRENCY_SIGNS: Final = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "US$": "USD"}
+"""Signs written before a sum ("£2.9 million", "€35m")."""
+SIGN_SCALES: Final = {"m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3, "b": 1e9}
+"""Short scales after a signed sum: "€35m", "$2bn"."""
 
 SCALES: Final[dict[str, float]] = {
     "hundred": 1e2,

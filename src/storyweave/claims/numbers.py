@@ -16,10 +16,21 @@ from typing import Any, Literal
 from storyweave.model import Span
 from storyweave.timex.quantity import parse_quantity
 
-from .lexicon import ABOUT, AT_LEAST, AT_MOST, MEASURE_NOUNS, PERSON_NOUNS, SCALES, UNITS
+from .lexicon import (
+    ABOUT,
+    AT_LEAST,
+    AT_MOST,
+    CURRENCY_SIGNS,
+    MEASURE_NOUNS,
+    PERSON_NOUNS,
+    SCALES,
+    SIGN_SCALES,
+    UNITS,
+)
 
 Hedge = Literal["about", "at_least", "at_most", "range"]
 _DIGITS = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+_COMPACT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(bn|mn|m|k)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +48,7 @@ class Quantity:
 
 
 def _is_number_word(tok: Any) -> bool:
-    if tok.lower_ in SCALES:
+    if tok.lower_ in SCALES or _COMPACT.match(tok.lower_):
         return True
     if tok.pos_ != "NUM" and not tok.like_num:
         return False
@@ -53,6 +64,9 @@ def _value(words: list[str]) -> float | None:
         words = words[:-1]
     if not words:
         return scale if scale > 1.0 else None
+    compact = _COMPACT.match(words[-1].lower()) if len(words) == 1 else None
+    if compact:  # "2bn", "35m"
+        return float(compact.group(1).replace(",", "")) * SIGN_SCALES[compact.group(2)] * scale
     text = " ".join(words).replace(",", "")
     if _DIGITS.match(text.replace(" ", "")):
         return float(text.replace(" ", "")) * scale
@@ -129,7 +143,18 @@ def find_quantities(
         if value is None:
             continue
         unit, factor, noun = _unit(doc, run)
+        sign = CURRENCY_SIGNS.get(doc[run[0] - 1].text) if run[0] > 0 else None
+        if sign is not None:  # "£2.9 million", "€35m"
+            after = doc[run[-1] + 1] if run[-1] + 1 < len(doc) else None
+            short = after.lower_.rstrip(".") if after is not None else ""
+            if short in SIGN_SCALES and not doc[run[-1]].whitespace_:
+                value *= SIGN_SCALES[short]
+            unit, factor, noun = sign, 1.0, ""
+        elif unit == "kg" and noun.casefold().startswith("pound") and _scaled(doc, run):
+            unit, factor = "GBP", 1.0  # "1.9 million pounds" is money, "1,000 pounds of" weight
         start, end = doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]])
+        if sign is not None:
+            start = doc[run[0] - 1].idx
         q = Quantity(
             value=value * factor,
             unit=unit,
@@ -149,6 +174,10 @@ def find_quantities(
             )
         out.append(q)
     return out
+
+
+def _scaled(doc: Any, run: list[int]) -> bool:
+    return any(doc[i].lower_ in SCALES for i in run)
 
 
 def _hyphenated(doc: Any, last: int, i: int) -> bool:

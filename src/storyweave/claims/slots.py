@@ -41,10 +41,13 @@ _LOCATIVE = frozenset(
     {"at", "in", "near", "inside", "outside", "within", "on", "across", "off", "above", "over"}
 )
 _DIRECTIONAL = frozenset({"to", "from", "toward", "towards", "into", "onto"})
-_LIGHT_VERBS = frozenset({"be", "have", "take", "hold", "make", "give", "carry", "conduct"})
+_LIGHT_VERBS = frozenset(
+    {"be", "have", "take", "hold", "make", "give", "carry", "conduct", "remain", "stay", "become"}
+)
 _ASPECT_VERBS = frozenset({"keep", "continue", "begin", "start", "go", "succeed", "manage", "try"})
 """Verbs whose complement says what happened ("kept falling", "succeeded in refloating");
 "succeed" keeps its own outcome when it has no complement."""
+_COUNTERPARTY = frozenset({"with", "against"})
 _EVENT_NOUN_ENDINGS = ("ion", "ment", "ing", "al", "ure", "sis")
 _REPORTING = frozenset(
     {"express", "announce", "emphasize", "stress", "voice", "declare", "pledge", "offer"}
@@ -86,6 +89,8 @@ class Slots:
     """Participants it was done to: the object, or the passive subject."""
     theme: frozenset[str] = frozenset()
     """Head lemmas of the subject and object noun phrases, named or not ("airspace", "plan")."""
+    verbs: frozenset[str] = frozenset()
+    """Stems of every verb in the unit, to catch opposite outcomes a misparse hides."""
     modality: str = "asserted"
     """"asserted", "hedged" (reportedly, expected to, plans to), "denied" (its speaker denies
     it) or "conditional"."""
@@ -190,6 +195,7 @@ def read_slots(
         agent=frozenset(k for i, k in keys.items() if i in agent_tokens),
         patient=frozenset(k for i, k in keys.items() if i in patient_tokens),
         theme=_theme(doc, head, words),
+        verbs=frozenset(stem(doc[i].lemma_.casefold()) for i in words if doc[i].pos_ == "VERB"),
         modality=modality,
     )
 
@@ -220,6 +226,8 @@ def _roles(head: Any, words: set[int]) -> tuple[set[int], set[int]]:
             patient |= sub
         elif child.dep_ == "agent":
             agent |= sub
+        elif child.dep_ == "prep" and child.lower_ in _COUNTERPARTY:
+            patient |= sub  # "held talks with X", "won against Y"
     return agent, patient
 
 
@@ -241,11 +249,14 @@ def _modality(doc: Any, head: Any, unit: Unit) -> str:
     """How the unit puts its claim: denied by its speaker, hedged, conditional, or asserted."""
     if unit.cue is not None and MODALITY.get(unit.cue) == "denied":
         return "denied"
-    near = [head, *head.children, *(c for c in head.children if c.dep_ == "xcomp")]
-    if head.dep_ == "xcomp":
-        near.append(head.head)
-    kinds = {MODALITY.get(t.lemma_.casefold()) for t in near}
-    kinds |= {MODALITY.get(t.lower_) for t in near if t.dep_ in {"advmod", "aux", "mark"}}
+    denials = [c for c in head.children if c.dep_ == "ccomp"]
+    if MODALITY.get(head.lemma_) == "denied" and denials:
+        return "denied"
+    governors = [head] if any(c.dep_ == "xcomp" for c in head.children) else []
+    if head.dep_ == "xcomp":  # "is expected to cut", "plans to build"
+        governors.append(head.head)
+    kinds = {MODALITY.get(t.lemma_.casefold()) for t in governors}
+    kinds |= {MODALITY.get(t.lower_) for t in head.children if t.dep_ in {"advmod", "aux", "mark"}}
     if unit.cue is not None and MODALITY.get(unit.cue) == "hedged":
         kinds.add("hedged")
     for kind in ("conditional", "hedged"):
@@ -283,6 +294,10 @@ def _predicate(head: Any) -> tuple[str, bool]:
     """The stem of what the unit says happened, and whether it is denied."""
     negated = any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in head.children)
     tok = head
+    if MODALITY.get(tok.lemma_) == "denied":  # "denied that X had been fired": the claim is X
+        comp = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+        tok = comp[0] if comp else tok
+        negated = any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in tok.children)
     for _ in range(3):  # "is expected to keep falling": through modal, aspect and implicative
         comp = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
         comp += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
