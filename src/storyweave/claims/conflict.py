@@ -137,9 +137,15 @@ def _similar_clash(a: Slots, b: Slots) -> SlotClash | None:
 
 
 def agrees(a: Slots, b: Slots) -> bool:
-    """Whether ``b`` states what ``a`` states: the same modality and polarity, and every figure
-    either states (the thing it counts) stated by the other too, agreeing."""
+    """Whether ``b`` states what ``a`` states: the same modality and polarity; every figure
+    either states (the thing it counts) stated by the other too; a place either names named by
+    the other too (compatibly); and not two different sets of people or organisations. A span
+    that only mentions the event ("a trawler was boarded") supports nothing more specific."""
     if a.modality != b.modality or polarity(a) != polarity(b):
+        return False
+    if not _places_stated(a, b) or not _places_stated(b, a):
+        return False
+    if a.parties and b.parties and not a.parties & b.parties:
         return False
     return _figures_stated(a, b) and _figures_stated(b, a)
 
@@ -147,6 +153,18 @@ def agrees(a: Slots, b: Slots) -> bool:
 def _figures_stated(a: Slots, b: Slots) -> bool:
     """Every figure of ``a`` that counts something has a figure of the same thing in ``b``."""
     return all(any(_units_match(x, y, a, b) for y in b.quantities) for x in a.quantities if x.unit)
+
+
+def _places_stated(a: Slots, b: Slots) -> bool:
+    """Every place ``a`` puts the act in is named by ``b`` too: as a compatible place, or as a
+    participant ("Russian President Putin ... at the cosmodrome" names Russia)."""
+    for p in a.where:
+        if _compatible(p, b.where) or p.key in b.entities:
+            continue
+        if p.country is not None and f"place:{p.country}" in b.entities:
+            continue
+        return False
+    return True
 
 
 def _figure_units(s: Slots) -> frozenset[str]:
@@ -223,9 +241,23 @@ def _dates(a: Slots, b: Slots) -> SlotClash | None:
     for x in a.when:
         for y in b.when:
             n = min(len(x), len(y))
-            if x[:n] == y[:n]:
+            if x[:n] == y[:n] or _close_clocks(x, y):
                 return None
     return SlotClash("when", a.when[0], b.when[0])
+
+
+CLOCK_TOLERANCE = dt.timedelta(minutes=30)
+"""Clock times of one day this close agree ("about 3:15 a.m." / "3:30 a.m.")."""
+
+
+def _close_clocks(x: str, y: str) -> bool:
+    if len(x) < 16 or len(y) < 16:
+        return False
+    try:
+        tx, ty = dt.datetime.fromisoformat(x[:16]), dt.datetime.fromisoformat(y[:16])
+    except ValueError:
+        return False
+    return abs(tx - ty) <= CLOCK_TOLERANCE
 
 
 def _same_place(p: Place, q: Place) -> bool:

@@ -173,8 +173,8 @@ def _align(
             clashes.append((a, b, clash))
             apart.add((a, b))
         elif (
-            p.score >= align_at
-            and relation in ("same", "similar")
+            ((p.score >= align_at and relation in ("same", "similar")) or similar)
+            and relation != "opposite"
             and agrees(sa, sb)
             and shared_participants(sa, sb)
             and _same_figures(sa, sb)
@@ -307,7 +307,8 @@ def _claims(
     return out
 
 
-_NAMED_SPEAKERS = frozenset({"person", "org", "role"})
+_NAMED_SPEAKERS = frozenset({"person", "org", "role", "pronoun"})
+"""Speaker types whose statements rest on them (a pronoun once the quotes stage resolved it)."""
 
 
 def _report(u: Unit) -> Report:

@@ -47,6 +47,9 @@ _LIGHT_VERBS = frozenset(
 _ASPECT_VERBS = frozenset({"keep", "continue", "begin", "start", "go", "succeed", "manage", "try"})
 """Verbs whose complement says what happened ("kept falling", "succeeded in refloating");
 "succeed" keeps its own outcome when it has no complement."""
+_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+_PARTY_LABELS = frozenset({"PERSON", "ORG"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj"})
 _COUNTERPARTY = frozenset({"with", "against"})
 _EVENT_NOUN_ENDINGS = ("ion", "ment", "ing", "al", "ure", "sis")
 _REPORTING = frozenset(
@@ -89,6 +92,8 @@ class Slots:
     """Participants it was done to: the object, or the passive subject."""
     theme: frozenset[str] = frozenset()
     """Head lemmas of the subject and object noun phrases, named or not ("airspace", "plan")."""
+    parties: frozenset[str] = frozenset()
+    """The people and organisations it names (not places)."""
     verbs: frozenset[str] = frozenset()
     """Stems of every verb in the unit, to catch opposite outcomes a misparse hides."""
     modality: str = "asserted"
@@ -151,6 +156,7 @@ def read_slots(
     keys: dict[int, str] = {}
     names: dict[str, str] = {}
     persons: set[str] = set()
+    parties: set[str] = set()
     places: list[Place] = []
     for lm in mentions:
         if not lm.tokens <= words:
@@ -162,12 +168,14 @@ def read_slots(
         names.setdefault(key, name)
         if label == "PERSON":
             persons.add(key)
+        if label in _PARTY_LABELS and not key.startswith("place:"):
+            parties.add(key)
         if label in _PLACE_LABELS and _is_locative(doc, min(lm.tokens), unit.head, words):
             country = gazetteer().country_of(name)
             places.append(Place(key=lm.entity or name.casefold(), name=name, country=country))
     who = frozenset(k for i, k in keys.items() if i in subject)
     whom = frozenset(k for i, k in keys.items() if i not in subject)
-    predicate, negated = _predicate(head)
+    predicate, negated = _predicate(_verb_head(doc, head, words))
     agent_tokens, patient_tokens = _roles(head, words)
     modality = _modality(doc, head, unit)
     stems = frozenset(
@@ -183,6 +191,7 @@ def read_slots(
         who=who,
         whom=whom - who,
         persons=frozenset(persons),
+        parties=frozenset(parties),
         predicate=predicate,
         negated=negated,
         where=tuple(places),
@@ -211,6 +220,18 @@ def _tallied(head: Any, found: list[Quantity]) -> tuple[Quantity, ...]:
         dataclasses.replace(q, unit=unit, value=q.value * factor) if not q.unit else q
         for q in found
     )
+
+
+def _verb_head(doc: Any, head: Any, words: set[int]) -> Any:
+    """The unit's verb: its head, or where the parser made the head a noun ("Montenegro
+    extradited businessman Goran Petrusic ..." parsed as a noun phrase), its first finite or
+    past verb form."""
+    if head.pos_ in {"VERB", "AUX"}:
+        return head
+    for i in sorted(words):
+        if doc[i].tag_ in _VERB_TAGS and doc[i].pos_ == "VERB":
+            return doc[i]
+    return head
 
 
 def _roles(head: Any, words: set[int]) -> tuple[set[int], set[int]]:
@@ -274,10 +295,14 @@ def _subject_tokens(head: Any, words: set[int]) -> set[int]:
 
 
 def _is_locative(doc: Any, i: int, head: int, words: set[int]) -> bool:
-    """True when the mention at token ``i`` hangs from "at/in/near ..." (not "to/from ...")."""
+    """True when the mention at token ``i`` hangs from "at/in/near ..." (not "to/from ...") of
+    the unit's own verb, not of a clause inside it ("a meteorite that lit up the sky over
+    Scandinavia was found near Kiruna": Kiruna only)."""
     cur = doc[i]
     nearest: str | None = None
     while cur.i != head and cur.head.i != cur.i and cur.head.i in words:
+        if cur.dep_ in _CLAUSE_DEPS:
+            return False
         cur = cur.head
         if cur.dep_ == "prep" or cur.pos_ == "ADP":
             word = cur.lower_
@@ -309,6 +334,10 @@ def _predicate(head: Any) -> tuple[str, bool]:
         elif tok.lemma_ not in _ASPECT_VERBS and MODALITY.get(tok.lemma_) != "hedged":
             break
         tok = comp[0]
+    if tok.lemma_ in NEGATIVE_IMPLICATIVES and tok is head:
+        implied = _implied_after(tok)
+        if implied is not None:  # "refused on Tuesday to extradite" misparsed without xcomp
+            return predicate_key(stem(implied.lemma_)), not negated
     if tok.lemma_ in PREVENTIVES:  # "escaped damage" = not damaged
         objs = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
         if objs:
@@ -326,6 +355,36 @@ def _predicate(head: Any) -> tuple[str, bool]:
     return predicate_key(stem(tok.lemma_)), negated
 
 
+def _implied_after(verb: Any) -> Any | None:
+    """The verb after "to" within a few words of a negative implicative ("refused on Tuesday to
+    extradite"), found by a token pattern when the parse does not link them."""
+    doc = verb.doc
+    for m_id, start, end in _implicative_matcher(doc.vocab)(doc[verb.i : verb.i + 7]):
+        del m_id
+        if start == 0:
+            return doc[verb.i + end - 1]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _implicative_matcher(vocab: Any) -> Any:
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab)
+    gap: list[dict[str, Any]] = []
+    for _ in range(4):
+        matcher.add(
+            "implied",
+            [[{"LEMMA": {"IN": sorted(NEGATIVE_IMPLICATIVES)}}, *gap, {"LOWER": "to"},
+              {"POS": {"IN": ["VERB", "ADJ", "NOUN"]}, "TAG": {"IN": ["VB", "JJ", "NN"]}}]],
+        )  # fmt: skip
+        gap = [
+            *gap,
+            {"POS": {"IN": ["ADP", "PROPN", "ADV", "DET", "PART"]}, "LOWER": {"NOT_IN": ["to"]}},
+        ]
+    return matcher
+
+
 def _is_event_noun(tok: Any) -> bool:
     """A noun that names an event ("took control", "took place", "took action" are not "took
     a portrait")."""
@@ -336,21 +395,48 @@ def _dates(doc: Any, timexes: Sequence[Timex], span: Span) -> tuple[str, ...]:
     """The concrete dates in ``span`` that tell when its events happened."""
     out = []
     clocks = []
+    covered: list[Span] = []
     for t in timexes:
         if not (span.start <= t.span.start and t.span.end <= span.end):
             continue
+        covered.append(t.span)
         if t.type == "TIME" and _CLOCK.match(t.value):
             clocks.append(t.value.split("T", 1)[1][:5])
             continue
-        if not (t.type == "DATE" and _CONCRETE_DATE.match(t.value)):
+        value = _PART_OF_DAY.sub("", t.value)  # "Tuesday morning" -> its day
+        if not (t.type in {"DATE", "TIME"} and _CONCRETE_DATE.match(value)):
             continue
         words = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
         if words is not None and len(words) and _dates_an_event(words.root):
-            out.append(t.value)
+            out.append(value)
+    clocks += _clock_times(doc.text, span, covered)
     days = [d for d in out if len(d) == 10]
     if len(days) == 1 and len(clocks) == 1:  # "at 11:20 p.m. on Friday": the day's clock time
         out = [f"{days[0]}T{clocks[0]}" if d == days[0] else d for d in out]
     return tuple(out)
+
+
+_BARE_CLOCK = re.compile(
+    r"\b([01]?\d|2[0-3])(?::([0-5]\d)\b\s*(a\.?m\.?|p\.?m\.?)?|\.([0-5]\d)\s*(a\.?m\.?|p\.?m\.?))",
+    re.IGNORECASE,
+)
+_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI|DT)$")
+
+
+def _clock_times(text: str, span: Span, covered: Sequence[Span]) -> list[str]:
+    """Clock times the time stage left without a timex ("at 6:40 Tuesday morning")."""
+    out = []
+    for m in _BARE_CLOCK.finditer(text, span.start, span.end):
+        if any(c.start <= m.start() < c.end for c in covered):
+            continue
+        hour, minute = int(m.group(1)), m.group(2) or m.group(4)
+        half = (m.group(3) or m.group(5) or "").lower()
+        if half.startswith("p") and hour < 12:
+            hour += 12
+        elif half.startswith("a") and hour == 12:
+            hour = 0
+        out.append(f"{hour:02d}:{minute}")
+    return out
 
 
 def _dates_an_event(tok: Any) -> bool:
