@@ -27,6 +27,10 @@ class Evidence:
     text: str
     chain: tuple[str, ...] = ()
     speaker: str | None = None
+    states: tuple[str, ...] = ()
+    """The slots this span itself states ("predicate", "how many", "when", "where", "who")."""
+    modality: str = "asserted"
+    """How the span puts it: "asserted", "hedged", "denied" or "conditional"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,9 @@ class Disagreement:
     slot: SlotName
     mine: str
     theirs: str
+    my_origins: tuple[str, ...] = ()
+    their_origins: tuple[str, ...] = ()
+    """The independent origins on each side, as labels ("AP", "Minister Sirin, relayed by ...")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,20 +74,51 @@ class Claim:
             "text": self.text,
             "status": self.status,
             "evidence": [
-                {"article": e.article, "start": e.span.start, "end": e.span.end, "text": e.text}
+                {
+                    "article": e.article,
+                    "start": e.span.start,
+                    "end": e.span.end,
+                    "text": e.text,
+                    "states": list(e.states),
+                    "modality": e.modality,
+                    "speaker": e.speaker,
+                    "chain": list(e.chain),
+                }
                 for e in self.evidence
             ],
+            "modality": self.slots.modality,
             "independent_sources": self.independent_sources,
             "origins": [o.label for o in self.origins],
             "conflicts_with": list(self.conflicts_with),
             "disagreements": [
-                {"claim": d.claim, "slot": d.slot, "mine": d.mine, "theirs": d.theirs}
+                {
+                    "claim": d.claim,
+                    "slot": d.slot,
+                    "mine": d.mine,
+                    "theirs": d.theirs,
+                    "my_origins": list(d.my_origins),
+                    "their_origins": list(d.their_origins),
+                }
                 for d in self.disagreements
             ],
             "superseded_by": list(self.superseded_by),
             "why": self.why,
             "slots": slots_json(self.slots),
         }
+
+
+def stated_slots(s: Slots) -> tuple[str, ...]:
+    """The slots a unit states itself: what an evidence row can vouch for."""
+    out = ["predicate"]
+    if s.quantities:
+        out.append("how many")
+    if s.when:
+        out.append("when")
+    if s.where:
+        out.append("where")
+    if s.agent or s.who:
+        out.append("who")
+    return tuple(out)
 
 
 def slots_json(s: Slots) -> JSON:

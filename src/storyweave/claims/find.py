@@ -20,7 +20,7 @@ from storyweave.entities.linking import EntityLinking, MentionKey
 from storyweave.model import AnnotatedArticle, Duplicate, Mention
 
 from .align import Embed, Pair, candidate_pairs, score_pairs
-from .claim import Claim, Disagreement, Evidence
+from .claim import Claim, Disagreement, Evidence, stated_slots
 from .conflict import SlotClash, agrees, compare, event_relation, shared_participants
 from .origins import OriginIndex, Report
 from .parse import docs_for
@@ -259,18 +259,29 @@ def _claims(
     for g, ns in members.items():
         ns.sort(key=_unit_order(units, order))
         ids[g] = _claim_id([units[n] for n in ns])
+    origins = {g: index.origins([_report(units[n]) for n in ns]) for g, ns in members.items()}
+    labels = {g: tuple(o.label for o in os) for g, os in origins.items()}
     disagreements: dict[int, list[Disagreement]] = defaultdict(list)
     superseded: dict[int, list[str]] = defaultdict(list)
+    revised: dict[int, list[str]] = defaultdict(list)
     for a, b, clash in clashes:
         ga, gb = groups[a], groups[b]
         if ga == gb:
             continue
         if clash.superseded:
-            early, late = (ga, gb) if _earlier(story, a, b) else (gb, ga)
+            first = _earlier(story, a, b)
+            early, late = (ga, gb) if first else (gb, ga)
+            old, new = (clash.mine, clash.theirs) if first else (clash.theirs, clash.mine)
             superseded[early].append(ids[late])
+            revised[early].append(f"{old} ({_dated(story, early, members)}) -> {new}"
+                                  f" ({_dated(story, late, members)})")  # fmt: skip
             continue
-        disagreements[ga].append(Disagreement(ids[gb], clash.slot, clash.mine, clash.theirs))
-        disagreements[gb].append(Disagreement(ids[ga], clash.slot, clash.theirs, clash.mine))
+        disagreements[ga].append(
+            Disagreement(ids[gb], clash.slot, clash.mine, clash.theirs, labels[ga], labels[gb])
+        )
+        disagreements[gb].append(
+            Disagreement(ids[ga], clash.slot, clash.theirs, clash.mine, labels[gb], labels[ga])
+        )
     out: list[Claim] = []
     for g, ns in members.items():
         evidence = tuple(
@@ -280,13 +291,20 @@ def _claims(
                 text=units[n].span.text_in(texts[units[n].article]),
                 chain=units[n].chain,
                 speaker=units[n].speaker,
+                states=stated_slots(story.slots[n]),
+                modality=story.slots[n].modality,
             )
             for n in ns
         )
-        origins = index.origins([_report(units[n]) for n in ns])
         dis = _unique(disagreements[g])
         later = tuple(dict.fromkeys(superseded[g]))
-        status, why = decide(origins, len({e.article for e in evidence}), dis, superseded=later)
+        status, why = decide(
+            origins[g],
+            len({e.article for e in evidence}),
+            dis,
+            superseded=later,
+            revisions=tuple(dict.fromkeys(revised[g])),
+        )
         lead = _lead(units, ns)
         out.append(
             Claim(
@@ -294,8 +312,8 @@ def _claims(
                 text=units[lead].text,
                 status=status,
                 evidence=evidence,
-                independent_sources=len(origins),
-                origins=tuple(origins),
+                independent_sources=len(origins[g]),
+                origins=tuple(origins[g]),
                 why=why,
                 slots=story.slots[lead],
                 conflicts_with=tuple(dict.fromkeys(d.claim for d in dis)),
@@ -344,6 +362,14 @@ def _lead(units: Sequence[Unit], ns: Sequence[int]) -> int:
         if not units[n].chain:
             return n
     return ns[0]
+
+
+def _dated(story: _Story, group: int, members: Mapping[int, list[int]]) -> str:
+    """The outlet and day of a claim's first report ("AP, 2024-01-22")."""
+    first = story.units[members[group][0]].article
+    item = next(i for i in story.items if i.article.id == first)
+    day = item.article.published.isoformat() if item.article.published else "undated"
+    return f"{item.article.outlet or item.article.ref or first}, {day}"
 
 
 def _earlier(story: _Story, a: int, b: int) -> bool:

@@ -155,11 +155,12 @@ def find_quantities(
         start, end = doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]])
         if sign is not None:
             start = doc[run[0] - 1].idx
+        hedge = _hedge(doc, run[0], set(run))
         q = Quantity(
             value=value * factor,
             unit=unit,
-            hedge=_hedge(doc, run[0], set(run)),
-            text=doc.text[start:end] + (" " + noun if noun else ""),
+            hedge=hedge,
+            text=_HEDGE_WORDS.get(hedge, "") + doc.text[start:end] + (" " + noun if noun else ""),
             span=Span(start, end),
         )
         if out and _range_end(doc, out[-1], run):
@@ -174,6 +175,14 @@ def find_quantities(
             )
         out.append(q)
     return out
+
+
+_HEDGE_WORDS: dict[Hedge | None, str] = {
+    "about": "about ",
+    "at_least": "at least ",
+    "at_most": "up to ",
+}
+"""How a figure's hedge is shown in a ``why`` ("at least 35 fans" / "at least 60 people")."""
 
 
 def _scaled(doc: Any, run: list[int]) -> bool:

@@ -34,14 +34,21 @@ def decide(
     disagreements: Sequence[Disagreement],
     *,
     superseded: Sequence[str] = (),
+    revisions: Sequence[str] = (),
 ) -> tuple[ClaimStatus, str]:
-    """The status and its ``why`` for a claim with these origins and disagreements."""
+    """The status and its ``why`` for a claim with these origins and disagreements;
+    ``revisions`` says each later figure ("three people (AP, 2024-01-22) -> eight (Reuters,
+    2024-01-23)")."""
+    changes = f": {'; '.join(revisions)}" if revisions else ""
     later = (
-        f" A later report updates its figure (claim {', '.join(superseded)})." if superseded else ""
+        f" A later report updates its figure (claim {', '.join(superseded)}){changes}."
+        if superseded
+        else ""
     )
     if disagreements:
         parts = [
-            f"{_SLOT_WORDS[d.slot]}: this claim says {d.mine!r}, claim {d.claim} says {d.theirs!r}"
+            f"{_SLOT_WORDS[d.slot]}: this claim says {d.mine!r}{_by(d.my_origins)}, claim"
+            f" {d.claim} says {d.theirs!r}{_by(d.their_origins)}"
             for d in disagreements
         ]
         return "conflicting", "Sources disagree on " + "; on ".join(parts) + "." + later
@@ -49,8 +56,9 @@ def decide(
     if superseded:
         return (
             "updated",
-            f"A later report updates its figure (claim {', '.join(superseded)}): this figure is"
-            f" no longer current. Reported by {len(origins)} independent source(s): {names}.",
+            f"A later report updates its figure (claim {', '.join(superseded)}){changes}; this"
+            f" figure is no longer current. Reported by {len(origins)} independent source(s):"
+            f" {names}.",
         )
     if len(origins) >= CORROBORATION:
         return (
@@ -64,6 +72,10 @@ def decide(
             f"Reported {reports} times, but all from one origin: {shared}.{later}",
         )
     return "single_source", f"Only one source reports it: {names}.{later}"
+
+
+def _by(labels: Sequence[str]) -> str:
+    return f" ({'; '.join(labels)})" if labels else ""
 
 
 def _shared_reason(o: Origin) -> str:
