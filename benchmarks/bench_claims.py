@@ -66,8 +66,8 @@ class _CountingPairs:
         self.units = 0
         self._inner = align.candidate_pairs
 
-    def __call__(self, slots, blocked):  # type: ignore[no-untyped-def]
-        out = self._inner(slots, blocked)
+    def __call__(self, slots, blocked, **kw):  # type: ignore[no-untyped-def]
+        out = self._inner(slots, blocked, **kw)
         self.pairs += len(out)
         self.units += len(slots)
         return out
@@ -75,7 +75,7 @@ class _CountingPairs:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", default="2,10,50", help="story sizes (default 2,10,50)")
+    parser.add_argument("--sizes", default="2,10,50,200", help="story sizes (default 2,10,50,200)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per size; best is kept")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]

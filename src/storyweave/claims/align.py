@@ -35,6 +35,11 @@ PREDICATE_WEIGHT = 0.15
 """Shares of the lexical score: content stems, entities, same predicate. Entities weigh less
 than words because a story's main actors are in most of its sentences; set on the seed
 articles (examples/kim-putin-summit.jsonl) and checked on ECB+ train topics."""
+NEIGHBOURS_PER_UNIT = 8
+NEIGHBOUR_COSINE = 0.5
+"""With embeddings, each unit also meets its 8 nearest units at cosine >= 0.5 (below the 0.7 at
+which two other predicates make one event, see ``find.SIMILAR_EVENT_EMBED``)."""
+_BLOCK = 512
 EMBED_WEIGHT = 0.5
 """Share of the score given to embedding cosine when an ``embed`` function is supplied."""
 
@@ -63,9 +68,15 @@ def _weights(slots: Sequence[Slots]) -> dict[str, float]:
 
 
 def candidate_pairs(
-    slots: Sequence[Slots], blocked: Callable[[int, int], bool]
+    slots: Sequence[Slots],
+    blocked: Callable[[int, int], bool],
+    *,
+    vectors: np.ndarray | None = None,
 ) -> list[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, of units worth scoring; ``blocked(i, j)`` excludes a pair."""
+    """Pairs ``(i, j)``, ``i < j``, of units worth scoring; ``blocked(i, j)`` excludes a pair.
+    With ``vectors`` (one embedding row per unit), each unit's nearest neighbours are proposed
+    too: a paraphrase shares no key ("1.7 million Muslims took part" / "1,673,230 pilgrims
+    performed the Hajj")."""
     weights = _weights(slots)
     postings: dict[str, list[int]] = defaultdict(list)
     keys = [_keys(s) for s in slots]
@@ -87,7 +98,26 @@ def candidate_pairs(
             pair = (min(i, j), max(i, j))
             if not blocked(*pair):
                 out.add(pair)
+    if vectors is not None:
+        out |= {p for p in nearest_pairs(vectors) if not blocked(*p)}
     return sorted(out)
+
+
+def nearest_pairs(vectors: np.ndarray) -> set[tuple[int, int]]:
+    """Each row's :data:`NEIGHBOURS_PER_UNIT` nearest rows at cosine >= :data:`NEIGHBOUR_COSINE`,
+    computed in blocks of rows so memory stays linear in the units."""
+    out: set[tuple[int, int]] = set()
+    n = len(vectors)
+    k = min(NEIGHBOURS_PER_UNIT + 1, n)
+    for lo in range(0, n, _BLOCK):
+        sims = vectors[lo : lo + _BLOCK] @ vectors.T
+        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        for r, row in enumerate(top):
+            i = lo + r
+            for j in row:
+                if j != i and sims[r, j] >= NEIGHBOUR_COSINE:
+                    out.add((min(i, int(j)), max(i, int(j))))
+    return out
 
 
 def _dice(a: frozenset[str], b: frozenset[str], weights: dict[str, float], prefix: str) -> float:
@@ -115,11 +145,12 @@ def score_pairs(
     pairs: Sequence[tuple[int, int]],
     *,
     embed: Embed | None = None,
+    vectors: np.ndarray | None = None,
 ) -> list[Pair]:
-    """Score every candidate pair; highest first."""
+    """Score every candidate pair; highest first. ``vectors`` are the texts' embeddings when
+    already computed, else ``embed`` computes them."""
     weights = _weights(slots)
-    vectors: np.ndarray | None = None
-    if embed is not None and pairs:
+    if vectors is None and embed is not None and pairs:
         vectors = np.asarray(embed(list(texts)), dtype=np.float32)
     out: list[Pair] = []
     for i, j in pairs:

@@ -11,10 +11,14 @@ DOCS: docs/stages/claims.md
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from storyweave.entities.linking import EntityLinking, MentionKey
 from storyweave.model import AnnotatedArticle, Duplicate, Mention
@@ -102,6 +106,8 @@ def find_claims(
             story.slots.append(read_slots(item, doc, unit, mentions))
     if not story.units:
         return []
+    if embed is not None:
+        story.slots = same_things(story.slots, embed)
     reps, rep_of = _collapse_same_wording(story.units)
     groups, clashes = _align(story, reps, embed=embed, nli=nli)
     members: dict[int, list[int]] = defaultdict(list)
@@ -109,6 +115,38 @@ def find_claims(
         members[groups[rep]].append(n)
     index = OriginIndex([i.article for i in items], duplicates)
     return _claims(story, members, clashes, groups, index)
+
+
+UNIT_SIMILARITY = 0.8
+"""Two nouns a figure counts are one thing when their MiniLM cosine reaches this: measured on
+general noun pairs (houses/homes 0.89, cars/vehicles 0.88, soldiers/troops 0.89, shops/stores
+0.84 are one; flights/planes 0.74, days/weeks 0.70, euros/dollars 0.65, houses/buildings 0.67,
+homes/businesses 0.39 are not)."""
+_FIXED_UNITS = frozenset({"person", "km", "kg", "%", "EUR", "USD", "GBP", "JPY", ""})
+
+
+def same_things(slots: list[Slots], embed: Embed) -> list[Slots]:
+    """``slots`` with the counted nouns that name one thing written one way ("30 homes" and
+    "roughly 30 houses" both count homes), so figures of them are compared and can agree."""
+    nouns = sorted({q.unit for s in slots for q in s.quantities} - _FIXED_UNITS)
+    if len(nouns) < 2:
+        return slots
+    vectors = np.asarray(embed(nouns), dtype=np.float32)
+    canon = {n: n for n in nouns}
+    for i, j in itertools.combinations(range(len(nouns)), 2):
+        if float(vectors[i] @ vectors[j]) >= UNIT_SIMILARITY:
+            canon[nouns[j]] = canon[nouns[i]]
+    if all(k == v for k, v in canon.items()):
+        return slots
+    return [
+        dataclasses.replace(
+            s,
+            quantities=tuple(
+                dataclasses.replace(q, unit=canon.get(q.unit, q.unit)) for q in s.quantities
+            ),
+        )
+        for s in slots
+    ]
 
 
 def _collapse_same_wording(units: Sequence[Unit]) -> tuple[list[int], list[int]]:
@@ -131,8 +169,10 @@ def _align(
         a, b = units[reps[i]], units[reps[j]]
         return a.article == b.article and a.sentence == b.sentence
 
+    texts = [units[r].text for r in reps]
+    vectors = np.asarray(embed(texts), dtype=np.float32) if embed is not None else None
     pairs = score_pairs(
-        rslots, [units[r].text for r in reps], candidate_pairs(rslots, blocked), embed=embed
+        rslots, texts, candidate_pairs(rslots, blocked, vectors=vectors), vectors=vectors
     )
     align_at, conflict_at = (
         (ALIGN_SCORE, CONFLICT_SCORE)

@@ -116,7 +116,7 @@ def counted(noun: Any) -> tuple[str, float]:
             return counted(inner[0])
         named = MEASURE_NOUNS[lemma]
         lemma = named if named is not None else lemma
-    if lemma in PERSON_NOUNS:
+    if lemma in PERSON_NOUNS or noun.ent_type_ == "NORP":  # "1.7 million Muslims"
         return "person", 1.0
     return UNITS.get(lemma, (lemma, 1.0))
 

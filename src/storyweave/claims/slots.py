@@ -261,7 +261,7 @@ def _theme(doc: Any, head: Any, words: set[int]) -> frozenset[str]:
             out.add(stem(child.lemma_.casefold()))
         if child.dep_ == "prep" and child.i in words:
             for g in child.children:
-                if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}:
                     out.add(stem(g.lemma_.casefold()))
     return frozenset(out)
 
