@@ -20,6 +20,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Literal
 
+from storyweave.entities.names import fold
+
 from .lexicon import ROUND_TOLERANCE, antonyms, predicate_key
 from .numbers import Quantity
 from .slots import Place, Slots
@@ -218,6 +220,7 @@ def figures_agree(x: Quantity, y: Quantity) -> bool:
     if x.value == y.value:
         return True
     loose = x.hedge == "about" or y.hedge == "about" or _is_round(x.value) or _is_round(y.value)
+    loose = loose or x.converted or y.converted
     if not loose:
         return False
     return abs(x.value - y.value) <= ROUND_TOLERANCE * max(abs(x.value), abs(y.value))
@@ -292,16 +295,29 @@ def _people(a: Slots, b: Slots) -> SlotClash | None:
         return None  # two dated occurrences ("staged it in 2001" / "staged it in 2022")
     shared_patient = bool(a.patient & b.patient or a.theme & b.theme)
     crossed = a.agent & (b.whom | b.patient) or b.agent & (a.whom | a.patient)
-    if a.agent and b.agent and not a.agent & b.agent and shared_patient and not crossed:
+    agents = a.agent and b.agent and not _alike(a.agent, a, b.agent, b)
+    if agents and shared_patient and not crossed:
         return SlotClash("who", _names(a.agent, a), _names(b.agent, b))
     pa, pb = a.patient, b.patient
     elsewhere = pa & (b.entities - pb) or pb & (a.entities - pa)
-    if pa and pb and not pa & pb and a.agent & b.agent and not elsewhere:
+    if pa and pb and not _alike(pa, a, pb, b) and a.agent & b.agent and not elsewhere:
         return SlotClash("who", _names(pa, a), _names(pb, b))
+    na, nb = a.patient_names, b.patient_names
+    named = na and nb and not na & nb and not (na & b.theme or nb & a.theme)
+    if named and (a.agent & b.agent or a.theme & b.theme - na - nb):  # "beat Albion" / "Dynamo"
+        return SlotClash("who", ", ".join(sorted(na)), ", ".join(sorted(nb)))
     parties = len(a.agent) >= 2 and len(b.agent) >= 2 and a.agent & b.agent
     if parties and a.agent - b.agent - b.whom and b.agent - a.agent - a.whom:
         return SlotClash("who", _names(a.agent, a), _names(b.agent, b))
     return None
+
+
+def _alike(x: frozenset[str], a: Slots, y: frozenset[str], b: Slots) -> bool:
+    """Whether two sets of participants share one, by entity or by name spelled another way
+    ("Zoë Łukasik" / "Zoe Lukasik")."""
+    if x & y:
+        return True
+    return bool({fold(a.name_of(k)) for k in x} & {fold(b.name_of(k)) for k in y})
 
 
 def _names(keys: frozenset[str], s: Slots) -> str:

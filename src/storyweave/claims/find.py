@@ -46,9 +46,11 @@ FIGURE_SCORE_EMBED = 0.3
 clause is short and its wording is free ("At least 35 fans were injured in a crush at a gate of
 the stadium" / "At least 60 people were hurt")."""
 OPPOSITE_SCORE = 0.1
-OPPOSITE_SCORE_EMBED = 0.2
-"""Antonym predicates about one named thing are compared from this score on: a short clause
-("A bill ... failed in the Saeima") shares few words with "parliament passed a bill"."""
+OPPOSITE_SCORE_EMBED = 0.1
+"""Antonym predicates about one named thing, and a running count of the event another unit
+counts, are compared from this score on: a short clause ("A bill ... failed in the Saeima",
+"Four people died") shares few words with "parliament passed a bill" or "the death toll from
+Monday's warehouse fire rose to eleven"."""
 SIMILAR_EVENT = 0.5
 SIMILAR_EVENT_EMBED = 0.7
 """Two units whose predicates are not in one synonym group still state one event when they share
@@ -196,7 +198,7 @@ def _align(
             continue
         if p.score < conflict_at and not similar and not _bridged(relation, sa, sb):
             continue
-        if p.score < figure_at and relation != "opposite":
+        if p.score < figure_at and relation not in ("opposite", "update"):
             continue
         clash = None
         if units[a].article != units[b].article:
@@ -237,6 +239,8 @@ def _bridged(relation: str, a: Slots, b: Slots) -> bool:
     thing, or opposite outcomes of the same named thing ("passed a bill" / "the bill failed")."""
     if relation == "opposite":
         return _shares(a, b)
+    if relation == "update":  # "Four people died" / "the death toll rose to eleven"
+        return _counts_alike(a, b) and (a.tally or b.tally) in {a.predicate, b.predicate}
     return relation != "similar" and _counts_alike(a, b)
 
 

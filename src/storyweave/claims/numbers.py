@@ -45,6 +45,9 @@ class Quantity:
     text: str
     span: Span
     high: float | None = None
+    converted: bool = False
+    """True when the figure was written in another unit ("10 miles" -> 16.09 km): a converted
+    figure is a rounded one."""
 
 
 def _is_number_word(tok: Any) -> bool:
@@ -162,9 +165,12 @@ def find_quantities(
             hedge=hedge,
             text=_HEDGE_WORDS.get(hedge, "") + doc.text[start:end] + (" " + noun if noun else ""),
             span=Span(start, end),
+            converted=factor != 1.0,
         )
         if out and _range_end(doc, out[-1], run):
             low = out.pop()
+            if q.value <= low.value and doc[run[0] - 1].text != "and":
+                continue  # "3-1", "24-17": a score, not a figure
             q = Quantity(
                 value=low.value * factor if not low.unit else low.value,
                 unit=unit,
@@ -191,7 +197,8 @@ def _scaled(doc: Any, run: list[int]) -> bool:
 
 def _hyphenated(doc: Any, last: int, i: int) -> bool:
     """ "Twenty - eight": two number words joined by a hyphen are one number."""
-    return i == last + 2 and doc[last + 1].text in {"-", "\u2010", "\u2011"}
+    joined = i == last + 2 and doc[last + 1].text in {"-", "\u2010", "\u2011"}
+    return joined and doc[last].is_alpha and doc[i].is_alpha  # not a score ("3-1")
 
 
 _RANK_WORDS = frozenset({"number", "no.", "no", "#"})

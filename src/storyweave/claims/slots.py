@@ -48,6 +48,7 @@ _ASPECT_VERBS = frozenset({"keep", "continue", "begin", "start", "go", "succeed"
 """Verbs whose complement says what happened ("kept falling", "succeeded in refloating");
 "succeed" keeps its own outcome when it has no complement."""
 _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+_LOST_OBJECT = frozenset({"npadvmod", "nmod", "attr", "oprd"})
 _PARTY_LABELS = frozenset({"PERSON", "ORG"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj"})
 _COUNTERPARTY = frozenset({"with", "against"})
@@ -92,10 +93,14 @@ class Slots:
     """Participants it was done to: the object, or the passive subject."""
     theme: frozenset[str] = frozenset()
     """Head lemmas of the subject and object noun phrases, named or not ("airspace", "plan")."""
+    patient_names: frozenset[str] = frozenset()
+    """Proper names (folded) heading the object or passive subject, linked or not ("Albion")."""
     parties: frozenset[str] = frozenset()
     """The people and organisations it names (not places)."""
     verbs: frozenset[str] = frozenset()
     """Stems of every verb in the unit, to catch opposite outcomes a misparse hides."""
+    tally: str | None = None
+    """The event a running count in the unit tallies ("the death toll rose" -> kill)."""
     modality: str = "asserted"
     """"asserted", "hedged" (reportedly, expected to, plans to), "denied" (its speaker denies
     it) or "conditional"."""
@@ -204,9 +209,26 @@ def read_slots(
         agent=frozenset(k for i, k in keys.items() if i in agent_tokens),
         patient=frozenset(k for i, k in keys.items() if i in patient_tokens),
         theme=_theme(doc, head, words),
+        patient_names=frozenset(
+            stem(doc[i].lemma_.casefold())
+            for i in patient_tokens
+            if doc[i].pos_ == "PROPN" and doc[i].dep_ in {"dobj", "nsubjpass", *_LOST_OBJECT}
+        ),
         verbs=frozenset(stem(doc[i].lemma_.casefold()) for i in words if doc[i].pos_ == "VERB"),
         modality=modality,
+        tally=_tally(head),
     )
+
+
+def _tally(head: Any) -> str | None:
+    """The event a running count tallies ("the death toll" -> kill), as a predicate key."""
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or subjects[0].lemma_.casefold() not in MEASURE_NOUNS:
+        return None
+    noun = subjects[0]
+    inner = [c for c in noun.children if c.dep_ == "compound"]
+    word = inner[0].lemma_.casefold() if inner else MEASURE_NOUNS[noun.lemma_.casefold()]
+    return predicate_key(stem(word)) if word else None
 
 
 def _tallied(head: Any, found: list[Quantity]) -> tuple[Quantity, ...]:
@@ -243,12 +265,16 @@ def _roles(head: Any, words: set[int]) -> tuple[set[int], set[int]]:
         sub = {t.i for t in child.subtree if t.i in words}
         if child.dep_ == "nsubj":
             agent |= sub
-        elif child.dep_ in {"nsubjpass", "dobj"}:
+        elif child.dep_ in {"nsubjpass", "dobj"} and child.pos_ != "NUM":
             patient |= sub
         elif child.dep_ == "agent":
             agent |= sub
         elif child.dep_ == "prep" and child.lower_ in _COUNTERPARTY:
             patient |= sub  # "held talks with X", "won against Y"
+    if not patient:  # the parser lost the object: the name right after the verb ("beat Albion 3-1")
+        after = [c for c in head.rights if c.pos_ == "PROPN" and c.dep_ in _LOST_OBJECT]
+        if after and after[0].i == head.i + 1:
+            patient |= {t.i for t in after[0].subtree if t.i in words}
     return agent, patient
 
 
@@ -396,6 +422,12 @@ def _dates(doc: Any, timexes: Sequence[Timex], span: Span) -> tuple[str, ...]:
     out = []
     clocks = []
     covered: list[Span] = []
+    timed = {
+        tok.i
+        for t in timexes
+        if t.type == "TIME"
+        for tok in (doc.char_span(t.span.start, t.span.end, alignment_mode="expand") or ())
+    }
     for t in timexes:
         if not (span.start <= t.span.start and t.span.end <= span.end):
             continue
@@ -407,7 +439,7 @@ def _dates(doc: Any, timexes: Sequence[Timex], span: Span) -> tuple[str, ...]:
         if not (t.type in {"DATE", "TIME"} and _CONCRETE_DATE.match(value)):
             continue
         words = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-        if words is not None and len(words) and _dates_an_event(words.root):
+        if words is not None and len(words) and _dates_an_event(words.root, timed):
             out.append(value)
     clocks += _clock_times(doc.text, span, covered)
     days = [d for d in out if len(d) == 10]
@@ -439,11 +471,16 @@ def _clock_times(text: str, span: Span, covered: Sequence[Span]) -> list[str]:
     return out
 
 
-def _dates_an_event(tok: Any) -> bool:
+def _dates_an_event(tok: Any, timed: set[int] | frozenset[int] = frozenset()) -> bool:
     """Whether a date hangs from a verb, directly ("checked in late Thursday") or through a
     preposition ("on May 2", "in 2012"), rather than from a noun ("a 2012 car crash case",
-    "the conviction in 2012"): only the first says when something in the claim happened."""
+    "the conviction in 2012"): only the first says when something in the claim happened. A
+    clock time between them passes it on ("happened at 7:45 a.m. on Thursday")."""
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
+    for _ in range(3):
+        if head.i not in timed or head.head.i == head.i:
+            break
+        head = head.head.head if head.dep_ == "pobj" else head.head
     return head is tok or head.pos_ in ("VERB", "AUX")

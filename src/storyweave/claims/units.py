@@ -22,6 +22,8 @@ from storyweave._types import ArticleId
 from storyweave.model import AnnotatedArticle, Attribution, AttributionKind, Span
 from storyweave.quotes import states
 
+from .lexicon import MODALITY
+
 _CLAUSAL_POS = frozenset({"VERB", "AUX"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _EDGE_DEPS = frozenset({"mark", "cc", "punct", "prep"})
@@ -236,6 +238,8 @@ def _units_of_region(item: AnnotatedArticle, doc: Any, index: int, region: _Regi
         if doc[h].dep_ in _RELATIVE_DEPS:
             own = {i for i in own if doc[i].tag_ not in _RELATIVE_TAGS}
         words = _close_holes(doc, _trim(doc, sorted(own)))
+        if att is not None and words and _is_denial(doc, att):
+            words = _with_denial(doc, att, words)  # the evidence of a denial is the denial
         if not _has_content(doc, words):
             continue
         subject = _inherited_subject(doc, h, heads, set(words))
@@ -260,6 +264,21 @@ def _units_of_region(item: AnnotatedArticle, doc: Any, index: int, region: _Regi
             )
         )
     return out
+
+
+def _is_denial(doc: Any, att: Attribution) -> bool:
+    return MODALITY.get(_cue_lemma(doc, att) or "") == "denied"
+
+
+def _with_denial(doc: Any, att: Attribution, words: list[int]) -> list[int]:
+    """``words`` with the denial's cue and its "that" ("denied that it had cancelled ..."), when
+    the cue comes right before them."""
+    if att.cue is None:
+        return words
+    cue = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if cue is None or cue.end > words[0] or words[0] - cue.end > 2:
+        return words
+    return [*range(cue.start, words[0]), *words]
 
 
 def _cue_lemma(doc: Any, att: Attribution | None) -> str | None:

@@ -212,9 +212,16 @@ _TRANSLIT: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+     "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"}
+)  # fmt: skip
+"""Latin letters whose diacritic Unicode does not decompose ("Łukasik" -> "Lukasik")."""
+
+
 def fold(text: str) -> str:
-    """Lower-case ``text`` and strip its diacritics ("Zürich" -> "zurich")."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Lower-case ``text`` and strip its diacritics ("Zürich" -> "zurich", "Łódź" -> "lodz")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
