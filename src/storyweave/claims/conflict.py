@@ -293,7 +293,12 @@ def _people(a: Slots, b: Slots) -> SlotClash | None:
     "Peru and Ecuador met" / "Peru and Chile met" (a party changed)."""
     if _dates(a, b) is not None:
         return None  # two dated occurrences ("staged it in 2001" / "staged it in 2022")
-    shared_patient = bool(a.patient & b.patient or a.theme & b.theme)
+    shared_patient = bool(
+        a.patient & b.patient
+        or a.theme & b.theme
+        or a.patient & b.entities
+        or b.patient & a.entities
+    )
     crossed = a.agent & (b.whom | b.patient) or b.agent & (a.whom | a.patient)
     agents = a.agent and b.agent and not _alike(a.agent, a, b.agent, b)
     if agents and shared_patient and not crossed:

@@ -211,11 +211,13 @@ def _align(
             )
             if clash is None and nli is not None and p.score >= align_at:
                 clash = _nli_clash(nli, units[a], units[b])
+        # one act counting one thing with one figure ("killed five people" / "Five people died")
+        counted = relation == "same" and _counts_alike(sa, sb) and p.score >= figure_at
         if clash is not None:
             clashes.append((a, b, clash))
             apart.add((a, b))
         elif (
-            ((p.score >= align_at and relation in ("same", "similar")) or similar)
+            ((p.score >= align_at and relation in ("same", "similar")) or similar or counted)
             and relation != "opposite"
             and agrees(sa, sb)
             and shared_participants(sa, sb)
@@ -240,7 +242,8 @@ def _bridged(relation: str, a: Slots, b: Slots) -> bool:
     if relation == "opposite":
         return _shares(a, b)
     if relation == "update":  # "Four people died" / "the death toll rose to eleven"
-        return _counts_alike(a, b) and (a.tally or b.tally) in {a.predicate, b.predicate}
+        tallied = (a.tally or b.tally) in {a.predicate, b.predicate}
+        return _counts_alike(a, b) and (tallied or a.tally is None is b.tally)
     return relation != "similar" and _counts_alike(a, b)
 
 

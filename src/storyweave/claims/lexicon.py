@@ -226,11 +226,22 @@ _ANTONYM_PAIRS: Final = frozenset(frozenset((stem(a), stem(b))) for a, b in ANTO
 )
 
 
+def _antonym_keys() -> frozenset[frozenset[str]]:
+    return frozenset(
+        frozenset((predicate_key(stem(a)), predicate_key(stem(b)))) for a, b in ANTONYMS
+    )
+
+
 def predicate_key(word_stem: str) -> str:
     """The synonym group a predicate stem belongs to (itself when it has none)."""
     return _SYNONYM_OF.get(word_stem, word_stem)
 
 
+_ANTONYM_KEYS: Final = _antonym_keys()
+
+
 def antonyms(a: str, b: str) -> bool:
-    """True when the two predicate stems deny each other ("win" / "lose")."""
-    return frozenset((a, b)) in _ANTONYM_PAIRS
+    """True when the two predicate stems (or their synonym groups) deny each other ("win" /
+    "lose", "beat" / "lose")."""
+    pair = frozenset((a, b))
+    return pair in _ANTONYM_PAIRS or frozenset(map(predicate_key, pair)) in _ANTONYM_KEYS

@@ -271,6 +271,10 @@ def _roles(head: Any, words: set[int]) -> tuple[set[int], set[int]]:
             agent |= sub
         elif child.dep_ == "prep" and child.lower_ in _COUNTERPARTY:
             patient |= sub  # "held talks with X", "won against Y"
+        if child.dep_ == "dobj" and head.lemma_ in _LIGHT_VERBS:
+            for prep in child.children:  # "held talks with X": the light verb's object's "with"
+                if prep.dep_ == "prep" and prep.lower_ in _COUNTERPARTY:
+                    patient |= {t.i for t in prep.subtree if t.i in words}
     if not patient:  # the parser lost the object: the name right after the verb ("beat Albion 3-1")
         after = [c for c in head.rights if c.pos_ == "PROPN" and c.dep_ in _LOST_OBJECT]
         if after and after[0].i == head.i + 1:
