@@ -20,6 +20,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .calibration import (
+    EMBED_WEIGHT,
+    ENTITY_WEIGHT,
+    NEIGHBOUR_COSINE,
+    PREDICATE_WEIGHT,
+    STEM_WEIGHT,
+)
 from .slots import Slots
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -29,19 +36,10 @@ MAX_POSTING = 400
 """Keys held by more units than this are too common to propose candidates."""
 CANDIDATES_PER_UNIT = 48
 """Each unit is scored against at most this many candidates (those sharing the most weight)."""
-STEM_WEIGHT = 0.6
-ENTITY_WEIGHT = 0.25
-PREDICATE_WEIGHT = 0.15
-"""Shares of the lexical score: content stems, entities, same predicate. Entities weigh less
-than words because a story's main actors are in most of its sentences; set on the seed
-articles (examples/kim-putin-summit.jsonl) and checked on ECB+ train topics."""
 NEIGHBOURS_PER_UNIT = 8
-NEIGHBOUR_COSINE = 0.5
 """With embeddings, each unit also meets its 8 nearest units at cosine >= 0.5 (below the 0.7 at
 which two other predicates make one event, see ``find.SIMILAR_EVENT_EMBED``)."""
 _BLOCK = 512
-EMBED_WEIGHT = 0.5
-"""Share of the score given to embedding cosine when an ``embed`` function is supplied."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ granularity both state, places neither of which contains the other, different
 people doing the same thing, or one unit denying what the other asserts. Saying
 less is not disagreeing: a slot only one unit fills is never a conflict, nor is a
 spelling variant ("Vostochny" / "Vostochnyy"), a hedged or round figure within
-:data:`~.lexicon.ROUND_TOLERANCE`, or a coarser date that contains the finer one.
+:data:`~.calibration.ROUND_TOLERANCE`, or a coarser date that contains the finer one.
 A figure that differs between articles published on different days, or that a
 unit reports as having risen, is an update: ``superseded``, not a conflict.
 
@@ -22,14 +22,12 @@ from typing import Literal
 
 from storyweave.entities.names import fold
 
-from .lexicon import ROUND_TOLERANCE, antonyms, predicate_key
+from .calibration import CLOCK_TOLERANCE, ROUND_TOLERANCE, SPELLING_SIMILARITY
+from .lexicon import antonyms, predicate_key
 from .numbers import Quantity
 from .slots import Place, Slots
 
 SlotName = Literal["how many", "when", "where", "who", "polarity"]
-SPELLING_SIMILARITY = 0.8
-"""Two place names this alike (difflib ratio) are one place spelled two ways; calibrated on
-the planted spelling fixtures ("Vostochny" / "Vostochnyy" = 0.95, "Moscow" / "Minsk" = 0.36)."""
 
 
 Relation = Literal["same", "similar", "opposite", "update"]
@@ -247,10 +245,6 @@ def _dates(a: Slots, b: Slots) -> SlotClash | None:
             if x[:n] == y[:n] or _close_clocks(x, y):
                 return None
     return SlotClash("when", a.when[0], b.when[0])
-
-
-CLOCK_TOLERANCE = dt.timedelta(minutes=30)
-"""Clock times of one day this close agree ("about 3:15 a.m." / "3:30 a.m.")."""
 
 
 def _close_clocks(x: str, y: str) -> bool:

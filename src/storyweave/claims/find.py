@@ -24,6 +24,20 @@ from storyweave.entities.linking import EntityLinking, MentionKey
 from storyweave.model import AnnotatedArticle, Duplicate, Mention
 
 from .align import Embed, Pair, candidate_pairs, score_pairs
+from .calibration import (
+    ALIGN_SCORE,
+    ALIGN_SCORE_EMBED,
+    CONFLICT_SCORE,
+    CONFLICT_SCORE_EMBED,
+    FIGURE_SCORE,
+    FIGURE_SCORE_EMBED,
+    OPPOSITE_SCORE,
+    OPPOSITE_SCORE_EMBED,
+    SAME_WORDING,
+    SIMILAR_EVENT,
+    SIMILAR_EVENT_EMBED,
+    UNIT_SIMILARITY,
+)
 from .claim import Claim, Disagreement, Evidence, stated_slots
 from .conflict import SlotClash, agrees, compare, event_relation, shared_participants
 from .origins import OriginIndex, Report
@@ -32,34 +46,6 @@ from .slots import Slots, linked_mentions, read_slots
 from .status import decide
 from .units import Unit, claim_units
 
-ALIGN_SCORE = 0.4
-"""Pairs scoring this much (lexical score, see :mod:`.align`) report the same claim; set on the
-seed articles and checked on ECB+ train topics (evals/eval_claims.py)."""
-CONFLICT_SCORE = 0.3
-"""Pairs scoring this much are compared slot by slot: a changed slot lowers the score, so the
-bar is lower than :data:`ALIGN_SCORE`; set on tests/claims/fixtures (planted conflicts)."""
-ALIGN_SCORE_EMBED = 0.55
-CONFLICT_SCORE_EMBED = 0.45
-FIGURE_SCORE = 0.15
-FIGURE_SCORE_EMBED = 0.3
-"""Pairs of one event that count the same thing are compared from this lower score: a figure
-clause is short and its wording is free ("At least 35 fans were injured in a crush at a gate of
-the stadium" / "At least 60 people were hurt")."""
-OPPOSITE_SCORE = 0.1
-OPPOSITE_SCORE_EMBED = 0.1
-"""Antonym predicates about one named thing, and a running count of the event another unit
-counts, are compared from this score on: a short clause ("A bill ... failed in the Saeima",
-"Four people died") shares few words with "parliament passed a bill" or "the death toll from
-Monday's warehouse fire rose to eleven"."""
-SIMILAR_EVENT = 0.5
-SIMILAR_EVENT_EMBED = 0.7
-"""Two units whose predicates are not in one synonym group still state one event when they share
-a participant or a subject/object noun and score this much: lexical score without embeddings,
-MiniLM cosine with them ("plunged into the river" / "fell into the river" 0.78). Set on the
-training suite (tests/claims/suite): of its cross-article unit pairs at cosine >= 0.70, 71% state
-one gold fact, against 57% at 0.55."""
-SAME_WORDING = 0.85
-"""Cosine at which two units state one event even with no participant in common."""
 """The same two bars when an ``embed`` function mixes in MiniLM cosine (``align.EMBED_WEIGHT``):
 on the seeds the four shared facts score 0.63-0.77, the closest wrong pairs 0.51."""
 
@@ -119,11 +105,6 @@ def find_claims(
     return _claims(story, members, clashes, groups, index)
 
 
-UNIT_SIMILARITY = 0.8
-"""Two nouns a figure counts are one thing when their MiniLM cosine reaches this: measured on
-general noun pairs (houses/homes 0.89, cars/vehicles 0.88, soldiers/troops 0.89, shops/stores
-0.84 are one; flights/planes 0.74, days/weeks 0.70, euros/dollars 0.65, houses/buildings 0.67,
-homes/businesses 0.39 are not)."""
 _FIXED_UNITS = frozenset({"person", "km", "kg", "%", "EUR", "USD", "GBP", "JPY", ""})
 
 

@@ -156,9 +156,6 @@ ABOUT: Final = frozenset(
 )
 AT_LEAST: Final = frozenset({"least", "over", "more", "than", "above", "beyond", "upward"})
 AT_MOST: Final = frozenset({"most", "under", "less", "fewer", "below", "up"})
-ROUND_TOLERANCE: Final = 0.1
-"""Relative difference two figures may show when one is hedged or round (calibrated on the
-planted fixtures in tests/claims/fixtures: "about 1,000 km" vs "980 km")."""
 
 # Units of measure: alias -> (canonical unit, factor to it).
 UNITS: Final[dict[str, tuple[str, float]]] = {

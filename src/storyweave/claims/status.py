@@ -13,11 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .calibration import CORROBORATION
 from .claim import ClaimStatus, Disagreement
 from .origins import Origin
-
-CORROBORATION = 2
-"""Independent origins needed for "corroborated"."""
 
 _SLOT_WORDS = {
     "how many": "the figure (how many)",
