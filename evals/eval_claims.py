@@ -6,7 +6,9 @@ through the default pipeline and :func:`storyweave.claims.find_claims`. Two
 claim units from different articles are a gold pair when both contain (in their own
 words, not merely inside their span) a mention of the same cross-document event
 chain (reporting verbs left out), and a predicted pair when they end up in the same
-claim. Units outside the sentences ECB+ annotated for coreference are left out.
+claim ("claims": what supports what) or in claims linked as one event ("events": the same claim,
+or ``Claim.same_event``, where one unit states a place, figure or party the other leaves out).
+Units outside the sentences ECB+ annotated for coreference are left out.
 The baseline pairs units whose content-lemma sets have a Jaccard of at least 0.3,
 over the same units.
 
@@ -107,7 +109,7 @@ def _lemmas(doc: Any, tokens: tuple[int, ...]) -> frozenset[str]:
 
 def evaluate_story(
     docs: list[dict[str, Any]], events: dict[str, list[dict[str, Any]]], pipeline: Pipeline
-) -> tuple[set[Any], set[Any], set[Any]]:
+) -> tuple[set[Any], set[Any], set[Any], set[Any]]:
     articles = [Article(id=article_id(d["text"]), text=d["text"], ref=d["doc_id"]) for d in docs]
     items: list[AnnotatedArticle] = pipeline.run(articles).articles
     by_id = {a.id: d for a, d in zip(articles, docs, strict=True)}
@@ -133,21 +135,26 @@ def evaluate_story(
             lemmas[key] = _lemmas(doc, u.tokens)
     claims = find_claims(items, entities=link_entities(items))
     claim_of: dict[tuple[str, int, int], str] = {}
+    linked: set[frozenset[str]] = set()
     for c in claims:
         for e in c.evidence:
             claim_of[(e.article, e.span.start, e.span.end)] = c.id
-    gold, predicted, baseline = set(), set(), set()
+        linked |= {frozenset((c.id, other)) for other in c.same_event}
+    gold, predicted, baseline, event = set(), set(), set(), set()
     for a, b in combinations(sorted(chains_of), 2):
         if a[0] == b[0]:
             continue
         if chains_of[a] & chains_of[b]:
             gold.add((a, b))
-        if claim_of.get(a) is not None and claim_of.get(a) == claim_of.get(b):
+        ca, cb = claim_of.get(a), claim_of.get(b)
+        if ca is not None and ca == cb:
             predicted.add((a, b))
+        if ca is not None and cb is not None and (ca == cb or frozenset((ca, cb)) in linked):
+            event.add((a, b))
         la, lb = lemmas[a], lemmas[b]
         if la and lb and len(la & lb) / len(la | lb) >= BASELINE_JACCARD:
             baseline.add((a, b))
-    return gold, predicted, baseline
+    return gold, predicted, baseline, event
 
 
 def main() -> int:
@@ -172,14 +179,15 @@ def main() -> int:
     for split in splits:
         docs, events = load(split)
         names = sorted(docs)[: args.topics or None]
-        ours, base = Counts(), Counts()
+        ours, same, base = Counts(), Counts(), Counts()
         t0 = time.perf_counter()
         for name in names:
-            gold, predicted, baseline = evaluate_story(docs[name], events, pipeline)
+            gold, predicted, baseline, event = evaluate_story(docs[name], events, pipeline)
             ours.add(predicted, gold)
+            same.add(event, gold)
             base.add(baseline, gold)
         n_gold = ours.tp + ours.fn
-        for label, counts in (("claims", ours), ("baseline", base)):
+        for label, counts in (("claims", ours), ("events", same), ("baseline", base)):
             p, r, f = counts.prf()
             print(f"{split:6} {label:10} {len(names):>7} {n_gold:>10} {p:6.3f} {r:6.3f} {f:6.3f}")
         print(f"       ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)

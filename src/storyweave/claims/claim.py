@@ -66,6 +66,9 @@ class Claim:
     conflicts_with: tuple[str, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     superseded_by: tuple[str, ...] = ()
+    same_event: tuple[str, ...] = ()
+    """Claims that report the same event without stating the same slots (one names the place,
+    the figure or a party the other leaves out): related, but never counted as support."""
 
     def to_json(self) -> JSON:
         """The claim as the report shows it (``docs/report-format.md``, stories[].claims)."""
@@ -102,6 +105,7 @@ class Claim:
                 for d in self.disagreements
             ],
             "superseded_by": list(self.superseded_by),
+            "same_event": list(self.same_event),
             "why": self.why,
             "slots": slots_json(self.slots),
         }

@@ -39,7 +39,14 @@ from .calibration import (
     UNIT_SIMILARITY,
 )
 from .claim import Claim, Disagreement, Evidence, stated_slots
-from .conflict import SlotClash, agrees, compare, event_relation, shared_participants
+from .conflict import (
+    SlotClash,
+    agrees,
+    compare,
+    event_relation,
+    polarity,
+    shared_participants,
+)
 from .origins import OriginIndex, Report
 from .parse import docs_for
 from .slots import Slots, linked_mentions, read_slots
@@ -97,12 +104,12 @@ def find_claims(
     if embed is not None:
         story.slots = same_things(story.slots, embed)
     reps, rep_of = _collapse_same_wording(story.units)
-    groups, clashes = _align(story, reps, embed=embed, nli=nli)
+    groups, clashes, related = _align(story, reps, embed=embed, nli=nli)
     members: dict[int, list[int]] = defaultdict(list)
     for n, rep in enumerate(rep_of):
         members[groups[rep]].append(n)
     index = OriginIndex([i.article for i in items], duplicates)
-    return _claims(story, members, clashes, groups, index)
+    return _claims(story, members, clashes, groups, index, related)
 
 
 _FIXED_UNITS = frozenset({"person", "km", "kg", "%", "EUR", "USD", "GBP", "JPY", ""})
@@ -144,7 +151,9 @@ def _collapse_same_wording(units: Sequence[Unit]) -> tuple[list[int], list[int]]
 
 def _align(
     story: _Story, reps: list[int], *, embed: Embed | None, nli: Nli | None
-) -> tuple[dict[int, int], list[tuple[int, int, SlotClash]]]:
+) -> tuple[dict[int, int], list[tuple[int, int, SlotClash]], list[tuple[int, int]]]:
+    """Groups of units that state one claim (unit -> group), the disagreeing pairs, and the pairs
+    that report one event without stating the same slots (``Claim.same_event``)."""
     units, slots = story.units, story.slots
     rslots = [slots[r] for r in reps]
 
@@ -166,6 +175,7 @@ def _align(
     clashes: list[tuple[int, int, SlotClash]] = []
     apart: set[tuple[int, int]] = set()
     agree: list[Pair] = []
+    related: list[tuple[int, int]] = []
     figure_at = FIGURE_SCORE if embed is None else FIGURE_SCORE_EMBED
     floor = OPPOSITE_SCORE if embed is None else OPPOSITE_SCORE_EMBED
     for p in pairs:
@@ -200,12 +210,13 @@ def _align(
         elif (
             ((p.score >= align_at and relation in ("same", "similar")) or similar or counted)
             and relation != "opposite"
-            and agrees(sa, sb)
             and shared_participants(sa, sb)
-            and _same_figures(sa, sb)
         ):
-            agree.append(p)
-    return _merge(reps, agree, apart), clashes
+            if agrees(sa, sb) and _same_figures(sa, sb):
+                agree.append(p)
+            elif sa.modality == sb.modality and polarity(sa) == polarity(sb):
+                related.append((a, b))  # one event, but one states a figure, place or party more
+    return _merge(reps, agree, apart), clashes, related
 
 
 def _similar(p: Pair, a: Slots, b: Slots) -> bool:
@@ -279,6 +290,7 @@ def _claims(
     clashes: Sequence[tuple[int, int, SlotClash]],
     groups: Mapping[int, int],
     index: OriginIndex,
+    related: Sequence[tuple[int, int]] = (),
 ) -> list[Claim]:
     units = story.units
     texts = {i.article.id: i.article.text for i in story.items}
@@ -310,6 +322,12 @@ def _claims(
         disagreements[gb].append(
             Disagreement(ids[ga], clash.slot, clash.theirs, clash.mine, labels[gb], labels[ga])
         )
+    same_event: dict[int, list[str]] = defaultdict(list)
+    for a, b in related:
+        ga, gb = groups[a], groups[b]
+        if ga != gb:
+            same_event[ga].append(ids[gb])
+            same_event[gb].append(ids[ga])
     out: list[Claim] = []
     for g, ns in members.items():
         evidence = tuple(
@@ -347,6 +365,9 @@ def _claims(
                 conflicts_with=tuple(dict.fromkeys(d.claim for d in dis)),
                 disagreements=dis,
                 superseded_by=later,
+                same_event=tuple(
+                    c for c in dict.fromkeys(same_event[g]) if c not in {d.claim for d in dis}
+                ),
             )
         )
     out.sort(key=_claim_order(order))
