@@ -147,6 +147,8 @@ def agrees(a: Slots, b: Slots) -> bool:
         return False
     if a.parties and b.parties and not a.parties & b.parties:
         return False
+    if a.span_figures != b.span_figures and a.span_figures and b.span_figures:
+        return False  # the spans shown as one claim would carry different figures
     return _figures_stated(a, b) and _figures_stated(b, a)
 
 

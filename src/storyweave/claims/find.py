@@ -103,7 +103,9 @@ def find_claims(
         return []
     if embed is not None:
         story.slots = same_things(story.slots, embed)
-    reps, rep_of = _collapse_same_wording(story.units)
+    reps, rep_of = _collapse_same_wording(
+        story.units, {i.article.id: i.article.text for i in items}
+    )
     groups, clashes, related = _align(story, reps, embed=embed, nli=nli)
     members: dict[int, list[int]] = defaultdict(list)
     for n, rep in enumerate(rep_of):
@@ -139,12 +141,16 @@ def same_things(slots: list[Slots], embed: Embed) -> list[Slots]:
     ]
 
 
-def _collapse_same_wording(units: Sequence[Unit]) -> tuple[list[int], list[int]]:
-    """Units worded alike (copies of one wire story) are scored once, through one representative."""
+def _collapse_same_wording(
+    units: Sequence[Unit], texts: Mapping[str, str]
+) -> tuple[list[int], list[int]]:
+    """Units worded alike (copies of one wire story) are scored once, through one representative.
+    "Alike" is the whole span as the article writes it, holes included: two copies that differ
+    in a clause cut out of the middle ("..., killing 12 people, ..." / "killing 20") are not."""
     first: dict[str, int] = {}
     rep_of: list[int] = []
     for n, u in enumerate(units):
-        key = " ".join(u.text.casefold().split())
+        key = " ".join(u.span.text_in(texts[u.article]).casefold().split())
         rep_of.append(first.setdefault(key, n))
     return sorted(set(rep_of)), rep_of
 

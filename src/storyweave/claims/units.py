@@ -410,7 +410,11 @@ def _trim(doc: Any, words: list[int]) -> list[int]:
         if doc[words[0]].dep_ == "prep" and doc[words[0]].head.i in words:
             break
         words = words[1:]
-    while words and (doc[words[-1]].is_punct or doc[words[-1]].dep_ in {"cc", "mark"}):
+    while words and (
+        doc[words[-1]].is_punct
+        or doc[words[-1]].dep_ in {"cc", "mark"}
+        or (doc[words[-1]].pos_ == "DET" and doc[words[-1]].head.i not in words)
+    ):
         if doc[words[-1]].text in _CLOSING_MARKS and _open_quotes(doc, words[:-1]):
             break  # keep the mark that closes a quote opened in the unit
         words = words[:-1]
