@@ -140,9 +140,13 @@ PERSON_NOUNS: Final = frozenset(row[0] for row in _lines("claims_person_nouns.tx
 """Nouns that count people (data/claims_person_nouns.txt): "35 fans" and "60 people" count the
 same thing."""
 
-MODALITY: Final = {row[1]: row[0] for row in _lines("claims_modality.txt")}
+MODALITY: Final = {
+    row[1]: "hedged" if row[0] == "desire" else row[0] for row in _lines("claims_modality.txt")
+}
 """Lemma -> the modality it gives a claim: "hedged", "denied" or "conditional"
 (data/claims_modality.txt)."""
+DESIRES: Final = frozenset(row[1] for row in _lines("claims_modality.txt") if row[0] == "desire")
+"""Verbs that hedge their object as well as their clause: "seeks help", "plans a vote"."""
 
 MEASURE_NOUNS: Final = {
     row[0]: (row[1] if row[1] != "-" else None) for row in _lines("claims_measure_nouns.txt")

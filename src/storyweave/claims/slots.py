@@ -20,6 +20,7 @@ from storyweave.entities.gazetteer import gazetteer
 from storyweave.model import AnnotatedArticle, Mention, Span, Timex
 
 from .lexicon import (
+    DESIRES,
     MEASURE_NOUNS,
     MODALITY,
     NEGATIVE_IMPLICATIVES,
@@ -314,7 +315,9 @@ def _modality(doc: Any, head: Any, unit: Unit) -> str:
     denials = [c for c in head.children if c.dep_ == "ccomp"]
     if MODALITY.get(head.lemma_) == "denied" and denials:
         return "denied"
-    governors = [head] if any(c.dep_ == "xcomp" for c in head.children) else []
+    wants = any(c.dep_ == "xcomp" for c in head.children)  # "plans to build"
+    wants = wants or (head.lemma_ in DESIRES and any(c.dep_ == "dobj" for c in head.children))
+    governors = [head] if wants else []
     if head.dep_ == "xcomp":  # "is expected to cut", "plans to build"
         governors.append(head.head)
     kinds = {MODALITY.get(t.lemma_.casefold()) for t in governors}
@@ -383,7 +386,8 @@ def _predicate(head: Any) -> tuple[str, bool]:
         objs = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
         if objs:
             return predicate_key(stem(objs[0].lemma_)), not negated
-    if tok.lemma_ in _LIGHT_VERBS or tok.lemma_ in _REPORTING:
+    hedging = tok.lemma_ in DESIRES  # "is seeking help" -> help, hedged
+    if tok.lemma_ in _LIGHT_VERBS or tok.lemma_ in _REPORTING or hedging:
         objs = [c for c in tok.children if c.dep_ in {"attr", "acomp", "dobj"}]
         if objs and (tok.lemma_ != "take" or _is_event_noun(objs[0])):
             tok = objs[0]
