@@ -295,10 +295,11 @@ def _people(a: Slots, b: Slots) -> SlotClash | None:
         or a.patient & b.entities
         or b.patient & a.entities
     )
-    crossed = a.agent & (b.whom | b.patient) or b.agent & (a.whom | a.patient)
-    agents = a.agent and b.agent and not _alike(a.agent, a, b.agent, b)
+    xa, xb = _doers(a), _doers(b)
+    crossed = xa & (b.whom | b.patient) or xb & (a.whom | a.patient)
+    agents = xa and xb and not _alike(xa, a, xb, b)
     if agents and shared_patient and not crossed:
-        return SlotClash("who", _names(a.agent, a), _names(b.agent, b))
+        return SlotClash("who", _names(xa, a), _names(xb, b))
     pa, pb = a.patient, b.patient
     elsewhere = pa & (b.entities - pb) or pb & (a.entities - pa)
     if pa and pb and not _alike(pa, a, pb, b) and a.agent & b.agent and not elsewhere:
@@ -311,6 +312,13 @@ def _people(a: Slots, b: Slots) -> SlotClash | None:
     if parties and a.agent - b.agent - b.whom and b.agent - a.agent - a.whom:
         return SlotClash("who", _names(a.agent, a), _names(b.agent, b))
     return None
+
+
+def _doers(s: Slots) -> frozenset[str]:
+    """The agents that are people or organisations: "Lusaka mayor Chilando Banda" is Banda, not
+    the country the title's city stands for, and "a boat carrying migrants from Tunisia" names
+    no agent to compare."""
+    return s.agent & s.parties
 
 
 def _alike(x: frozenset[str], a: Slots, y: frozenset[str], b: Slots) -> bool:
