@@ -51,11 +51,11 @@ class Quantity:
 
 
 def _is_number_word(tok: Any) -> bool:
+    if tok.ent_type_ in {"ORDINAL", "DATE", "TIME"}:
+        return False  # "about 2 million years old" is a time expression to the parser
     if tok.lower_ in SCALES or _COMPACT.match(tok.lower_):
         return True
     if tok.pos_ != "NUM" and not tok.like_num:
-        return False
-    if tok.ent_type_ in {"ORDINAL", "DATE", "TIME"}:
         return False
     return not tok.lower_.endswith(("st", "nd", "rd", "th")) or tok.lower_ in {"thousandth"}
 
