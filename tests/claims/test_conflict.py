@@ -128,3 +128,27 @@ def test_figure_updated_later_is_superseded_not_conflicting() -> None:
     assert later is not None and later.superseded
     rose = compare(a, slots(quantities=(q(25, "death"),), update=True))
     assert rose is not None and rose.superseded
+    day = dt.date(2024, 1, 1)
+    same_day = compare(
+        a, slots(quantities=(q(25, "death"),), update=True), a_published=day, b_published=day
+    )
+    assert same_day is not None and not same_day.superseded  # two counts the same day disagree
+
+
+def test_a_length_reported_otherwise_the_next_day_is_a_disagreement() -> None:
+    a, b = slots(quantities=(q(0.3, "km"),)), slots(quantities=(q(0.45, "km"),))
+    clash = compare(a, b, a_published=dt.date(2024, 3, 4), b_published=dt.date(2024, 3, 5))
+    assert clash is not None and clash.slot == "how many" and not clash.superseded
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "agree"),
+    [
+        (q(10, "person", "at_most"), q(10, "person", "at_least"), False),  # fewer than / at least
+        (q(12e6, "person"), q(13e6, "person"), False),  # equally round: no slack
+        (q(1000, "person"), q(1024, "person"), True),
+        (q(300, "person"), q(400, "person"), False),
+    ],
+)
+def test_bounds_and_round_figures(x: Quantity, y: Quantity, agree: bool) -> None:
+    assert figures_agree(x, y) is agree

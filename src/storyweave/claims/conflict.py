@@ -20,10 +20,11 @@ import difflib
 from dataclasses import dataclass
 from typing import Literal
 
+from storyweave.entities.gazetteer import gazetteer
 from storyweave.entities.names import fold
 
 from .calibration import CLOCK_TOLERANCE, ROUND_TOLERANCE, SPELLING_SIMILARITY
-from .lexicon import antonyms, predicate_key
+from .lexicon import PEOPLE_CONTRASTS, antonyms, predicate_key
 from .numbers import Quantity
 from .slots import Place, Slots
 
@@ -114,10 +115,28 @@ def compare(
             clash = _polarity(a, b) or _figures(a, b) or _dates(a, b) or _places(a, b)
     if clash is None or clash.slot != "how many":
         return clash
-    updated = a.update or b.update or (a_published and b_published and a_published != b_published)
-    if updated:
+    dated = a_published is not None and b_published is not None
+    later = dated and a_published != b_published
+    rose = (a.update or b.update) and not dated  # "the toll rose to 25", days unknown
+    if (later and _running_count(a, b)) or rose:
         return SlotClash(clash.slot, clash.mine, clash.theirs, superseded=True)
     return clash
+
+
+def _running_count(a: Slots, b: Slots) -> bool:
+    """Whether the figures are counts news revises as they are known (the dead, the missing,
+    homes without power, objects launched), a tally ("the death toll"), or a count one unit
+    says rose. A length, a weight, a share or a sum reported otherwise the next day is a
+    disagreement, not a revision."""
+    if a.update or b.update or a.tally or b.tally:
+        return True
+    return any(q.unit not in MEASURES for q in a.quantities if q.unit) and any(
+        q.unit not in MEASURES for q in b.quantities if q.unit
+    )
+
+
+MEASURES = frozenset({"km", "kg", "%", "EUR", "USD", "GBP", "JPY"})
+"""Canonical units of measures and sums (``lexicon.UNITS``, ``CURRENCY_SIGNS``)."""
 
 
 def _similar_clash(a: Slots, b: Slots) -> SlotClash | None:
@@ -147,14 +166,36 @@ def agrees(a: Slots, b: Slots) -> bool:
         return False
     if a.parties and b.parties and not a.parties & b.parties:
         return False
-    if a.span_figures != b.span_figures and a.span_figures and b.span_figures:
+    if not _agent_stated(a, b) or not _agent_stated(b, a):
+        return False  # "Governor Petrov ordered an investigation" / "an investigation was ordered"
+    if a.span_figures and b.span_figures and not _same_span_figures(a, b):
         return False  # the spans shown as one claim would carry different figures
     return _figures_stated(a, b) and _figures_stated(b, a)
 
 
 def _figures_stated(a: Slots, b: Slots) -> bool:
-    """Every figure of ``a`` that counts something has a figure of the same thing in ``b``."""
-    return all(any(_units_match(x, y, a, b) for y in b.quantities) for x in a.quantities if x.unit)
+    """Every figure of ``a`` has one in ``b``: of the same thing, or, for a bare figure ("Twelve
+    were killed"), the same figure."""
+    for x in a.quantities:
+        if x.unit and not any(_units_match(x, y, a, b) for y in b.quantities):
+            return False
+        if not x.unit and not any(figures_agree(x, y) for y in b.quantities):
+            return False
+    return True
+
+
+def _agent_stated(a: Slots, b: Slots) -> bool:
+    """Who did it, if ``a`` names a person or organisation, is named by ``b`` too (as agent or
+    in another role: "Güleryüz won the prize" / "Guleryuz has been awarded the prize")."""
+    doers = _doers(a)
+    return not doers or bool(b.agent) or _alike(doers, a, b.entities, b)
+
+
+def _same_span_figures(a: Slots, b: Slots) -> bool:
+    """Every figure under one span agrees with one under the other, whatever it counts."""
+    return all(any(figures_agree(x, y) for y in b.span_figures) for x in a.span_figures) and all(
+        any(figures_agree(y, x) for x in a.span_figures) for y in b.span_figures
+    )
 
 
 def _places_stated(a: Slots, b: Slots) -> bool:
@@ -178,10 +219,15 @@ def _shared_units(a: Slots, b: Slots) -> bool:
 
 
 def _outcome(a: Slots, b: Slots) -> SlotClash | None:
-    """Antonym predicates: "won" / "lost" disagree, "won" / "did not lose" do not."""
-    if polarity(a) == polarity(b):
-        return SlotClash("polarity", _says(a), _says(b))
-    return None
+    """Antonym predicates: "won" / "lost" disagree, "won" / "did not lose" do not; nor do the two
+    sides of one outcome ("Argentina beat France" / "France lost to Argentina") or two moments
+    ("began on Monday" / "ended on Friday")."""
+    if polarity(a) != polarity(b) or _dates(a, b) is not None:
+        return None
+    pa, pb = a.patient | a.whom, b.patient | b.whom
+    if (a.agent and a.agent <= pb) or (b.agent and b.agent <= pa):
+        return None
+    return SlotClash("polarity", _says(a), _says(b))
 
 
 def _polarity(a: Slots, b: Slots) -> SlotClash | None:
@@ -197,6 +243,9 @@ def _says(s: Slots) -> str:
 
 
 def _units_match(x: Quantity, y: Quantity, a: Slots, b: Slots) -> bool:
+    if x.unit == y.unit == "person":
+        # "12 soldiers" / "30 civilians" count different people; "35 fans" / "60 people" do not
+        return frozenset((x.noun, y.noun)) not in PEOPLE_CONTRASTS
     if x.unit == y.unit:
         return True
     if not x.unit or not y.unit:
@@ -209,7 +258,8 @@ def _units_match(x: Quantity, y: Quantity, a: Slots, b: Slots) -> bool:
 
 def figures_agree(x: Quantity, y: Quantity) -> bool:
     """True when the two figures say the same (rounding and approximation allowed): a bound is
-    read as its figure, so "at least 12" and "at least 20" differ; a range holds what lies in it."""
+    read as its figure, so "at least 12" and "at least 20" differ, and so do "fewer than 10" and
+    "at least 10"; a range holds what lies in it."""
     for r, other in ((x, y), (y, x)):
         if r.hedge == "range" and r.high is not None:
             lo, hi = r.value, r.high
@@ -217,17 +267,34 @@ def figures_agree(x: Quantity, y: Quantity) -> bool:
                 return lo <= other.high and other.value <= hi
             slack = ROUND_TOLERANCE * hi if other.hedge == "about" else 0.0
             return lo - slack <= other.value <= hi + slack
+    if {x.hedge, y.hedge} == {"at_least", "at_most"}:
+        return False
     if x.value == y.value:
         return True
-    loose = x.hedge == "about" or y.hedge == "about" or _is_round(x.value) or _is_round(y.value)
-    loose = loose or x.converted or y.converted
-    if not loose:
-        return False
-    return abs(x.value - y.value) <= ROUND_TOLERANCE * max(abs(x.value), abs(y.value))
+    if x.hedge == "about" or y.hedge == "about" or x.converted or y.converted:
+        return abs(x.value - y.value) <= ROUND_TOLERANCE * max(abs(x.value), abs(y.value))
+    return abs(x.value - y.value) <= _round_slack(x.value, y.value)
 
 
-def _is_round(value: float) -> bool:
-    return value >= 100 and value % 100 == 0
+def _round_slack(a: float, b: float) -> float:
+    """How far an unhedged round figure may stand from a precise one: half the rounder one's last
+    significant digit, at most :data:`ROUND_TOLERANCE` of the larger ("1,000" / "1,024" agree);
+    none when both are as round ("12 million" / "13 million", "300" / "400" differ)."""
+    ra, rb = _roundness(a), _roundness(b)
+    if ra == rb or max(ra, rb) < 100:
+        return 0.0
+    return min(max(ra, rb) / 2, ROUND_TOLERANCE * max(abs(a), abs(b)))
+
+
+def _roundness(value: float) -> float:
+    """The place of a whole figure's last significant digit (1,000 for 12,000; 1 for 1,024)."""
+    if value != int(value) or value == 0:
+        return 0.0
+    n, place = int(abs(value)), 1
+    while n % 10 == 0:
+        n //= 10
+        place *= 10
+    return float(place)
 
 
 def _figures(a: Slots, b: Slots) -> SlotClash | None:
@@ -260,10 +327,18 @@ def _close_clocks(x: str, y: str) -> bool:
 
 
 def _same_place(p: Place, q: Place) -> bool:
+    """One place, or one spelled two ways; two places the gazetteer knows are never one by
+    spelling ("Austria" / "Australia", "Mali" / "Malawi")."""
     if p.key == q.key:
         return True
+    if _known(p.name) and _known(q.name):
+        return fold(p.name) == fold(q.name)
     ratio = difflib.SequenceMatcher(None, p.name.casefold(), q.name.casefold()).ratio()
     return ratio >= SPELLING_SIMILARITY
+
+
+def _known(name: str) -> bool:
+    return gazetteer().lookup(name) is not None
 
 
 def _contains(outer: Place, inner: Place) -> bool:

@@ -53,9 +53,6 @@ from .slots import Slots, linked_mentions, read_slots
 from .status import decide
 from .units import Unit, claim_units
 
-"""The same two bars when an ``embed`` function mixes in MiniLM cosine (``align.EMBED_WEIGHT``):
-on the seeds the four shared facts score 0.63-0.77, the closest wrong pairs 0.51."""
-
 Nli = Callable[[str, str], str]
 """Optional user-supplied NLI: (premise, hypothesis) -> "entailment", "neutral" or
 "contradiction"."""

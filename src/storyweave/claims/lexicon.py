@@ -137,6 +137,12 @@ _SYNONYMS: Final = tuple(tuple(row) for row in _lines("claims_synonyms.txt"))
 ANTONYMS: Final = tuple((row[0], row[1]) for row in _lines("claims_antonyms.txt"))
 
 PERSON_NOUNS: Final = frozenset(row[0] for row in _lines("claims_person_nouns.txt"))
+PEOPLE_CONTRASTS: Final = frozenset(
+    frozenset((a, b)) for row in _lines("claims_people_contrasts.txt") for a in row for b in row
+    if a != b
+)  # fmt: skip
+"""Pairs of people nouns that count different people ("soldier" / "civilian"): figures of them
+are never compared (data/claims_people_contrasts.txt)."""
 """Nouns that count people (data/claims_person_nouns.txt): "35 fans" and "60 people" count the
 same thing."""
 
@@ -158,8 +164,10 @@ when the noun names it (data/claims_measure_nouns.txt)."""
 ABOUT: Final = frozenset(
     {"about", "around", "roughly", "approximately", "some", "estimated", "nearly", "almost"}
 )
-AT_LEAST: Final = frozenset({"least", "over", "more", "than", "above", "beyond", "upward"})
-AT_MOST: Final = frozenset({"most", "under", "less", "fewer", "below", "up"})
+AT_LEAST: Final = frozenset({"least", "over", "more", "above", "beyond", "upward", "upwards"})
+AT_MOST: Final = frozenset({"most", "under", "less", "fewer", "below"})
+"""Words of a bound before a figure. "than" and "up" take their direction from the word they go
+with: "more than" / "fewer than", "no more than", "up to" (not "picked up 12")."""
 
 # Units of measure: alias -> (canonical unit, factor to it).
 UNITS: Final[dict[str, tuple[str, float]]] = {

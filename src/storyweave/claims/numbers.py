@@ -45,19 +45,56 @@ class Quantity:
     text: str
     span: Span
     high: float | None = None
+    noun: str = ""
+    """The counted noun's lemma as written ("soldier" when ``unit`` is "person")."""
     converted: bool = False
     """True when the figure was written in another unit ("10 miles" -> 16.09 km): a converted
     figure is a rounded one."""
 
 
 def _is_number_word(tok: Any) -> bool:
-    if tok.ent_type_ in {"ORDINAL", "DATE", "TIME"}:
+    if tok.ent_type_ == "ORDINAL":
+        return False
+    if tok.ent_type_ in {"DATE", "TIME"} and not _counts_a_thing(tok):
         return False  # "about 2 million years old" is a time expression to the parser
     if tok.lower_ in SCALES or _COMPACT.match(tok.lower_):
         return True
     if tok.pos_ != "NUM" and not tok.like_num:
         return False
     return not tok.lower_.endswith(("st", "nd", "rd", "th")) or tok.lower_ in {"thousandth"}
+
+
+_TIME_NOUNS = frozenset(
+    {
+        "year",
+        "month",
+        "week",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "decade",
+        "century",
+        "night",
+        "age",
+        "aged",
+        "old",
+    }
+)
+
+
+def _counts_a_thing(tok: Any) -> bool:
+    """Whether a number the parser tagged as a date counts something else: "Between 10 and 20
+    people" is a DATE entity to the small model."""
+    noun = tok.head if tok.head.pos_ in {"NOUN", "PROPN"} else None
+    if noun is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "NOUN":
+        noun = tok.doc[tok.i + 1]
+    if noun is None:
+        for right in tok.doc[tok.i + 1 : tok.i + 4]:
+            if right.pos_ == "NOUN":
+                noun = right
+                break
+    return noun is not None and noun.lemma_.casefold() not in _TIME_NOUNS
 
 
 def _value(words: list[str]) -> float | None:
@@ -81,29 +118,31 @@ def _value(words: list[str]) -> float | None:
 
 
 def _hedge(doc: Any, first: int, run: set[int]) -> Hedge | None:
-    words = {t.lower_ for t in doc[first].head.children if t.dep_ in {"quantmod", "advmod"}}
-    words |= {doc[i].lower_ for i in range(max(0, first - 2), first)}
+    """The bound the words before a figure put on it: "about", "at least", "more than", "up to",
+    "fewer than", "no more than"."""
+    before = [doc[i].lower_ for i in range(max(0, first - 3), first)]
+    words = set(before[-2:])
     for i in run:
         words |= {c.lower_ for c in doc[i].children if c.dep_ in {"quantmod", "advmod"}}
     if words & ABOUT:
         return "about"
-    if words & AT_LEAST and not words & {"up"}:
+    if before[-2:] == ["up", "to"] or before[-3:-1] == ["no", "more"] or words & AT_MOST:
+        return "at_most"  # "up to 20", "no more than 10", "fewer than 10"
+    if words & AT_LEAST:
         return "at_least"
-    if words & AT_MOST:
-        return "at_most"
     return None
 
 
-def _unit(doc: Any, run: list[int]) -> tuple[str, float, str]:
+def _unit(doc: Any, run: list[int]) -> tuple[str, float, str, str]:
     last = doc[run[-1]]
     head = last.head if last.dep_ in {"nummod", "quantmod", "compound", "npadvmod"} else None
     if head is None or head.i in run:
         nxt = doc[run[-1] + 1] if run[-1] + 1 < len(doc) else None
         head = nxt if nxt is not None and nxt.pos_ in {"NOUN", "PROPN", "SYM"} else None
     if head is None:
-        return "", 1.0, ""
+        return "", 1.0, "", ""
     unit, factor = counted(head)
-    return unit, factor, head.text
+    return unit, factor, head.text, head.lemma_.casefold()
 
 
 def counted(noun: Any) -> tuple[str, float]:
@@ -145,14 +184,14 @@ def find_quantities(
         value = _value([doc[i].text for i in run])
         if value is None:
             continue
-        unit, factor, noun = _unit(doc, run)
+        unit, factor, noun, lemma = _unit(doc, run)
         sign = CURRENCY_SIGNS.get(doc[run[0] - 1].text) if run[0] > 0 else None
         if sign is not None:  # "£2.9 million", "€35m"
             after = doc[run[-1] + 1] if run[-1] + 1 < len(doc) else None
             short = after.lower_.rstrip(".") if after is not None else ""
             if short in SIGN_SCALES and not doc[run[-1]].whitespace_:
                 value *= SIGN_SCALES[short]
-            unit, factor, noun = sign, 1.0, ""
+            unit, factor, noun, lemma = sign, 1.0, "", ""
         elif unit == "kg" and noun.casefold().startswith("pound") and _scaled(doc, run):
             unit, factor = "GBP", 1.0  # "1.9 million pounds" is money, "1,000 pounds of" weight
         start, end = doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]])
@@ -165,6 +204,7 @@ def find_quantities(
             hedge=hedge,
             text=_HEDGE_WORDS.get(hedge, "") + doc.text[start:end] + (" " + noun if noun else ""),
             span=Span(start, end),
+            noun=lemma,
             converted=factor != 1.0,
         )
         if out and _range_end(doc, out[-1], run):

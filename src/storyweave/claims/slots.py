@@ -100,7 +100,7 @@ class Slots:
     """The people and organisations it names (not places)."""
     verbs: frozenset[str] = frozenset()
     """Stems of every verb in the unit, to catch opposite outcomes a misparse hides."""
-    span_figures: frozenset[float] = frozenset()
+    span_figures: tuple[Quantity, ...] = ()
     """Every figure written inside the unit's span, its holes included (a clause cut out of the
     middle still lies under the span a reader is shown)."""
     tally: str | None = None
@@ -221,9 +221,8 @@ def read_slots(
         verbs=frozenset(stem(doc[i].lemma_.casefold()) for i in words if doc[i].pos_ == "VERB"),
         modality=modality,
         tally=_tally(head),
-        span_figures=frozenset(
-            q.value
-            for q in find_quantities(
+        span_figures=tuple(
+            find_quantities(
                 doc,
                 range(unit.tokens[0], unit.tokens[-1] + 1),
                 skip=[t.span for t in item.timexes],
