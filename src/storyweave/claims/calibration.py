@@ -96,5 +96,10 @@ DERIVED_SHARE: Final = 0.23
 suite: independent reports of one event share at most 0.16, the uncredited rewrite 0.24; dev
 (read after fixing): 0.22 and 0.33; verbatim copies 0.57-1.0."""
 
+DERIVED_CONTAINMENT: Final = 0.6
+"""Share of the earlier body's word trigrams found in a later one from which the later one runs
+it (whole or trimmed, with more added): train and dev wire copies 0.85-1.0, independent reports
+at most 0.38 (dev)."""
+
 CORROBORATION: Final = 2
 """Independent origins needed for "corroborated"."""

@@ -22,9 +22,10 @@ from typing import Literal
 
 from storyweave.entities.gazetteer import gazetteer
 from storyweave.entities.names import fold
+from storyweave.quotes.cues import SPEECH_VERBS, STANCE_VERBS
 
 from .calibration import CLOCK_TOLERANCE, ROUND_TOLERANCE, SPELLING_SIMILARITY
-from .lexicon import PEOPLE_CONTRASTS, antonyms, predicate_key
+from .lexicon import PEOPLE_CONTRASTS, antonyms, predicate_key, stem
 from .numbers import Quantity
 from .slots import Place, Slots
 
@@ -372,7 +373,7 @@ def _people(a: Slots, b: Slots) -> SlotClash | None:
     )
     xa, xb = _doers(a), _doers(b)
     crossed = xa & (b.whom | b.patient) or xb & (a.whom | a.patient)
-    agents = xa and xb and not _alike(xa, a, xb, b)
+    agents = xa and xb and not _alike(xa, a, xb, b) and a.predicate not in _SHARED_ACTS
     if agents and shared_patient and not crossed:
         return SlotClash("who", _names(xa, a), _names(xb, b))
     pa, pb = a.patient, b.patient
@@ -387,6 +388,13 @@ def _people(a: Slots, b: Slots) -> SlotClash | None:
     if parties and a.agent - b.agent - b.whom and b.agent - a.agent - a.whom:
         return SlotClash("who", _names(a.agent, a), _names(b.agent, b))
     return None
+
+
+_SHARED_ACTS = frozenset(
+    predicate_key(stem(v)) for v in (*STANCE_VERBS, *SPEECH_VERBS, "visit", "attend", "send")
+)
+"""Acts many can do at once ("the EU condemned the attack" / "NATO condemned it"): a different
+agent is another report, not a disagreement. From the quotes stage's stance and speech verbs."""
 
 
 def _doers(s: Slots) -> frozenset[str]:

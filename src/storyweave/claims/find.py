@@ -101,7 +101,7 @@ def find_claims(
     if embed is not None:
         story.slots = same_things(story.slots, embed)
     reps, rep_of = _collapse_same_wording(
-        story.units, {i.article.id: i.article.text for i in items}
+        story.units, story.slots, {i.article.id: i.article.text for i in items}
     )
     groups, clashes, related = _align(story, reps, embed=embed, nli=nli)
     members: dict[int, list[int]] = defaultdict(list)
@@ -139,15 +139,17 @@ def same_things(slots: list[Slots], embed: Embed) -> list[Slots]:
 
 
 def _collapse_same_wording(
-    units: Sequence[Unit], texts: Mapping[str, str]
+    units: Sequence[Unit], slots: Sequence[Slots], texts: Mapping[str, str]
 ) -> tuple[list[int], list[int]]:
     """Units worded alike (copies of one wire story) are scored once, through one representative.
     "Alike" is the whole span as the article writes it, holes included: two copies that differ
     in a clause cut out of the middle ("..., killing 12 people, ..." / "killing 20") are not."""
-    first: dict[str, int] = {}
+    first: dict[tuple[str, str, bool, str], int] = {}
     rep_of: list[int] = []
-    for n, u in enumerate(units):
-        key = " ".join(u.span.text_in(texts[u.article]).casefold().split())
+    for n, (u, s) in enumerate(zip(units, slots, strict=True)):
+        wording = " ".join(u.span.text_in(texts[u.article]).casefold().split())
+        # the same words asserted, hedged or denied, or by another speaker, are not one report
+        key = (wording, s.modality, polarity(s), u.speaker or "")
         rep_of.append(first.setdefault(key, n))
     return sorted(set(rep_of)), rep_of
 
@@ -384,7 +386,8 @@ _NAMED_SPEAKERS = frozenset({"person", "org", "role", "pronoun"})
 def _report(u: Unit) -> Report:
     """The unit as a report for origin counting: a named speaker is the origin of what it says."""
     named = u.speaker if u.speaker and u.speaker_type in _NAMED_SPEAKERS else None
-    return Report(u.article, u.chain, named)
+    person = u.speaker_type in {"person", "pronoun"}
+    return Report(u.article, u.chain, named, person=person)
 
 
 def _unit_order(

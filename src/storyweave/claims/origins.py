@@ -19,11 +19,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from storyweave._types import ArticleId
+from storyweave.entities.names import fold
 from storyweave.entities.sources import news_source_name
 from storyweave.ingest.credit import find_credit
 from storyweave.model import Article, Duplicate
 
-from .calibration import DERIVED_SHARE
+from .calibration import DERIVED_CONTAINMENT, DERIVED_SHARE
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,8 @@ class Report:
     chain: tuple[str, ...]
     speaker: str | None = None
     """The named person or body whose statement the report relays, if any."""
+    person: bool = False
+    """Whether the speaker is a person (keyed by surname)."""
 
 
 class _UnionFind:
@@ -87,7 +90,7 @@ class OriginIndex:
         out = {self._uf.find(f"article:{report.article}")}
         out |= {self._uf.find(f"wire:{name}") for name in cited_agencies(report.chain)}
         if report.speaker:
-            out.add(f"speaker:{speaker_key(report.speaker)}")
+            out.add(f"speaker:{speaker_key(report.speaker, person=report.person)}")
         return out
 
     def origins(self, reports: Sequence[Report]) -> list[Origin]:
@@ -163,10 +166,11 @@ def derived_pairs(articles: Sequence[Article]) -> list[tuple[ArticleId, ArticleI
     order = {a.id: (a.published or dt.date.min, n) for n, a in enumerate(articles)}
     out = []
     for (x, y), n in shared.items():
+        earlier, later = sorted((x, y), key=order.__getitem__)
         share = n / len(grams[x] | grams[y])
-        if share >= DERIVED_SHARE:
-            earlier, later = sorted((x, y), key=order.__getitem__)
-            out.append((later, earlier, share))
+        copied = n / max(1, len(grams[earlier]))  # the earlier body run whole, with more added
+        if share >= DERIVED_SHARE or copied >= DERIVED_CONTAINMENT:
+            out.append((later, earlier, max(share, copied)))
     return out
 
 
@@ -179,12 +183,15 @@ def _listed(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def speaker_key(name: str) -> str:
+def speaker_key(name: str, *, person: bool = False) -> str:
     """One speaker however an article writes it: "the Electoral Commission" = "electoral
-    commission"."""
-    words = name.casefold().split()
+    commission"; a person by surname ("Interior Minister Ahmet Sirin" = "Minister Sirin" =
+    "Sirin"), diacritics folded."""
+    words = fold(name).split()
     if words and words[0] in {"the", "a", "an"}:
         words = words[1:]
+    if person and words:
+        return "person:" + words[-1]
     return " ".join(words)
 
 

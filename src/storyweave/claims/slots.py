@@ -45,7 +45,7 @@ _DIRECTIONAL = frozenset({"to", "from", "toward", "towards", "into", "onto"})
 _LIGHT_VERBS = frozenset(
     {"be", "have", "take", "hold", "make", "give", "carry", "conduct", "remain", "stay", "become"}
 )
-_ASPECT_VERBS = frozenset({"keep", "continue", "begin", "start", "go", "succeed", "manage", "try"})
+_ASPECT_VERBS = frozenset({"keep", "continue", "begin", "start", "go", "succeed", "manage"})
 """Verbs whose complement says what happened ("kept falling", "succeeded in refloating");
 "succeed" keeps its own outcome when it has no complement."""
 _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
@@ -391,8 +391,10 @@ def _predicate(head: Any) -> tuple[str, bool]:
         if objs and (tok.lemma_ != "take" or _is_event_noun(objs[0])):
             tok = objs[0]
             comp = [c for c in tok.children if c.dep_ in {"acl", "xcomp", "relcl"}]
+            comp += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]  # fmt: skip
             if comp and comp[0].pos_ == "VERB":
-                tok = comp[0]
+                tok = comp[0]  # "willingness to assist", "the importance of prioritizing"
     if tok.lemma_ == "place" and head.lemma_ == "take":
         subj = [c for c in head.children if c.dep_ == "nsubj"]
         tok = subj[0] if subj else tok
