@@ -492,3 +492,69 @@ def test_an_expected_act_does_not_corroborate_the_act(minilm: Embed) -> None:
     assert {e.article for e in done.evidence} == {items[1].article.id}
     expected = covering(claims, items, "expected to cut", 0)
     assert expected.id != done.id and expected.slots.modality == "hedged"
+
+
+def test_one_minister_relayed_three_times_and_then_denied(minilm: Embed) -> None:
+    items, claims = ledger(
+        [
+            Report("Wire One", "The viaduct had been inspected in March, Transport Minister "
+                   "Ana Sirin said on Monday.", "2025-03-03"),
+            Report("Wire Two", "The viaduct had been inspected in March, Minister Sirin told "
+                   "reporters on Monday.", "2025-03-03"),
+            Report("City Blog", "The viaduct had been inspected in March, Sirin said.",
+                   "2025-03-03"),
+            Report("Wire One", "The viaduct operator on Tuesday denied that the viaduct had "
+                   "been inspected in March.", "2025-03-04"),
+        ],
+        minilm,
+    )  # fmt: skip
+    said = covering(claims, items, "had been inspected in March", 0)
+    assert said.independent_sources == 1 and said.status != "corroborated"
+    assert "Sirin" in said.why
+    denied = covering(claims, items, "denied that the viaduct had been inspected", 3)
+    assert denied.id != said.id, "a denial is never support"
+    assert denied.slots.modality == "denied"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            "Floods killed 12 people in Austria on Sunday.",
+            "Floods killed 12 people in Australia on Sunday.",
+            id="places-spelled-alike",
+        ),
+        pytest.param(
+            "Fewer than 10 people were injured in the blast at the depot on Sunday.",
+            "At least 10 people were injured in the blast at the depot on Sunday.",
+            id="bounds-in-opposite-directions",
+        ),
+    ],
+)
+def test_alike_wording_of_different_facts_is_never_corroborated(
+    first: str, second: str, minilm: Embed
+) -> None:
+    items, claims = ledger([Report("North Desk", first), Report("South Desk", second)], minilm)
+    a = covering(claims, items, first[:20], 0)
+    b = covering(claims, items, second[:20], 1)
+    assert a.id != b.id and a.status != "corroborated" and b.status != "corroborated"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            "Argentina beat France in the final in Doha on Sunday.",
+            "France lost to Argentina in the final in Doha on Sunday.",
+            id="two-sides-of-one-outcome",
+        ),
+        pytest.param(
+            "The European Union condemned the attack on the embassy on Monday.",
+            "NATO condemned the attack on the embassy on Monday.",
+            id="an-act-many-can-do",
+        ),
+    ],
+)
+def test_two_true_reports_are_not_a_conflict(first: str, second: str, minilm: Embed) -> None:
+    _, claims = ledger([Report("North Desk", first), Report("South Desk", second)], minilm)
+    assert not [c for c in claims if c.status == "conflicting"]
