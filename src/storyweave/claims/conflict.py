@@ -376,7 +376,9 @@ def _people(a: Slots, b: Slots) -> SlotClash | None:
     agents = xa and xb and not _alike(xa, a, xb, b) and a.predicate not in _SHARED_ACTS
     if agents and shared_patient and not crossed:
         return SlotClash("who", _names(xa, a), _names(xb, b))
-    pa, pb = a.patient, b.patient
+    pa, pb = a.patient & a.parties, b.patient & b.parties  # whom, not where ("... in Bor")
+    if not (pa and pb):
+        pa, pb = a.patient, b.patient
     elsewhere = pa & (b.entities - pb) or pb & (a.entities - pa)
     if pa and pb and not _alike(pa, a, pb, b) and a.agent & b.agent and not elsewhere:
         return SlotClash("who", _names(pa, a), _names(pb, b))
