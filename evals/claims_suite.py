@@ -28,14 +28,13 @@ from typing import Any
 
 from storyweave.analysis import ingest
 from storyweave.config import Settings
-from storyweave.eval.ledger import (
-    CaseResult,
+from storyweave.eval.ledger import CaseResult, score_case
+from storyweave.eval.ledger_cases import prediction_from_report
+from storyweave.eval.ledger_tables import (
     conflict_score,
     gold_slot_rows,
     kind_rows,
     pred_slot_rows,
-    prediction_from_report,
-    score_case,
     summary_line,
 )
 from storyweave.ingest import IngestOptions

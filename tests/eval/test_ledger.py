@@ -6,16 +6,13 @@ from typing import Any
 
 import pytest
 
-from storyweave.eval.ledger import (
-    OffsetMap,
-    Span,
+from storyweave.eval.ledger import has_cue, score_case
+from storyweave.eval.ledger_cases import OffsetMap, Span, make_prediction
+from storyweave.eval.ledger_tables import (
     conflict_score,
     gold_slot_rows,
-    has_cue,
     kind_rows,
-    make_prediction,
     pred_slot_rows,
-    score_case,
     summary_line,
 )
 

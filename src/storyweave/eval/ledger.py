@@ -5,8 +5,9 @@ spans that state it, its expected status and, for conflicts and updates, two sid
 The rules are the suite's README ("Scoring rules"); in short:
 
 1. A predicted claim *matches* a gold span when one of its evidence spans lies in the
-   same article and shares at least :data:`MIN_OVERLAP` characters with it. Gold offsets
-   are mapped onto the stored text when it differs (:class:`OffsetMap`).
+   same article and shares at least :data:`~.ledger_cases.MIN_OVERLAP` characters with it.
+   Gold offsets are mapped onto the stored text when it differs
+   (:class:`~.ledger_cases.OffsetMap`).
 2. A conflict link (``conflicts_with`` or a ``disagreements`` entry) is right when one
    claim matches side A of a gold conflict and the other side B; links touching a target
    whose ``accept`` allows a conflict without expecting one are left out; every other
@@ -16,27 +17,30 @@ The rules are the suite's README ("Scoring rules"); in short:
    precision and trap hits, 8. hedges and denials kept in the brief: see the functions.
 
 Everything here is pure: :func:`score_case` takes a case from ``cases.json`` and a
-:class:`Prediction` (built from a report by :func:`prediction_from_report`).
+:class:`~.ledger_cases.Prediction` (built from a report by
+:func:`~.ledger_cases.prediction_from_report`); the figures over many cases are in
+:mod:`.ledger_tables`.
 """
 
 from __future__ import annotations
 
-import bisect
-import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from .._types import JSON
-from .prf import PRF
-
-MIN_OVERLAP = 3
-"""Characters a predicted evidence span must share with a gold span to match it."""
+from .ledger_cases import (
+    BriefLine,
+    PredClaim,
+    Prediction,
+    Target,
+    load_targets,
+)
 
 SIDES = ("A", "B")
-TWO_SIDED = frozenset({"conflicting", "update"})
+
 UPDATE_STATUSES = frozenset({"update", "updated"})
+
 REPORT_SLOTS: Mapping[str, frozenset[str]] = {
     "how many": frozenset({"number"}),
     "when": frozenset({"date"}),
@@ -47,284 +51,10 @@ REPORT_SLOTS: Mapping[str, frozenset[str]] = {
 """Which gold slots each slot name of the report stands for."""
 
 NO_SLOT = "(none)"
+
 _WHY_SLOT = re.compile(r"\((how many|when|where|who|polarity)\)")
+
 _DERIVED = re.compile(r"\b(cop(y|ies|ied)|deriv\w*|rewrit\w*|rewrote)\b", re.IGNORECASE)
-
-
-# --- spans and offsets -------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open character range ``[start, end)`` of one stored article."""
-
-    article: str
-    start: int
-    end: int
-
-    def overlap(self, other: Span) -> int:
-        """Characters shared with ``other`` (0 in another article)."""
-        if self.article != other.article:
-            return 0
-        return max(0, min(self.end, other.end) - max(self.start, other.start))
-
-    def matches(self, other: Span | None) -> bool:
-        """Whether the two share at least :data:`MIN_OVERLAP` characters."""
-        return other is not None and self.overlap(other) >= MIN_OVERLAP
-
-
-class OffsetMap:
-    """Maps offsets into the gold text of an article onto its stored text.
-
-    Identity when the texts are equal; a shift when the gold text lies inside the stored
-    one; otherwise the alignment ``difflib`` finds (a changed stretch maps to the whole
-    stretch that replaced it).
-    """
-
-    def __init__(self, gold: str, stored: str) -> None:
-        self._shift: int | None = None
-        self._blocks: list[tuple[int, int, int, int, bool]] = []
-        self._len = len(gold)
-        self._stored_len = len(stored)
-        if gold == stored:
-            self._shift = 0
-        elif (at := stored.find(gold)) >= 0:
-            self._shift = at
-        else:
-            ops = difflib.SequenceMatcher(None, gold, stored, autojunk=False).get_opcodes()
-            self._blocks = [(i1, i2, j1, j2, tag == "equal") for tag, i1, i2, j1, j2 in ops]
-            self._blocks = [b for b in self._blocks if b[1] > b[0]]
-        self._starts = [b[0] for b in self._blocks]
-        self._ends = [b[1] for b in self._blocks]
-
-    def start(self, pos: int) -> int:
-        """Where a span starting at ``pos`` of the gold text starts in the stored text."""
-        if self._shift is not None:
-            return pos + self._shift
-        if pos >= self._len:
-            return self._stored_len
-        i1, _, j1, _, equal = self._blocks[bisect.bisect_right(self._starts, pos) - 1]
-        return j1 + (pos - i1) if equal else j1
-
-    def end(self, pos: int) -> int:
-        """Where a span ending at ``pos`` of the gold text ends in the stored text."""
-        if self._shift is not None:
-            return pos + self._shift
-        if pos <= 0:
-            return 0
-        i1, _, j1, j2, equal = self._blocks[bisect.bisect_left(self._ends, pos)]
-        return j1 + (pos - i1) if equal else j2
-
-    def span(self, article: str, start: int, end: int) -> Span | None:
-        """The gold ``[start, end)`` as a stored span (None if it maps to nothing)."""
-        s, e = self.start(start), self.end(end)
-        return Span(article, s, e) if e > s else None
-
-
-# --- the prediction ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class PredClaim:
-    """One ``stories[].claims`` row, reduced to what is scored."""
-
-    id: str
-    text: str
-    status: str
-    evidence: tuple[Span, ...]
-    independent_sources: int
-    conflicts_with: tuple[str, ...] = ()
-    disagreements: tuple[tuple[str, str], ...] = ()
-    superseded_by: tuple[str, ...] = ()
-    why: str = ""
-    story: str = ""
-
-    @classmethod
-    def from_json(cls, row: Mapping[str, Any], story: str = "") -> PredClaim:
-        """The claim of a report row."""
-        return cls(
-            id=str(row["id"]),
-            text=str(row.get("text", "")),
-            status=str(row.get("status", "")),
-            evidence=_spans(row.get("evidence", ())),
-            independent_sources=int(row.get("independent_sources", 0)),
-            conflicts_with=tuple(str(c) for c in row.get("conflicts_with", ())),
-            disagreements=tuple(
-                (str(d["claim"]), str(d.get("slot", ""))) for d in row.get("disagreements", ())
-            ),
-            superseded_by=tuple(str(c) for c in row.get("superseded_by", ())),
-            why=str(row.get("why", "")),
-            story=story,
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class BriefLine:
-    """One brief sentence and the spans it cites."""
-
-    text: str
-    evidence: tuple[Span, ...]
-    story: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Prediction:
-    """What one ``analyze`` run of a case produced."""
-
-    claims: tuple[PredClaim, ...]
-    articles: Mapping[str, tuple[str, str]]
-    """Input ref (the JSONL ``id``) -> (stored article id, stored text)."""
-    duplicates: frozenset[frozenset[str]] = frozenset()
-    """Pairs of stored article ids recorded as duplicates."""
-    brief: tuple[BriefLine, ...] = ()
-
-
-def _spans(rows: Iterable[Mapping[str, Any]]) -> tuple[Span, ...]:
-    return tuple(Span(str(r["article"]), int(r["start"]), int(r["end"])) for r in rows)
-
-
-def make_prediction(
-    claims: Iterable[Mapping[str, Any]],
-    articles: Iterable[Mapping[str, Any]],
-    duplicates: Iterable[Mapping[str, Any]] = (),
-    brief: Iterable[Mapping[str, Any]] = (),
-) -> Prediction:
-    """A prediction from report rows: claims, ``articles[]`` (``id``, ``ref``, ``text``),
-    ``duplicates[]`` and brief sentences."""
-    return Prediction(
-        claims=tuple(PredClaim.from_json(c, str(c.get("story", ""))) for c in claims),
-        articles={str(a.get("ref") or a["id"]): (str(a["id"]), str(a["text"])) for a in articles},
-        duplicates=frozenset(
-            frozenset((str(d["article"]), str(d["original"]))) for d in duplicates
-        ),
-        brief=tuple(
-            BriefLine(str(b["text"]), _spans(b.get("evidence", ())), str(b.get("story", "")))
-            for b in brief
-        ),
-    )
-
-
-def prediction_from_report(report: JSON) -> Prediction:
-    """The prediction a report carries: the claims and brief sentences of all its stories."""
-    stories = report.get("stories", [])
-    return make_prediction(
-        claims=[{**c, "story": s["id"]} for s in stories for c in s.get("claims", [])],
-        articles=report.get("articles", []),
-        duplicates=report.get("duplicates", []),
-        brief=[
-            {**b, "story": s["id"]}
-            for s in stories
-            for b in (s.get("brief") or {}).get("sentences", [])
-        ],
-    )
-
-
-# --- the gold ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class GoldSpan:
-    """A gold span mapped onto the stored article (``span`` None when it is not there)."""
-
-    span: Span | None
-    side: str
-    origin: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class KeepSpan:
-    """A ``brief_keep`` span and the cues a brief sentence citing it must contain."""
-
-    span: Span | None
-    cues: tuple[str, ...]
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """One gold target of a case, its spans mapped onto the stored articles."""
-
-    case: str
-    case_kind: str
-    id: str
-    kind: str
-    sub: str
-    fact: str
-    expect: str
-    accept: frozenset[str]
-    slot: str | None
-    origins: int | dict[str, int]
-    spans: tuple[GoldSpan, ...]
-    non_support: tuple[Span | None, ...] = ()
-    brief_keep: tuple[KeepSpan, ...] = ()
-    derived_ok: bool = False
-
-    @property
-    def two_sided(self) -> bool:
-        """A conflict or an update: the fact has an A and a B side."""
-        return self.expect in TWO_SIDED
-
-    @property
-    def conflict(self) -> bool:
-        """A gold conflict (counted in conflict recall)."""
-        return self.expect == "conflicting"
-
-    @property
-    def conflict_allowed(self) -> bool:
-        """A conflict is accepted but not expected: links touching it are left out."""
-        return "conflicting" in self.accept and not self.conflict
-
-
-class _Mapper:
-    """Maps a case's gold spans (article ids of the case) onto the stored articles."""
-
-    def __init__(self, case: JSON, pred: Prediction) -> None:
-        self._maps: dict[str, tuple[str, OffsetMap]] = {}
-        for a in case["articles"]:
-            stored = pred.articles.get(str(a["id"]))
-            if stored is not None:
-                self._maps[str(a["id"])] = (stored[0], OffsetMap(str(a["text"]), stored[1]))
-
-    def __call__(self, row: Mapping[str, Any]) -> Span | None:
-        found = self._maps.get(str(row["article"]))
-        if found is None:
-            return None
-        article, offsets = found
-        return offsets.span(article, int(row["start"]), int(row["end"]))
-
-
-def load_targets(case: JSON, pred: Prediction) -> list[Target]:
-    """The case's targets with their spans mapped onto ``pred``'s stored articles."""
-    mapper = _Mapper(case, pred)
-    return [_target(case, t, mapper) for t in case["targets"]]
-
-
-def _target(case: JSON, t: JSON, mapper: _Mapper) -> Target:
-    return Target(
-        case=str(case["id"]),
-        case_kind=str(case.get("kind", "")),
-        id=str(t["id"]),
-        kind=str(t.get("kind", case.get("kind", ""))),
-        sub=str(t.get("sub") or ""),
-        fact=str(t.get("fact") or ""),
-        expect=str(t["expect"]),
-        accept=frozenset(t.get("accept") or [t["expect"]]),
-        slot=t.get("slot"),
-        origins=t.get("origins", 1),
-        spans=tuple(
-            GoldSpan(
-                mapper(s), str(s.get("side", "A")), str(s.get("origin", s["article"])), s["text"]
-            )
-            for s in t["spans"]
-        ),
-        non_support=tuple(mapper(s) for s in t.get("non_support", ())),
-        brief_keep=tuple(
-            KeepSpan(mapper(s), tuple(s.get("cues", ())), str(s.get("text", "")))
-            for s in t.get("brief_keep", ())
-        ),
-        derived_ok=bool(t.get("derived_ok", False)),
-    )
 
 
 # --- matching ------------------------------------------------------------------------------
@@ -752,158 +482,3 @@ def score_case(case: JSON, pred: Prediction) -> CaseResult:
     links = [judge_link(link, targets, name, kind) for link in conflict_links(pred.claims)]
     results = [score_target(t, pred, links) for t in targets]
     return CaseResult(name, kind, results, links)
-
-
-# --- aggregates ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ConflictScore:
-    """Conflict figures over many cases (rule 2)."""
-
-    gold: int
-    found: int
-    links: int
-    right: int
-    excluded: int
-
-    @property
-    def prf(self) -> PRF:
-        """Precision = right links / counted links; recall = gold conflicts found / gold."""
-        p = self.right / self.links if self.links else 0.0
-        r = self.found / self.gold if self.gold else 0.0
-        return PRF(p, r, 2 * p * r / (p + r) if p + r else 0.0)
-
-
-def conflict_score(cases: Sequence[CaseResult]) -> ConflictScore:
-    """Conflict recall over gold conflict targets, precision over the links not left out."""
-    conflicts = [t for c in cases for t in c.targets if t.target.conflict]
-    links = [r for c in cases for r in c.links if r.verdict != "excluded"]
-    return ConflictScore(
-        gold=len(conflicts),
-        found=sum(t.found for t in conflicts),
-        links=len(links),
-        right=sum(r.verdict == "right" for r in links),
-        excluded=sum(r.verdict == "excluded" for c in cases for r in c.links),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class GoldSlotRow:
-    """Recall for the gold conflicts of one slot, and how often the link named it."""
-
-    slot: str
-    targets: int
-    found: int
-    slot_right: int
-
-
-@dataclass(frozen=True, slots=True)
-class PredSlotRow:
-    """Precision of the links that name one slot of the report."""
-
-    slot: str
-    links: int
-    right: int
-    slot_right: int
-
-
-def gold_slot_rows(cases: Sequence[CaseResult]) -> list[GoldSlotRow]:
-    """One row per gold slot of the conflict targets, in order of first appearance."""
-    conflicts = [t for c in cases for t in c.targets if t.target.conflict]
-    slots = list(dict.fromkeys(str(t.target.slot) for t in conflicts))
-    return [
-        GoldSlotRow(
-            slot,
-            sum(str(t.target.slot) == slot for t in conflicts),
-            sum(t.found for t in conflicts if str(t.target.slot) == slot),
-            sum(t.slot_right for t in conflicts if str(t.target.slot) == slot),
-        )
-        for slot in slots
-    ]
-
-
-def pred_slot_rows(cases: Sequence[CaseResult]) -> list[PredSlotRow]:
-    """One row per slot name the counted links carry (a link naming two counts under both)."""
-    rows: dict[str, list[int]] = {s: [0, 0, 0] for s in (*REPORT_SLOTS, NO_SLOT)}
-    for r in (r for c in cases for r in c.links if r.verdict != "excluded"):
-        for slot in r.slots or {NO_SLOT}:
-            row = rows.setdefault(slot, [0, 0, 0])
-            row[0] += 1
-            row[1] += r.verdict == "right"
-            row[2] += any(slot_fits(slot, g) for g in r.gold_slots)
-    return [PredSlotRow(s, *v) for s, v in rows.items() if v[0] or s in REPORT_SLOTS]
-
-
-@dataclass(frozen=True, slots=True)
-class KindRow:
-    """Figures for the targets of one kind (and the false links in stories of that kind)."""
-
-    kind: str
-    targets: int
-    status_right: int
-    false_corroborations: int
-    origins_right: int
-    origins_scored: int
-    support: tuple[int, int]
-    trap_hits: int
-    false_links: int
-    brief_lost: int
-
-    @property
-    def support_precision(self) -> float:
-        """Share of the matching claims' evidence spans that support their side."""
-        return self.support[0] / self.support[1] if self.support[1] else 0.0
-
-
-def kind_row(kind: str, targets: Sequence[TargetResult], links: Sequence[LinkResult]) -> KindRow:
-    """The row for these targets and links."""
-    scored = [t for t in targets if t.origins_right is not None]
-    return KindRow(
-        kind=kind,
-        targets=len(targets),
-        status_right=sum(t.status_right for t in targets),
-        false_corroborations=sum(t.false_corroboration for t in targets),
-        origins_right=sum(bool(t.origins_right) for t in scored),
-        origins_scored=len(scored),
-        support=(sum(t.support[0] for t in targets), sum(t.support[1] for t in targets)),
-        trap_hits=sum(t.traps for t in targets),
-        false_links=sum(r.verdict == "false" for r in links),
-        brief_lost=sum(t.brief_lost for t in targets),
-    )
-
-
-def kind_rows(cases: Sequence[CaseResult], order: Sequence[str] = ()) -> list[KindRow]:
-    """One row per kind (target kinds; false links by the kind of their story), then ``all``."""
-    targets = [t for c in cases for t in c.targets]
-    links = [r for c in cases for r in c.links]
-    kinds = list(
-        dict.fromkeys([*order, *(t.target.kind for t in targets), *(c.kind for c in cases)])
-    )
-    rows = [
-        kind_row(
-            k,
-            [t for t in targets if t.target.kind == k],
-            [r for r in links if r.case_kind == k],
-        )
-        for k in kinds
-    ]
-    rows = [r for r in rows if r.targets or r.false_links]
-    return [*rows, kind_row("all", targets, links)]
-
-
-def summary_line(cases: Sequence[CaseResult]) -> str:
-    """The one-line summary: conflict P/R/F1 first (the bar), then the other figures."""
-    c = conflict_score(cases)
-    total = kind_rows(cases)[-1]
-    brief = sum(t.brief_cited for case in cases for t in case.targets)
-    p = c.prf
-    return (
-        f"conflict P {p.precision:.3f} R {p.recall:.3f} F1 {p.f1:.3f} "
-        f"({c.right}/{c.links} links right, {c.found}/{c.gold} conflicts found) | "
-        f"status {total.status_right}/{total.targets} | "
-        f"false corroborations {total.false_corroborations} | "
-        f"origins {total.origins_right}/{total.origins_scored} | "
-        f"support {total.support_precision:.3f} | traps {total.trap_hits} | "
-        f"false links {total.false_links} | brief cues lost {total.brief_lost}/{brief} cited"
-    )
