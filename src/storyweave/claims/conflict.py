@@ -7,8 +7,9 @@ people doing the same thing, or one unit denying what the other asserts. Saying
 less is not disagreeing: a slot only one unit fills is never a conflict, nor is a
 spelling variant ("Vostochny" / "Vostochnyy"), a hedged or round figure within
 :data:`~.calibration.ROUND_TOLERANCE`, or a coarser date that contains the finer one.
-A figure that differs between articles published on different days, or that a
-unit reports as having risen, is an update: ``superseded``, not a conflict.
+A count that differs between articles published on different days (people, homes,
+objects; a tally; a count one unit says rose) is an update: ``superseded``, not a
+conflict; a measure or a sum reported otherwise the next day is a conflict.
 
 DOCS: docs/stages/claims.md
 """
@@ -25,7 +26,7 @@ from storyweave.entities.names import fold
 from storyweave.quotes.cues import SPEECH_VERBS, STANCE_VERBS
 
 from .calibration import CLOCK_TOLERANCE, ROUND_TOLERANCE, SPELLING_SIMILARITY
-from .lexicon import PEOPLE_CONTRASTS, antonyms, predicate_key, stem
+from .lexicon import MEASURES, PEOPLE_CONTRASTS, antonyms, predicate_key, stem
 from .numbers import Quantity
 from .slots import Place, Slots
 
@@ -47,11 +48,6 @@ class SlotClash:
     superseded: bool = False
 
 
-def related_predicates(a: Slots, b: Slots) -> bool:
-    """True when the two units state the same kind of thing (or its opposite)."""
-    return event_relation(a, b) is not None
-
-
 def event_relation(a: Slots, b: Slots, *, similar: bool = False) -> Relation | None:
     """How ``a`` and ``b`` relate as events; ``similar`` says the pair's scores make two other
     predicates one event ("restarted production" / "reopened")."""
@@ -59,7 +55,7 @@ def event_relation(a: Slots, b: Slots, *, similar: bool = False) -> Relation | N
         return "same"
     if antonyms(a.predicate, b.predicate):
         return "opposite"
-    if (a.update or b.update) and _shared_units(a, b):
+    if (a.update or b.update) and counts_alike(a, b):
         return "update"
     if similar and _opposed_verbs(a, b):
         return "opposite"  # "Lisbon won the right to host" / "Lisbon lost its bid, ... decided"
@@ -136,10 +132,6 @@ def _running_count(a: Slots, b: Slots) -> bool:
     )
 
 
-MEASURES = frozenset({"km", "kg", "%", "EUR", "USD", "GBP", "JPY"})
-"""Canonical units of measures and sums (``lexicon.UNITS``, ``CURRENCY_SIGNS``)."""
-
-
 def _similar_clash(a: Slots, b: Slots) -> SlotClash | None:
     """Two units the scores make one event though their predicates differ: their figures, dates
     and places must agree; a participant or polarity change is only read where they share what
@@ -211,12 +203,9 @@ def _places_stated(a: Slots, b: Slots) -> bool:
     return True
 
 
-def _figure_units(s: Slots) -> frozenset[str]:
-    return frozenset(q.unit for q in s.quantities if q.unit)
-
-
-def _shared_units(a: Slots, b: Slots) -> bool:
-    return bool(_figure_units(a) & _figure_units(b))
+def counts_alike(a: Slots, b: Slots) -> bool:
+    """Whether both units give a figure of the same thing ("35 fans" / "60 people")."""
+    return bool({q.unit for q in a.quantities if q.unit} & {q.unit for q in b.quantities})
 
 
 def _outcome(a: Slots, b: Slots) -> SlotClash | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from storyweave.entities.linking import EntityLinking, MentionKey
-from storyweave.model import AnnotatedArticle, Duplicate, Mention
+from storyweave.model import AnnotatedArticle, Article, Duplicate, Mention
 
 from .align import Embed, Pair, candidate_pairs, score_pairs
 from .calibration import (
@@ -43,10 +43,12 @@ from .conflict import (
     SlotClash,
     agrees,
     compare,
+    counts_alike,
     event_relation,
     polarity,
     shared_participants,
 )
+from .lexicon import MEASURES
 from .origins import OriginIndex, Report
 from .parse import docs_for
 from .slots import Slots, linked_mentions, read_slots
@@ -63,6 +65,10 @@ class _Story:
     items: Sequence[AnnotatedArticle]
     units: list[Unit] = field(default_factory=list)
     slots: list[Slots] = field(default_factory=list)
+    articles: dict[str, Article] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.articles = {i.article.id: i.article for i in self.items}
 
 
 def find_claims(
@@ -111,7 +117,7 @@ def find_claims(
     return _claims(story, members, clashes, groups, index, related)
 
 
-_FIXED_UNITS = frozenset({"person", "km", "kg", "%", "EUR", "USD", "GBP", "JPY", ""})
+_FIXED_UNITS = MEASURES | {"person", ""}
 
 
 def same_things(slots: list[Slots], embed: Embed) -> list[Slots]:
@@ -176,7 +182,6 @@ def _align(
         if embed is None
         else (ALIGN_SCORE_EMBED, CONFLICT_SCORE_EMBED)
     )
-    published = {i.article.id: i.article.published for i in story.items}
     clashes: list[tuple[int, int, SlotClash]] = []
     apart: set[tuple[int, int]] = set()
     agree: list[Pair] = []
@@ -202,13 +207,13 @@ def _align(
                 sa,
                 sb,
                 relation=relation,
-                a_published=published.get(units[a].article),
-                b_published=published.get(units[b].article),
+                a_published=story.articles[units[a].article].published,
+                b_published=story.articles[units[b].article].published,
             )
             if clash is None and nli is not None and p.score >= align_at:
                 clash = _nli_clash(nli, units[a], units[b])
         # one act counting one thing with one figure ("killed five people" / "Five people died")
-        counted = relation == "same" and _counts_alike(sa, sb) and p.score >= figure_at
+        counted = relation == "same" and counts_alike(sa, sb) and p.score >= figure_at
         if clash is not None:
             clashes.append((a, b, clash))
             apart.add((a, b))
@@ -240,13 +245,8 @@ def _bridged(relation: str, a: Slots, b: Slots) -> bool:
         return _shares(a, b)
     if relation == "update":  # "Four people died" / "the death toll rose to eleven"
         tallied = (a.tally or b.tally) in {a.predicate, b.predicate}
-        return _counts_alike(a, b) and (tallied or a.tally is None is b.tally)
-    return relation != "similar" and _counts_alike(a, b)
-
-
-def _counts_alike(a: Slots, b: Slots) -> bool:
-    """Whether both units give a figure of the same thing ("35 fans" / "60 people")."""
-    return bool({q.unit for q in a.quantities if q.unit} & {q.unit for q in b.quantities})
+        return counts_alike(a, b) and (tallied or a.tally is None is b.tally)
+    return relation != "similar" and counts_alike(a, b)
 
 
 def _shares(a: Slots, b: Slots) -> bool:
@@ -422,14 +422,14 @@ def _lead(units: Sequence[Unit], ns: Sequence[int]) -> int:
 def _dated(story: _Story, group: int, members: Mapping[int, list[int]]) -> str:
     """The outlet and day of a claim's first report ("AP, 2024-01-22")."""
     first = story.units[members[group][0]].article
-    item = next(i for i in story.items if i.article.id == first)
-    day = item.article.published.isoformat() if item.article.published else "undated"
-    return f"{item.article.outlet or item.article.ref or first}, {day}"
+    article = story.articles[first]
+    day = article.published.isoformat() if article.published else "undated"
+    return f"{article.outlet or article.ref or first}, {day}"
 
 
 def _earlier(story: _Story, a: int, b: int) -> bool:
-    pub = {i.article.id: i.article.published for i in story.items}
-    da, db = pub.get(story.units[a].article), pub.get(story.units[b].article)
+    da = story.articles[story.units[a].article].published
+    db = story.articles[story.units[b].article].published
     if da is None or db is None:
         return a < b
     return da <= db

@@ -198,6 +198,12 @@ CURRENCY_SIGNS: Final = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "US
 SIGN_SCALES: Final = {"m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3, "b": 1e9}
 """Short scales after a signed sum: "€35m", "$2bn"."""
 
+MEASURES: Final = frozenset([*(unit for unit, _ in UNITS.values()), *CURRENCY_SIGNS.values()]) - {
+    "person"
+}
+"""Canonical units of measures and sums ("km", "kg", "%", "EUR" ...): a figure in one is a
+measure, not a count."""
+
 SCALES: Final[dict[str, float]] = {
     "hundred": 1e2,
     "thousand": 1e3,

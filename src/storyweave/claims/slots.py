@@ -231,12 +231,19 @@ def read_slots(
     )
 
 
-def _tally(head: Any) -> str | None:
-    """The event a running count tallies ("the death toll" -> kill), as a predicate key."""
+def _running_noun(head: Any) -> Any | None:
+    """The subject of ``head`` when it is a running count ("the death toll", "the number")."""
     subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects or subjects[0].lemma_.casefold() not in MEASURE_NOUNS:
         return None
-    noun = subjects[0]
+    return subjects[0]
+
+
+def _tally(head: Any) -> str | None:
+    """The event a running count tallies ("the death toll" -> kill), as a predicate key."""
+    noun = _running_noun(head)
+    if noun is None:
+        return None
     inner = [c for c in noun.children if c.dep_ == "compound"]
     word = inner[0].lemma_.casefold() if inner else MEASURE_NOUNS[noun.lemma_.casefold()]
     return predicate_key(stem(word)) if word else None
@@ -245,10 +252,10 @@ def _tally(head: Any) -> str | None:
 def _tallied(head: Any, found: list[Quantity]) -> tuple[Quantity, ...]:
     """A bare figure of a running count takes what the count tallies: "the death toll climbed to
     eight" counts persons, "the number of homes ... has risen to 310,000" homes."""
-    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects or subjects[0].lemma_.casefold() not in MEASURE_NOUNS:
+    noun = _running_noun(head)
+    if noun is None:
         return tuple(found)
-    unit, factor = counted(subjects[0])
+    unit, factor = counted(noun)
     return tuple(
         dataclasses.replace(q, unit=unit, value=q.value * factor) if not q.unit else q
         for q in found
