@@ -95,7 +95,7 @@ class Slots:
     theme: frozenset[str] = frozenset()
     """Head lemmas of the subject and object noun phrases, named or not ("airspace", "plan")."""
     patient_names: frozenset[str] = frozenset()
-    """Proper names (folded) heading the object or passive subject, linked or not ("Albion")."""
+    """Stems of the proper names heading the object or passive subject, linked or not ("albion")."""
     parties: frozenset[str] = frozenset()
     """The people and organisations it names (not places)."""
     verbs: frozenset[str] = frozenset()
@@ -186,7 +186,7 @@ def read_slots(
     whom = frozenset(k for i, k in keys.items() if i not in subject)
     predicate, negated = _predicate(_verb_head(doc, head, words))
     agent_tokens, patient_tokens = _roles(head, words)
-    modality = _modality(doc, head, unit)
+    modality = _modality(head, unit)
     stems = frozenset(
         predicate_key(stem(doc[i].lemma_))
         for i in words
@@ -314,7 +314,7 @@ def _theme(doc: Any, head: Any, words: set[int]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _modality(doc: Any, head: Any, unit: Unit) -> str:
+def _modality(head: Any, unit: Unit) -> str:
     """How the unit puts its claim: denied by its speaker, hedged, conditional, or asserted."""
     if unit.cue is not None and MODALITY.get(unit.cue) == "denied":
         return "denied"

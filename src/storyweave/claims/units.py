@@ -233,12 +233,13 @@ def _units_of_region(item: AnnotatedArticle, doc: Any, index: int, region: _Regi
         owned[heads[0]] |= roots
     out: list[Unit] = []
     att = region.attribution
+    cue = _cue_lemma(doc, att)
     for h in heads:
         own = owned[h]
         if doc[h].dep_ in _RELATIVE_DEPS:
             own = {i for i in own if doc[i].tag_ not in _RELATIVE_TAGS}
         words = _close_holes(doc, _trim(doc, sorted(own)))
-        if att is not None and words and _is_denial(doc, att):
+        if att is not None and words and MODALITY.get(cue or "") == "denied":
             words = _with_denial(doc, att, words)  # the evidence of a denial is the denial
         if not _has_content(doc, words):
             continue
@@ -259,15 +260,11 @@ def _units_of_region(item: AnnotatedArticle, doc: Any, index: int, region: _Regi
                 chain=att.chain if att else (),
                 speaker=(att.speaker or att.speaker_name) if att else None,
                 kind=att.kind if att else None,
-                cue=_cue_lemma(doc, att),
+                cue=cue,
                 speaker_type=att.source_type if att and region.spoken else None,
             )
         )
     return out
-
-
-def _is_denial(doc: Any, att: Attribution) -> bool:
-    return MODALITY.get(_cue_lemma(doc, att) or "") == "denied"
 
 
 def _with_denial(doc: Any, att: Attribution, words: list[int]) -> list[int]:
