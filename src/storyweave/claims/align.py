@@ -38,7 +38,7 @@ CANDIDATES_PER_UNIT = 48
 """Each unit is scored against at most this many candidates (those sharing the most weight)."""
 NEIGHBOURS_PER_UNIT = 8
 """With embeddings, each unit also meets its 8 nearest units at cosine >= 0.5 (below the 0.7 at
-which two other predicates make one event, see ``find.SIMILAR_EVENT_EMBED``)."""
+which two other predicates make one event, ``calibration.SIMILAR_EVENT_EMBED``)."""
 _BLOCK = 512
 
 

@@ -80,7 +80,7 @@ class OriginIndex:
             if d.article in self._articles and d.original in self._articles:
                 uf.union(f"article:{d.article}", f"article:{d.original}")
         self.derived = derived_pairs(articles)
-        """(later article, earlier article, shared wording): uncredited rewrites, one origin."""
+        """(later article, earlier article, shared wording): rewrites and copies, one origin."""
         for later, earlier, _ in self.derived:
             uf.union(f"article:{later}", f"article:{earlier}")
         self._uf = uf
@@ -150,8 +150,10 @@ _COMMON_GRAM = 50
 
 
 def derived_pairs(articles: Sequence[Article]) -> list[tuple[ArticleId, ArticleId, float]]:
-    """Pairs of articles where one (the later, or the second of a day) rewrites the other's words
-    without credit: they share at least :data:`DERIVED_SHARE` of their word trigrams."""
+    """Pairs of articles where one (the later, or the second of a day) repeats the other's words:
+    they share at least :data:`DERIVED_SHARE` of their word trigrams, or the later holds
+    :data:`DERIVED_CONTAINMENT` of the earlier's. Credited copies match too; they were one
+    origin already, through their credit."""
     grams = {a.id: _trigrams(a.body) for a in articles}
     postings: dict[tuple[str, ...], list[ArticleId]] = defaultdict(list)
     for aid, gs in grams.items():
