@@ -24,8 +24,10 @@ from typing import Any
 
 from storyweave.model import Mention, Span
 
+from .cues import apply_cues, drop_capitalised_words
 from .gazetteer import gazetteer
-from .names import fold, joined, name_head, org_key_tokens, person_key_tokens, words
+from .names import TITLES, fold, joined, name_head, org_key_tokens, person_key_tokens, words
+from .products import find_products, product_lines
 from .sources import is_news_source
 
 # Words that spaCy glues to the front of a name: reporting verbs, "the", prepositions.
@@ -82,6 +84,10 @@ _LEADING_DESCRIPTOR = re.compile(
     r"(?=[A-Z])"
 )
 _TRAILING_JUNK = re.compile(r"(?:\s*(?:['’]s|['’])|[\s\-–—,:;\"“”‘]+)$")
+# Quote marks and brackets glued to the front of a span ("“American Pie", "(EADS").
+_LEADING_JUNK = re.compile(r"[\s\"“”‘’'(\[]+")
+# An opening bracket left unclosed at the end of a span: "Software Development Kit (SDK".
+_UNCLOSED_BRACKET = re.compile(r"\s*[(\[][^)\]]*$")
 _PORTFOLIO_AFTER = re.compile(r"^\s+(?:Minister|Secretary|minister|secretary)\b")
 _ORG_OR_FAC_WORDS = frozenset(
     {
@@ -180,9 +186,40 @@ _INSTITUTION_HEADS = frozenset(
         "inc",
         "corp",
         "ltd",
+        "airlines",
+        "airways",
+        "aircraft",
+        "aerospace",
+        "motors",
+        "industries",
+        "technologies",
+        "electronics",
+        "pharmaceuticals",
+        "records",
+        "studios",
+        "pictures",
+        "entertainment",
+        "networks",
+        "communications",
+        "holdings",
+        "laboratories",
+        "recovery",
+        "rehabilitation",
     }
 )
-_COARSE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+_ORG_OR_FAC_WORDS |= _INSTITUTION_HEADS
+# Classes of the per-article vote: the coarse types, and the finer labels on their own.
+_COARSE = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "PRODUCT": "PRODUCT",
+    "WORK_OF_ART": "WORK_OF_ART",
+    "EVENT": "EVENT",
+    "LAW": "LAW",
+}
 _PLACE_REPAIRABLE = frozenset({"PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP"})
 _PERSON_REPAIRABLE = frozenset({"FAC", "GPE", "LOC", "ORG", "PRODUCT", "WORK_OF_ART", "NORP"})
 
@@ -208,6 +245,12 @@ def trim_span(text: str, start: int, end: int, *, doc: Any = None) -> tuple[int,
 
     Returns the trimmed span; it is empty (start == end) when nothing is left.
     """
+    junk = _LEADING_JUNK.match(text, start, end)
+    if junk is not None:
+        start = junk.end()
+    unclosed = _UNCLOSED_BRACKET.search(text, start, end)
+    if unclosed is not None and unclosed.start() > start:
+        end = unclosed.start()
     descriptor = _LEADING_DESCRIPTOR.match(text, start, end)
     if descriptor is not None and descriptor.end() < end:
         start = descriptor.end()
@@ -317,14 +360,33 @@ def _surnames_are_people(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def repair_mentions(text: str, mentions: Sequence[Mention], doc: Any = None) -> tuple[Mention, ...]:
+def _without_title(text: str, m: Mention) -> Mention:
+    """A leading title that made spaCy call a person something else is dropped:
+    "Spokeswoman Sandy Angers" (ORG) -> "Sandy Angers" (PERSON)."""
+    surface = m.span.text_in(text)
+    first, _, rest = surface.partition(" ")
+    if m.label == "PERSON" or not rest or fold(first).rstrip(".") not in TITLES:
+        return m
+    rest_words = words(rest)
+    if not 1 <= len(rest_words) <= 3 or not all(w[:1].isupper() for w in rest_words):
+        return m
+    if gazetteer().lookup(rest) is not None or is_news_source(rest):
+        return m
+    return Mention(Span(m.span.end - len(rest), m.span.end), "PERSON", m.entity_id)
+
+
+def repair_mentions(
+    text: str, mentions: Sequence[Mention], doc: Any = None, *, outlet: str | None = None
+) -> tuple[Mention, ...]:
     """Trim mention spans and repair their labels.
 
     Args:
         text: the article's text (mention spans index it).
         mentions: spaCy's mentions.
         doc: the spaCy ``Doc`` of the article body, if available (its character
-            offsets equal the text's); it lets a leading gerund ("Quoting") be trimmed.
+            offsets equal the text's); it lets a leading gerund ("Quoting") be trimmed
+            and tells a company that acts ("Boeing said") from a product.
+        outlet: the article's outlet from its metadata; a mention of it is an ORG.
 
     Returns:
         The repaired mentions, sorted by position, without duplicates or empty spans.
@@ -336,8 +398,24 @@ def repair_mentions(text: str, mentions: Sequence[Mention], doc: Any = None) -> 
         start, end = trim_span(text, m.span.start, m.span.end, doc=doc)
         if start >= end:
             continue
-        trimmed.setdefault((start, end), Mention(Span(start, end), m.label, m.entity_id))
-    return repair_labels(text, [trimmed[k] for k in sorted(trimmed)])
+        m = _without_title(text, Mention(Span(start, end), m.label, m.entity_id))
+        trimmed.setdefault((m.span.start, m.span.end), m)
+    found = drop_capitalised_words(text, find_products(text, [trimmed[k] for k in sorted(trimmed)]))
+    labelled = repair_labels(text, found)
+    lines = product_lines(text, labelled, doc)
+    return tuple(_outlet_is_org(text, lines, outlet))
+
+
+def _outlet_is_org(text: str, mentions: Sequence[Mention], outlet: str | None) -> list[Mention]:
+    if not outlet:
+        return list(mentions)
+    key = joined(org_key_tokens(outlet))
+    return [
+        Mention(m.span, "ORG", m.entity_id)
+        if joined(org_key_tokens(m.span.text_in(text))) == key
+        else m
+        for m in mentions
+    ]
 
 
 # A disease names its pandemic: "COVID-19 pandemic", "Ebola outbreak" (spaCy: ORG).
@@ -369,6 +447,7 @@ def repair_labels(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]
         for m in mentions
     ]
     voted = _surnames_are_people(text, _vote(text, first))
-    return tuple(
+    second = [
         Mention(m.span, _relabel(m.span.text_in(text), m.label, parts), m.entity_id) for m in voted
-    )
+    ]
+    return tuple(apply_cues(text, second))

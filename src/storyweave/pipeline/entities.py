@@ -12,7 +12,10 @@ from storyweave.model import AnnotatedArticle
 from .registry import Layers, stage
 
 
-@stage("mention_repair", requires={"mentions", "doc"}, produces={"mentions"}, version="2")
+@stage("mention_repair", requires={"mentions", "doc"}, produces={"mentions"}, version="3")
 def mention_repair_stage(item: AnnotatedArticle) -> Layers:
     """Trim spaCy's mention spans and repair their labels (gazetteer, sources, votes)."""
-    return {"mentions": repair_mentions(item.article.text, item.mentions, item.doc)}
+    mentions = repair_mentions(
+        item.article.text, item.mentions, item.doc, outlet=item.article.outlet
+    )
+    return {"mentions": mentions}
