@@ -28,9 +28,12 @@ stage), "storyweave" is the same mentions after the ``mention_repair`` stage, in
 
 Identity (B³). The 60 English documents are linked as one batch by
 :func:`storyweave.entities.link_entities`. Each gold named mention with an ``instance_id``
-takes the entity of the linked storyweave mention overlapping it most (a singleton when
-none does); the exact-string baseline puts together the gold mentions whose overlapping
-storyweave mentions have the same surface string. Scored per fold against ``instance_id``.
+takes the entity of the rightmost linked storyweave mention inside its head phrase (the
+gold span up to its first comma, bracket or post-modifier: "Boeing's 787" -> "787",
+"Seattle, Washington, in the United States" -> "Seattle"; a singleton when none); the
+exact-string baseline puts together the gold mentions whose chosen storyweave mentions
+have the same surface string. Scored per fold against ``instance_id``; every gold mention
+counts, singletons included.
 """
 
 from __future__ import annotations
@@ -220,6 +223,16 @@ def _group(pairs: Iterable[tuple[Hashable, Hashable]]) -> list[frozenset[Hashabl
     return [frozenset(g) for g in groups.values()]
 
 
+_POSTMODIFIER = re.compile(r",|\(| (?:in|of|near|at|from|for|with|which|who|that) ")
+
+
+def _core_end(text: str, g: Gold) -> int:
+    """Where a gold mention's head phrase ends: before its first comma, bracket or
+    post-modifier ("Seattle, Washington, in the United States" -> "Seattle")."""
+    found = _POSTMODIFIER.search(text, g.start, g.end)
+    return found.start() if found is not None and found.start() > g.start else g.end
+
+
 def identity(
     docs: Sequence[Doc], ours: Sequence[AnnotatedArticle]
 ) -> dict[str, tuple[float, float]]:
@@ -241,12 +254,13 @@ def identity(
                     continue
                 ident = (doc.doc_id, g.start, g.end)
                 gold_pairs.append((g.instance, ident))
+                core = (g.start, _core_end(doc.text, g))
                 best = max(
                     keys_by_doc[doc.doc_id],
-                    key=lambda k: _overlap((k[0], k[1]), (g.start, g.end)),
+                    key=lambda k: (_overlap((k[0], k[1]), core) > 0, k[1], -k[0]),
                     default=None,
                 )
-                if best is None or _overlap((best[0], best[1]), (g.start, g.end)) == 0:
+                if best is None or _overlap((best[0], best[1]), core) == 0:
                     ent_pairs.append((ident, ident))
                     str_pairs.append((ident, ident))
                     continue

@@ -19,10 +19,10 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from storyweave.model import Mention
+from storyweave.model import Mention, Span
 
 from .gazetteer import gazetteer
-from .names import fold, words
+from .names import TITLES, fold, words
 from .products import COMPANY_AFTER
 from .sources import is_news_source
 
@@ -119,6 +119,10 @@ _WORK_AFTER = re.compile(
     r"[\"”’']?\s*(?:trailers?|sequel|prequel|soundtrack|premiere|box[ -]office)\b"
 )
 _STAR_AFTER = re.compile(r"[\"”’']?\s*(?:star|co-star|franchise|cast)\b")
+# A work's class noun right after its title: "the new Terminator movie".
+_WORK_NOUN_AFTER = re.compile(
+    r"[\"”’']?\s*(?:movie|film|album|song|single|novel|sitcom|series|musical|documentary)s?\b"
+)
 _WORK_BEFORE = re.compile(
     r"\b(?:trailers?\s+for|sequel\s+to|starred\s+in|starring\s+role\s+in|role\s+in|star\s+of|"
     r"cast\s+of|premiere\s+of)\s+(?:the\s+)?[\"“‘']?\s*$"
@@ -165,6 +169,7 @@ def cue_label(text: str, m: Mention) -> str | None:
         _WORK_BEFORE.search(left)
         or _WORK_AFTER.match(text, m.span.end)
         or (m.label in {"PERSON", "NORP"} and _STAR_AFTER.match(text, m.span.end))
+        or (_WORK_NOUN_AFTER.match(text, m.span.end) and not _starts_with_given_name(surface))
     ):
         return "WORK_OF_ART"
     if len(words(surface)) == 1 and m.label == "PERSON" and _EVENT_AFTER.match(text, m.span.end):
@@ -176,6 +181,36 @@ def cue_label(text: str, m: Mention) -> str | None:
     if m.label == "PERSON" and _is_group(text, m):
         return "ORG"
     return None
+
+
+def _starts_with_given_name(surface: str) -> bool:
+    """ "a Spielberg movie" names its director, "a Steven Spielberg movie" too."""
+    from .repair import given_names  # the list lives with the other name repairs
+
+    parts = words(surface)
+    return bool(parts) and fold(parts[0]) in given_names()
+
+
+def extend_demonyms(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """A demonym right before capitalised words that no mention covers starts a longer
+    name: "the American Pie star" (spaCy: NORP "American"). Titles stay outside
+    ("Russian President Vladimir Putin")."""
+    starts = {m.span.start for m in mentions}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label == "NORP":
+            found = _CAPITALISED_RUN.match(text, m.span.end)
+            if found is not None and not starts & set(range(m.span.end, found.end() + 1)):
+                first = fold(found.group(1)).rstrip(".")
+                if first not in TITLES and first not in _NOT_NAME_WORDS:
+                    m = Mention(Span(m.span.start, found.end()), m.label, m.entity_id)
+        out.append(m)
+    return out
+
+
+_CAPITALISED_RUN = re.compile(r" ([A-Z][a-z]+)(?: [A-Z][a-z]+){0,2}(?![\w-])")
+# Capitalised words after a demonym that are no part of a name.
+_NOT_NAME_WORDS = frozenset({"and", "or", "but", "the", "a", "an", "i"})
 
 
 def _is_group(text: str, m: Mention) -> bool:

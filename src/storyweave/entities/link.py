@@ -99,6 +99,69 @@ def _merge_same_key(
         uf.union(people[0], rest[0])
 
 
+# Words that make a name an institution of a place: "the Government of Japan", "the Bank
+# of England", "the Japanese Defence Ministry" name bodies, not the country.
+_INSTITUTION_WORDS = frozenset(
+    {
+        "government",
+        "administration",
+        "cabinet",
+        "ministry",
+        "department",
+        "bank",
+        "reserve",
+        "treasury",
+        "parliament",
+        "congress",
+        "senate",
+        "assembly",
+        "council",
+        "army",
+        "navy",
+        "military",
+        "police",
+        "court",
+        "embassy",
+        "agency",
+        "commission",
+        "authority",
+        "office",
+        "forces",
+        "force",
+    }
+)
+
+
+def _kind(c: LocalCluster) -> str:
+    """What a cluster names, for the merge guard: a product, an institution, a place or
+    an organisation or person (its type)."""
+    if Counter(c.labels).most_common(1)[0][0] == "PRODUCT":
+        return "PRODUCT"
+    if c.type != "PERSON" and _INSTITUTION_WORDS & set(c.key):
+        return "INSTITUTION"
+    if c.place is not None or c.type == "LOC":
+        return "PLACE"
+    return c.type
+
+
+def _is_maker_of(org: LocalCluster, product: LocalCluster) -> bool:
+    """ "Boeing" and "Boeing 787": an organisation whose name starts a product's name."""
+    return len(org.key) < len(product.key) and tuple(product.key[: len(org.key)]) == tuple(org.key)
+
+
+def may_merge(a: LocalCluster, b: LocalCluster) -> bool:
+    """Whether two clusters of different names may be one referent: never a company with
+    its product ("Boeing", "Boeing 787 Dreamliner"), nor a country with its government or
+    central bank ("Japan", "the Government of Japan", "the Bank of Japan")."""
+    kinds = {_kind(a), _kind(b)}
+    if kinds == {"PLACE", "INSTITUTION"}:
+        return False
+    if "PRODUCT" in kinds and len(kinds) == 2:
+        product, other = (a, b) if _kind(a) == "PRODUCT" else (b, a)
+        return not _is_maker_of(other, product)
+    return True
+
+
 def _merge_short_forms(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
     """A shorter name joins the one longer name of its type that ends with it.
 
@@ -113,8 +176,9 @@ def _merge_short_forms(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None
     for i, c in enumerate(clusters):
         if c.source is not None or (c.type == "PERSON" and len(c.key) < 2):
             continue
-        groups = {uf.find(j) for j in by_suffix.get((c.type, c.key), set())}
-        if len(groups) == 1:
+        fits = [j for j in by_suffix.get((c.type, c.key), set()) if may_merge(c, clusters[j])]
+        groups = {uf.find(j) for j in fits}
+        if len(groups) == 1 and len(fits) == len(by_suffix.get((c.type, c.key), set())):
             uf.union(groups.pop(), i)
 
 
@@ -134,7 +198,9 @@ def _merge_contained_names(clusters: Sequence[LocalCluster], uf: _UnionFind) -> 
         groups = {
             uf.find(j)
             for j in by_last[c.key[-1]]
-            if len(clusters[j].key) > len(c.key) and _is_subsequence(c.key, clusters[j].key)
+            if len(clusters[j].key) > len(c.key)
+            and _is_subsequence(c.key, clusters[j].key)
+            and may_merge(c, clusters[j])
         }
         if len(groups) == 1:
             uf.union(groups.pop(), i)
@@ -193,12 +259,13 @@ def _merge_acronyms(clusters: Sequence[LocalCluster], uf: _UnionFind) -> None:
         if len(c.key) >= 2 and c.source is None and c.type != "PERSON":
             short = acronym(c.surfaces[0])
             if short:
-                by_acronym[short.casefold()].add(uf.find(i))
+                by_acronym[short.casefold()].add(i)
     for i, c in enumerate(clusters):
         if len(c.key) == 1 and c.source is None and is_acronym(c.surfaces[0]):
             if c.type == "PERSON":
                 continue
-            groups = {uf.find(g) for g in by_acronym.get(c.key[0], set())}
+            fits = by_acronym.get(c.key[0], set())
+            groups = {uf.find(g) for g in fits if may_merge(c, clusters[g])}
             if len(groups) == 1:
                 uf.union(groups.pop(), i)
 

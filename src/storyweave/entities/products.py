@@ -267,6 +267,8 @@ def product_lines(text: str, mentions: Sequence[Mention], doc: Any = None) -> li
     article treats that name as a company (see :func:`is_company`)."""
     lines: set[str] = set()
     for m in mentions:
+        if m.label in _OWNED_LABELS and _is_owned(text, m):
+            lines.add(_line_key(m.span.text_in(text)))
         if m.label != "PRODUCT":
             continue
         surface = m.span.text_in(text)
@@ -282,6 +284,26 @@ def product_lines(text: str, mentions: Sequence[Mention], doc: Any = None) -> li
             m = Mention(m.span, "PRODUCT", m.entity_id)
         out.append(m)
     return out
+
+
+# "her Porsche", "an iPod", "their new iPhones", "the latest iMac": a determiner that
+# counts or owns things, right before a name that heads its phrase.
+_OWNER_BEFORE = re.compile(
+    r"\b(?:a|an|his|her|their|your|my|our|the\s+(?:new|latest|original|first|next|older|newer))"
+    r"(?:\s+(?:new|latest|original|own|first|next|older|newer|old|popular))?\s+$",
+    re.IGNORECASE,
+)
+_HEAD_ENDS = re.compile(
+    r"(?:['’]s)?\s*(?:$|[.,;:!?)\]\"”’]|\s(?:[a-z]+ed|is|was|are|were|on|in|at|for|with|to|from|and|or|but|that|which|has|had|will|would|can|could)\b)"
+)
+_OWNED_LABELS = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART"})
+
+
+def _is_owned(text: str, m: Mention) -> bool:
+    """Whether a determiner that counts or owns things sits before ``m`` and ``m`` ends its
+    phrase ("her Porsche on the highway"; not "an Apple executive")."""
+    before = text[max(0, m.span.start - 30) : m.span.start]
+    return bool(_OWNER_BEFORE.search(before)) and bool(_HEAD_ENDS.match(text, m.span.end))
 
 
 def _line_key(surface: str) -> str:

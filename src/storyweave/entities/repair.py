@@ -24,10 +24,11 @@ from typing import Any
 
 from storyweave.model import Mention, Span
 
-from .cues import apply_cues, drop_capitalised_words
+from .cues import apply_cues, drop_capitalised_words, extend_demonyms
 from .gazetteer import gazetteer
 from .names import TITLES, fold, joined, name_head, org_key_tokens, person_key_tokens, words
 from .products import find_products, product_lines
+from .repeats import repeat_names
 from .sources import is_news_source
 
 # Words that spaCy glues to the front of a name: reporting verbs, "the", prepositions.
@@ -269,6 +270,9 @@ def trim_span(text: str, start: int, end: int, *, doc: Any = None) -> tuple[int,
         if fold(word).rstrip(".,") not in LEADING_WORDS and not gerund:
             break
         start += match.end()
+    junk = _LEADING_JUNK.match(text, start, end)  # "The “ Mean Girls" -> "Mean Girls"
+    if junk is not None:
+        start = junk.end()
     while end > start:
         tail = text[start:end]
         match = _TRAILING_JUNK.search(tail) or _TRAILING_DESCRIPTOR.search(tail)
@@ -341,6 +345,46 @@ def _name_parts(text: str, mentions: Sequence[Mention]) -> set[str]:
     return parts
 
 
+_PLACE_PREPOSITION = re.compile(
+    r"(?:\b(?:at|in|into|to|from|of|leaving|entering|left|entered)\s+)$"
+)
+
+
+def _short_institutions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A PERSON that is the start of a longer organisation or building named in the
+    article is that place: "Morningside" next to "Morningside Recovery" (a one-word name
+    that is no given name and no part of a person's full name), "at Betty Ford" next to
+    "the Betty Ford Center" (after a preposition of place)."""
+    parts = _name_parts(text, mentions)
+    longer = [
+        (m.span.text_in(text).split(), m.label)
+        for m in mentions
+        if m.label in {"ORG", "FAC"} and len(m.span.text_in(text).split()) >= 2
+    ]
+    out: list[Mention] = []
+    for m in mentions:
+        surface = m.span.text_in(text)
+        tokens = surface.split()
+        if m.label == "PERSON" and tokens:
+            labels = {
+                lab
+                for toks, lab in longer
+                if len(toks) > len(tokens) and toks[: len(tokens)] == tokens
+            }
+            single = (
+                len(tokens) == 1
+                and fold(tokens[0]) not in given_names()
+                and joined(person_key_tokens(surface)) not in parts
+            )
+            at_place = bool(
+                _PLACE_PREPOSITION.search(text[max(0, m.span.start - 12) : m.span.start])
+            )
+            if len(labels) == 1 and (single or at_place):
+                m = Mention(m.span, labels.pop(), m.entity_id)
+        out.append(m)
+    return out
+
+
 def _surnames_are_people(text: str, mentions: list[Mention]) -> list[Mention]:
     """A one-word mention that is part of a person's full name in the article is a PERSON."""
     parts = _name_parts(text, mentions)
@@ -360,6 +404,13 @@ def _surnames_are_people(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# Title words that also modify institutions ("Foreign Ministry", "Deputy Director").
+_TITLE_ADJECTIVES = frozenset(
+    {"foreign", "defense", "defence", "former", "late", "deputy", "vice", "prime", "supreme"}
+    | {"general", "chief", "elect", "star", "host", "leader", "officer", "director", "agent"}
+)
+
+
 def _without_title(text: str, m: Mention) -> Mention:
     """A leading title that made spaCy call a person something else is dropped:
     "Spokeswoman Sandy Angers" (ORG) -> "Sandy Angers" (PERSON)."""
@@ -368,7 +419,12 @@ def _without_title(text: str, m: Mention) -> Mention:
     if m.label == "PERSON" or not rest or fold(first).rstrip(".") not in TITLES:
         return m
     rest_words = words(rest)
-    if not 1 <= len(rest_words) <= 3 or not all(w[:1].isupper() for w in rest_words):
+    if not _looks_personal(rest) and (
+        len(rest_words) not in (2, 3)
+        or not all(w[:1].isupper() for w in rest_words)
+        or any(fold(w).rstrip(".") in _ORG_OR_FAC_WORDS for w in rest_words)
+        or fold(first).rstrip(".") in _TITLE_ADJECTIVES
+    ):
         return m
     if gazetteer().lookup(rest) is not None or is_news_source(rest):
         return m
@@ -400,7 +456,8 @@ def repair_mentions(
             continue
         m = _without_title(text, Mention(Span(start, end), m.label, m.entity_id))
         trimmed.setdefault((m.span.start, m.span.end), m)
-    found = drop_capitalised_words(text, find_products(text, [trimmed[k] for k in sorted(trimmed)]))
+    spans = extend_demonyms(text, [trimmed[k] for k in sorted(trimmed)])
+    found = repeat_names(text, drop_capitalised_words(text, find_products(text, spans)))
     labelled = repair_labels(text, found)
     lines = product_lines(text, labelled, doc)
     return tuple(_outlet_is_org(text, lines, outlet))
@@ -446,7 +503,7 @@ def repair_labels(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]
         Mention(m.span, _relabel(m.span.text_in(text), m.label, parts), m.entity_id)
         for m in mentions
     ]
-    voted = _surnames_are_people(text, _vote(text, first))
+    voted = _short_institutions(text, _surnames_are_people(text, _vote(text, first)))
     second = [
         Mention(m.span, _relabel(m.span.text_in(text), m.label, parts), m.entity_id) for m in voted
     ]
