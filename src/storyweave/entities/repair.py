@@ -503,8 +503,8 @@ def repair_labels(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]
         Mention(m.span, _relabel(m.span.text_in(text), m.label, parts), m.entity_id)
         for m in mentions
     ]
-    voted = _short_institutions(text, _surnames_are_people(text, _vote(text, first)))
+    voted = _surnames_are_people(text, _vote(text, first))
     second = [
         Mention(m.span, _relabel(m.span.text_in(text), m.label, parts), m.entity_id) for m in voted
     ]
-    return tuple(apply_cues(text, second))
+    return tuple(apply_cues(text, _short_institutions(text, second)))

@@ -2,7 +2,7 @@
 
 spaCy tags a name by its context, so the same name is found in one sentence and missed
 in the next ("AT&T" found in the headline, missed in the body). Every other occurrence of
-a mention's exact surface string becomes a mention with the same label, unless it
+a one-word mention's exact surface string becomes a mention with the same label, unless it
 overlaps a mention, is part of a longer capitalised name ("Apple" in "Apple Corps") or is
 a word the article also uses in lower case ("Rehab" at a sentence start, "rehab" later).
 """
@@ -44,7 +44,14 @@ def repeat_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _repeatable(surface: str) -> bool:
-    return len(surface) > 1 and surface[:1].isalpha() and surface != surface.lower()
+    """One-word names only: the linker links repeats of multi-word names itself
+    (:mod:`.propagate`), without turning them into mentions."""
+    return (
+        len(surface) > 1
+        and " " not in surface
+        and surface[:1].isalpha()
+        and surface != surface.lower()
+    )
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
