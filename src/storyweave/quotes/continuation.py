@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .cues import STATEMENT_CUES
 from .direct import looks_like_title
 from .marks import Quoted
 from .syntax import Candidate, CharSpan, count_stops, ends_sentence, is_cue_verb, trim
@@ -60,6 +61,26 @@ def _follows(text: str, cand: Candidate, start: int) -> bool:
     return count_stops(text, last, j + 1) == 1 and ends_sentence(text, j)
 
 
+def _next_paragraph(doc: Doc, cand: Candidate, q: Quoted) -> bool:
+    """Whether ``q`` is the whole of the paragraph after the one that ``cand``, a statement
+    in reported speech, ends: "Carter said that the U.S. would stay.¶“That's because this
+    region matters.”" goes on with Carter's words."""
+    text = doc.text
+    if cand.kind != "indirect" or cand.cue is None or not _states(doc, cand.cue):
+        return False
+    last = cand.parts[-1][1]
+    gap = text[last : q.start]
+    if gap.count("\n") < 1 or gap.strip(" \t\r\xa0\n.!?”’\"'"):
+        return False  # the reported speech must end its paragraph
+    after = text.find("\n", q.end)
+    return not text[q.end : after if after != -1 else len(text)].strip()
+
+
+def _states(doc: Doc, cue: CharSpan) -> bool:
+    words = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    return words is not None and any(t.lemma_.lower() in STATEMENT_CUES for t in words)
+
+
 def _has_cue(doc: Doc, span: CharSpan) -> bool:
     words = doc.char_span(span[0], span[1], alignment_mode="contract")
     return words is not None and any(is_cue_verb(t, quote=True) for t in words)
@@ -86,7 +107,9 @@ def find_continuations(doc: Doc, quoted: list[Quoted], cands: list[Candidate]) -
             continue
         start, end = _sentence_around(text, q)
         before = [c for c in ordered if c.parts[-1][1] <= start]
-        if not before or not _follows(text, before[-1], start):
+        if not before:
+            continue
+        if not _follows(text, before[-1], start) and not _next_paragraph(doc, before[-1], q):
             continue
         if any(start <= s < end for s, _ in taken):
             continue

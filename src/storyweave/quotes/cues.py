@@ -38,6 +38,31 @@ QUOTE_ONLY_VERBS: frozenset[str] = frozenset({
 """Verbs that attribute a direct quote ("he called it “a disaster”", "the sign read: “...”")
 but do not take a reported clause."""
 
+MANNER_VERBS: frozenset[str] = frozenset({
+    # manner of speaking (Levin 1993, class 37.3)
+    "babble", "bark", "bawl", "bellow", "bleat", "boom", "bray", "burble", "cackle", "carol",
+    "chatter", "chirp", "cluck", "coo", "croak", "croon", "crow", "drawl", "drone", "gabble",
+    "groan", "growl", "grumble", "grunt", "hiss", "holler", "hoot", "howl", "jabber", "lisp",
+    "moan", "mumble", "murmur", "mutter", "purr", "rage", "rasp", "roar", "rumble", "screech",
+    "shriek", "snarl", "splutter", "sputter", "squawk", "squeak", "squeal", "stammer",
+    "stutter", "thunder", "trill", "trumpet", "wail", "warble", "wheeze", "whimper", "whine",
+    "whistle", "whoop", "yelp",
+    # say, complain, advise, transfer of a message (37.7, 37.8, 37.9, 37.1) not listed above
+    "articulate", "blurt", "confide", "convey", "relate", "divulge", "aver", "avow", "profess",
+    "gripe", "grouse", "bemoan", "bewail", "admonish", "alert", "counsel", "instruct",
+    "dictate", "narrate", "recite", "relay", "pronounce", "decree", "rejoin", "riposte",
+    # communication means (37.4)
+    "phone", "telephone", "wire", "cable", "fax", "message", "retweet", "podcast",
+    # gestures and moods that news writing uses to hand off a quote
+    "laugh", "chuckle", "sigh", "smile", "grin", "beam", "gush", "rave", "enthuse", "sniff",
+    "snort", "huff", "fret", "chide", "tease", "needle", "jab", "mourn", "pontificate", "wax",
+    "bristle", "seethe", "nod", "shrug", "interrupt", "pipe", "volunteer", "offer",
+})
+"""Verbs that hand off a quote next to them ("“This is fantastic!” beamed Hartley",
+"“Not again,” she sighed") but are too rarely verbs of saying elsewhere to take a
+reported clause: the manner-of-speaking and message classes of Levin's English Verb
+Classes (1993) and the gestures news writing uses the same way."""
+
 NAMING_VERBS: frozenset[str] = frozenset({
     "call", "describe", "dub", "label", "term", "brand", "characterize", "characterise",
     "portray", "deride", "hail", "refer",
@@ -76,6 +101,12 @@ NOUN_CUES: frozenset[str] = frozenset({
     "assumption", "expectation", "worry", "confidence", "doubt", "suspicion",
 })
 """Nouns that report speech when they govern a that-clause ("his claim that ...")."""
+
+MESSAGE_NOUNS: frozenset[str] = frozenset({
+    "tweet", "post", "words", "note", "letter", "email", "e-mail", "memo", "speech",
+    "address", "line", "quote", "motto", "slogan", "caption", "headline", "text", "entry",
+})
+"""Nouns that name a message whose words follow a colon ("he posted a tweet: “...”")."""
 
 POSITION_VERBS: frozenset[str] = frozenset({"express", "voice", "reaffirm"})
 """Verbs that state a position ("expressed concern that ...") without being verbs of saying."""

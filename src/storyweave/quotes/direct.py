@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import NAMING_VERBS, QUOTE_ONLY_VERBS, SPEECH_VERBS
+from .cues import MESSAGE_NOUNS, NAMING_VERBS, NOUN_CUES, QUOTE_ONLY_VERBS, SPEECH_VERBS
 from .marks import Quoted
 from .syntax import (
     Candidate,
@@ -237,11 +237,29 @@ def _colon_cue(doc: Doc, q: Quoted) -> tuple[Token, CharSpan] | None:
     for tok in reversed(toks):
         if is_cue_verb(tok, quote=True):
             return tok, (start, j)
+    for tok in reversed(toks):  # "Trump issued the following statement: “...”"
+        noun = tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES | MESSAGE_NOUNS
+        if noun and _noun_speaker(tok) is not None:
+            return tok, (start, j)
+    return None
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    """Who issued a statement named by a noun: its possessor ("Trump's statement") or the
+    subject of the verb it is the object of ("Trump issued the following statement")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head)
+    if noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(head.head)  # "Kim said in a statement:" (has its own verb)
     return None
 
 
 def _candidate(q: Quoted, verb: Token, within: CharSpan, region_end: int) -> Candidate:
-    subj = subject_of(verb)
+    subj = _noun_speaker(verb) if verb.pos_ == "NOUN" else subject_of(verb)
     source = source_span(subj, within=within) if subj is not None else None
     return Candidate(
         kind="direct",

@@ -11,6 +11,7 @@ from .continuation import find_continuations
 from .cues import STATEMENT_CUES
 from .direct import find_direct
 from .indirect import find_according, find_indirect
+from .labels import find_labelled
 from .marks import find_quoted
 from .speakers import Speaker, SpeakerIndex
 from .syntax import Candidate, CharSpan
@@ -30,7 +31,7 @@ def _position(cand: Candidate) -> int:
 
 def _inside(cand: Candidate, other: Candidate) -> bool:
     pos = cand.cue[0] if cand.cue is not None else None
-    return pos is not None and any(s <= pos < e for s, e in other.parts)
+    return pos is not None and other.nests and any(s <= pos < e for s, e in other.parts)
 
 
 def _outermost(cands: list[Candidate]) -> list[Candidate]:
@@ -96,6 +97,8 @@ def find_attributions(doc: Doc, *, credit: str | None = None) -> list[Attributio
     taken = {c.cue_token: c for c in direct + indirect if c.cue_token is not None}
     according, outer = find_according(doc, quoted, taken)
     cands = _dedupe(sorted(direct + indirect + according, key=_position))
+    cands += find_labelled(doc, quoted, [p for c in cands for p in c.parts])
+    cands.sort(key=_position)
     cands = sorted(cands + find_continuations(doc, quoted, cands), key=_position)
     cands = _outermost(cands)
     apply_chains(cands, outer, find_citing(doc))

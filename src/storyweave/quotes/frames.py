@@ -43,7 +43,7 @@ _OBJECT = (
     "emphasise", "stress", "highlight", "underscore", "characterize", "portray",
     "depict", "label", "dub", "brand", "term", "deem", "view", "regard", "call",
     "name", "describe", "hail", "lambaste", "decry", "rebuke", "scold", "ridicule",
-    "express", "voice", "note",
+    "express", "voice", "note", "say",
     "read", "write", "answer", "explain", "reiterate", "concede", "admit",
     "reference", "chant", "laud", "proclaim", "recount", "quote", "invoke",
 )

@@ -212,7 +212,7 @@ def find_indirect(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Candid
             content, source = _noun_content(doc, tok, quoted)
         else:
             continue
-        if content is None:
+        if content is None or _holds_noun_cue(doc, content, used):
             continue
         content = _cut_coordinated(doc, tok, content, quoted)
         out.append(
@@ -227,6 +227,13 @@ def find_indirect(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Candid
     return out
 
 
+def _holds_noun_cue(doc: Doc, content: CharSpan, used: set[int]) -> bool:
+    """Whether ``content`` holds the noun that cues a direct quote: in "The board issued the
+    following statement: “...”" the statement's words are the attribution, not "issued"'s
+    object."""
+    return any(doc[u].pos_ == "NOUN" and content[0] <= doc[u].idx < content[1] for u in used)
+
+
 def _second_predicate(cue: Token, tok: Token) -> bool:
     """ "Rajoy said A and insisted B": ``tok`` is the speaker's next act, not content."""
     if tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.i <= cue.i:
@@ -239,7 +246,8 @@ def _second_predicate(cue: Token, tok: Token) -> bool:
     if not (is_cue_verb(tok, quote=True) or lemma in _OTHER_CUES or lemma in FRAMES):
         return False
     tense = {tok.tag_} | {c.tag_ for c in tok.children if c.dep_ == "aux"}
-    return cue.tag_ in tense or tok.tag_ == "VBG"
+    cue_tense = {cue.tag_} | {c.tag_ for c in cue.children if c.dep_ == "aux"}
+    return bool(cue_tense & tense) or tok.tag_ == "VBG"
 
 
 def _cut_coordinated(doc: Doc, cue: Token, span: CharSpan, quoted: list[Quoted]) -> CharSpan:
@@ -253,7 +261,9 @@ def _cut_coordinated(doc: Doc, cue: Token, span: CharSpan, quoted: list[Quoted])
         prev = doc[tok.i - 1]
         dash_cc = prev.text in ("-", "—", "–", "--") and tok.dep_ == "cc"
         # ", which ...": a writer's aside on the last noun, not the speaker's words
-        aside = prev.text == "," and tok.lower_ == "which" and tok.head.dep_ == "relcl"
+        aside = prev.text == "," and (
+            (tok.lower_ == "which" and tok.head.dep_ == "relcl") or _closing_appositive(tok, span)
+        )
         if not (dash_cc or aside or (tok.dep_ == "cc" and _joins_second_predicate(cue, tok))):
             continue
         cut = prev.idx if dash_cc or prev.text == "," else tok.idx
@@ -263,6 +273,16 @@ def _cut_coordinated(doc: Doc, cue: Token, span: CharSpan, quoted: list[Quoted])
         if trimmed is not None and trimmed[1] - trimmed[0] >= _MIN_CONTENT_CHARS:
             return trimmed
     return span
+
+
+def _closing_appositive(tok: Token, span: CharSpan) -> bool:
+    """ ", a move that could ...": an indefinite apposition after a comma that runs to the
+    content's end is the writer's gloss on the last noun, not the speaker's words."""
+    noun = tok.head
+    if tok.dep_ != "det" or tok.lower_ not in ("a", "an") or noun.dep_ != "appos":
+        return False
+    end = noun.right_edge
+    return noun.head.i < tok.i and end.idx + len(end.text) >= span[1] - 1
 
 
 def _joins_second_predicate(cue: Token, cc: Token) -> bool:

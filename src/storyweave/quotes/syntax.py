@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .cues import QUOTE_ONLY_VERBS, SPEECH_VERBS
+from .cues import MANNER_VERBS, QUOTE_ONLY_VERBS, SPEECH_VERBS
 
 CharSpan = tuple[int, int]
 
@@ -36,6 +36,9 @@ class Candidate:
     cue_token: int | None = None
     links: list[CharSpan] = field(default_factory=list)
     region_end: int = 0
+    nests: bool = True
+    """Whether an attribution whose cue lies inside this one's content is dropped as nested
+    (false for a transcript's labelled answer, whose reported speech PolNeAR keeps)."""
 
     @property
     def start(self) -> int:
@@ -47,7 +50,7 @@ def is_cue_verb(tok: Token, *, quote: bool = False) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return False
     lemma = tok.lemma_.lower()
-    return lemma in SPEECH_VERBS or (quote and lemma in QUOTE_ONLY_VERBS)
+    return lemma in SPEECH_VERBS or (quote and (lemma in QUOTE_ONLY_VERBS or lemma in MANNER_VERBS))
 
 
 _RELAY_VERBS = frozenset({"quote", "cite"})

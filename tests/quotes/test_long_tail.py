@@ -1,0 +1,162 @@
+"""Issue 16: the long tail of attributions (labels, manner verbs, objects of "say",
+message nouns before a colon, quotes in the next paragraph, writers' glosses)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyweave.model import Attribution
+from storyweave.quotes import find_attributions
+
+
+def _found(nlp: Any, text: str) -> list[Attribution]:
+    return find_attributions(nlp(text))
+
+
+def _text(text: str, span: Any) -> str:
+    return "" if span is None else str(text[span.start : span.end])
+
+
+def _by_content(text: str, found: list[Attribution]) -> dict[str, Attribution]:
+    return {_text(text, a.content): a for a in found}
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # a headline credited by a name and a colon
+        (
+            "Gallagher: The harbour tunnel will open two years late.\n\n"
+            "Transport chief Dara Gallagher told reporters on Monday that costs had doubled.",
+            "Gallagher",
+            "The harbour tunnel will open two years late",
+        ),
+        # a transcript's all-capitals speaker tag
+        (
+            "The host turned to the mayor.\n\nHARRIS: Well, nobody in this town wants a "
+            "second toll bridge.\n",
+            "HARRIS",
+            "Well, nobody in this town wants a second toll bridge",
+        ),
+        # an interview's question
+        (
+            "We met her in Lisbon.\n\nQ: What made you leave the orchestra?\n\nA: Money.",
+            "Q",
+            "What made you leave the orchestra?",
+        ),
+        # a quotation right after the label is the content by itself
+        (
+            "Chidi Okafor and his sister were asked about the offer. Both answered at once. "
+            "Okafor: “We will not sell the farm.” [Radio 4]",
+            "Okafor",
+            "“We will not sell the farm.”",
+        ),
+    ],
+)
+def test_speaker_labels(nlp: Any, text: str, source: str, content: str) -> None:
+    found = _by_content(text, _found(nlp, text))
+    assert content in found, list(found)
+    att = found[content]
+    assert _text(text, att.source) == source
+    assert _text(text, att.cue) == ":"
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE: The road reopened at noon after the crash was cleared.",
+        "Editor's note: An earlier version misspelled the name of the bakery.",
+        "The meeting starts at 10:30 and ends when the chair says so.",
+    ],
+)
+def test_editorial_labels_are_not_speakers(nlp: Any, text: str) -> None:
+    assert not [a for a in _found(nlp, text) if _text(text, a.cue) == ":"]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "“We finally did it!” beamed Rosa Delgado, the team's captain.",
+            "“We finally did it!”",
+            "Rosa Delgado",
+        ),
+        ("“Not this again,” the clerk sighed.", "“Not this again,”", "the clerk"),
+        ("“You will regret it,” growled the landlord.", "“You will regret it,”", "the landlord"),
+    ],
+)
+def test_manner_of_speaking_verbs(nlp: Any, text: str, content: str, source: str) -> None:
+    found = _by_content(text, _found(nlp, text))
+    assert content in found, list(found)
+    assert _text(text, found[content].source).startswith(source)
+    assert found[content].kind == "direct"
+
+
+@pytest.mark.issue(16)
+def test_object_of_say(nlp: Any) -> None:
+    text = "Most farmers in the valley say the same of the new dam."
+    found = _found(nlp, text)
+    assert [_text(text, a.content) for a in found] == ["the same of the new dam"]
+    assert _text(text, found[0].source) == "Most farmers in the valley"
+
+
+@pytest.mark.issue(16)
+def test_message_noun_before_colon(nlp: Any) -> None:
+    text = (
+        "The harbour board issued the following statement:\n\n"
+        "“Our ferries will run on Sunday as planned.”"
+    )
+    found = _by_content(text, _found(nlp, text))
+    att = found["“Our ferries will run on Sunday as planned.”"]
+    assert _text(text, att.cue) == "statement"
+    assert _text(text, att.source) == "The harbour board"
+
+
+@pytest.mark.issue(16)
+def test_quote_in_next_paragraph_continues_reported_speech(nlp: Any) -> None:
+    text = (
+        "Mayor Ines Kovac said the bridge would stay closed until the spring.\n\n"
+        "“We cannot take chances with a structure this old.”\n\n"
+        "The council meets again in March."
+    )
+    found = _found(nlp, text)
+    by = _by_content(text, found)
+    first = by["the bridge would stay closed until the spring"]
+    second = by["“We cannot take chances with a structure this old.”"]
+    assert (first.cue, first.source) == (second.cue, second.source)
+
+
+@pytest.mark.issue(16)
+def test_next_paragraph_quote_needs_a_statement_ending_its_paragraph(nlp: Any) -> None:
+    text = (
+        "Mayor Ines Kovac said the bridge would stay closed, and the ferry ran all week.\n\n"
+        "Mayor Ines Kovac wants a new bridge by 2030. Engineers disagree.\n\n"
+        "“A structure this old is a risk.”"
+    )
+    found = _by_content(text, _found(nlp, text))
+    assert "“A structure this old is a risk.”" not in found
+
+
+@pytest.mark.issue(16)
+def test_closing_appositive_is_the_writers_gloss(nlp: Any) -> None:
+    text = (
+        "The minister said the port would be sold to a private operator, "
+        "a step that unions have fought for a decade."
+    )
+    found = _found(nlp, text)
+    assert _text(text, found[0].content) == "the port would be sold to a private operator"
+
+
+@pytest.mark.issue(16)
+def test_second_predicate_after_did(nlp: Any) -> None:
+    text = (
+        "The investor did say he found the start-up “very promising” and called its "
+        "founder “a genius.”"
+    )
+    contents = [_text(text, a.content) for a in _found(nlp, text)]
+    assert contents[0] == "he found the start-up “very promising”"
