@@ -2,8 +2,12 @@
 
 Clusters every document of a split at once (all topics together), with the
 StoryClusterer (MiniLM lead embeddings + entities, average link) and with a
-TF-IDF average-link baseline. Thresholds are tuned on train; dev is reported
-with the fixed module constants of storyweave.stories.score. Also measures
+TF-IDF average-link baseline (its threshold tuned on train). The full-article
+threshold is chosen by cross-validation over topics: all train+dev topics in
+5 folds, the precision/recall curve per threshold with its spread over folds,
+and each fold scored at the threshold the other folds choose. The fixed module
+constants of storyweave.stories.score are then reported on train and dev, and on
+dev cut to headlines and short reports (the length calibration). Also measures
 order dependence: the batch result under shuffling (must be identical) and
 one-article-at-a-time streaming in random orders (F1 spread).
 
@@ -43,8 +47,9 @@ SHARED = Path(
 )
 DATA = SHARED / "ecbplus" / "documents.jsonl"
 STREAM_ORDERS = 3
-# (embedding, term) weights tried; entities get the rest
-WEIGHTS = ((0.5, 0.0), (0.6, 0.0), (0.5, 0.25), (0.4, 0.3), (0.4, 0.2), (0.34, 0.33))
+FOLDS = 5
+THRESHOLDS = tuple(round(0.25 + 0.025 * i, 3) for i in range(6))
+MIXED_SEED = 11
 
 
 # -- data ---------------------------------------------------------------------------------
@@ -135,22 +140,57 @@ def score_partition(part: dict[str, str], docs: list[dict[str, Any]]) -> tuple[f
     return bcubed([part[d["doc_id"]] for d in docs], [d["subtopic"] for d in docs])
 
 
-def tune(feats: list[StoryFeatures], docs: list[dict[str, Any]]) -> tuple[ClusterOptions, float]:
-    """Grid search on train; a threshold is judged by its mean F1 with its two neighbours
-    (one step either side), so that a sharp, lucky peak does not win."""
-    thresholds = [round(float(t), 3) for t in np.arange(0.225, 0.5, 0.025)]
-    best: tuple[float, ClusterOptions] | None = None
-    for emb, term in WEIGHTS:
-        grid = [
-            ClusterOptions(threshold=t, embedding_weight=emb, term_weight=term) for t in thresholds
-        ]
-        f1 = [score_partition(cluster(feats, opts), docs)[2] for opts in grid]
-        for j in range(1, len(thresholds) - 1):
-            smooth = (f1[j - 1] + f1[j] + f1[j + 1]) / 3
-            if best is None or smooth > best[0] + 1e-9:
-                best = (smooth, grid[j])
-    assert best is not None
-    return best[1], best[0]
+def topic_folds(docs: list[dict[str, Any]], folds: int = FOLDS) -> list[list[int]]:
+    """Document indexes of each fold; a topic lies wholly in one fold (topics dealt in turn)."""
+    topics = sorted({d["topic"] for d in docs})
+    fold_of = {t: i % folds for i, t in enumerate(topics)}
+    out: list[list[int]] = [[] for _ in range(folds)]
+    for i, doc in enumerate(docs):
+        out[fold_of[doc["topic"]]].append(i)
+    return out
+
+
+def fold_curve(
+    feats: list[StoryFeatures], docs: list[dict[str, Any]], folds: list[list[int]]
+) -> dict[float, list[tuple[float, float, float]]]:
+    """BCubed of each fold (its topics clustered together) at each full-article threshold."""
+    curve: dict[float, list[tuple[float, float, float]]] = {}
+    for t in THRESHOLDS:
+        opts = ClusterOptions(threshold=t)
+        curve[t] = []
+        for idx in folds:
+            part = cluster([feats[i] for i in idx], opts)
+            curve[t].append(
+                bcubed([part[feats[i].article_id] for i in idx], [docs[i]["subtopic"] for i in idx])
+            )
+    return curve
+
+
+def cross_validate(
+    curve: dict[float, list[tuple[float, float, float]]],
+) -> list[tuple[float, tuple[float, float, float]]]:
+    """For each fold: the threshold with the best mean F1 on the other folds, and its
+    BCubed on this fold."""
+    folds = len(next(iter(curve.values())))
+    out = []
+    for k in range(folds):
+
+        def others(t: float, k: int = k) -> float:
+            return sum(prf[2] for j, prf in enumerate(curve[t]) if j != k)
+
+        chosen = max(curve, key=others)
+        out.append((chosen, curve[chosen][k]))
+    return out
+
+
+def cut(item: AnnotatedArticle, sentences: int) -> AnnotatedArticle:
+    """The article's first ``sentences`` lines only: a headline, or a short wire report."""
+    kept = item.sentences[:sentences]
+    end = kept[-1].span.end
+    text = item.article.text[:end]
+    article = Article(id=item.article.id, text=text, ref=item.article.ref)
+    mentions = tuple(m for m in item.mentions if m.span.end <= end)
+    return AnnotatedArticle(article=article, sentences=tuple(kept), mentions=mentions)
 
 
 # -- TF-IDF average-link baseline ---------------------------------------------------------
@@ -204,6 +244,51 @@ def row(name: str, prf: tuple[float, float, float]) -> str:
     return f"  {name:<44} P {prf[0]:.3f}  R {prf[1]:.3f}  F1 {prf[2]:.3f}"
 
 
+def mean_prf(prfs: Sequence[tuple[float, float, float]]) -> tuple[float, float, float]:
+    n = len(prfs)
+    return (sum(p[0] for p in prfs) / n, sum(p[1] for p in prfs) / n, sum(p[2] for p in prfs) / n)
+
+
+def report_folds(feats: list[StoryFeatures], docs: list[dict[str, Any]]) -> None:
+    folds = topic_folds(docs)
+    print(
+        f"cross-validation over topics: {FOLDS} folds of all {len(docs)} train+dev documents "
+        f"({len({d['topic'] for d in docs})} topics; each fold's topics clustered together)"
+    )
+    curve = fold_curve(feats, docs, folds)
+    print("  full-article threshold   mean P   mean R   mean F1   F1 min-max over folds")
+    for t, prfs in curve.items():
+        p, r, f = mean_prf(prfs)
+        f1s = [x[2] for x in prfs]
+        mark = "  <- fixed" if math.isclose(t, ClusterOptions().threshold) else ""
+        print(f"  {t:<24} {p:.3f}    {r:.3f}    {f:.3f}     {min(f1s):.3f}-{max(f1s):.3f}{mark}")
+    chosen = cross_validate(curve)
+    p, r, f = mean_prf([prf for _, prf in chosen])
+    f1s = [prf[2] for _, prf in chosen]
+    print(
+        "  chosen on the other folds, scored on each: thresholds "
+        + ", ".join(str(t) for t, _ in chosen)
+        + f"; mean P {p:.3f} R {r:.3f} F1 {f:.3f} (F1 {min(f1s):.3f}-{max(f1s):.3f})"
+    )
+
+
+def report_lengths(items: list[AnnotatedArticle], docs: list[dict[str, Any]]) -> None:
+    """Dev articles cut to a headline (first line), to a short wire report (three lines),
+    and a mix in which a quarter are headlines and a quarter short reports."""
+    fixed = ClusterOptions()
+    embedder = default_embedder()
+    heads = extract_features([cut(i, 1) for i in items], embedder)
+    shorts = extract_features([cut(i, 3) for i in items], embedder)
+    full = extract_features(items, embedder)
+    rng = random.Random(MIXED_SEED)
+    mixed = [rng.choice((f, f, s, h)) for f, s, h in zip(full, shorts, heads, strict=True)]
+    print("dev by article length (fixed thresholds):")
+    for name, feats in (("headline only", heads), ("three lines", shorts), ("mixed", mixed)):
+        words = sorted(f.words or 0 for f in feats)
+        ours = score_partition(cluster(feats, fixed), docs)
+        print(row(f"{name} (median {words[len(words) // 2]} content words)", ours))
+
+
 def main() -> int:
     if not DATA.exists():
         print(f"skipped: {DATA} not found")
@@ -211,21 +296,20 @@ def main() -> int:
     started = time.perf_counter()
     splits = {s: load_split(s) for s in ("train", "dev")}
     feats: dict[str, list[StoryFeatures]] = {}
+    items: dict[str, list[AnnotatedArticle]] = {}
     for split, docs in splits.items():
-        feats[split] = extract_features(annotate(docs), default_embedder())
+        items[split] = annotate(docs)
+        feats[split] = extract_features(items[split], default_embedder())
     print(f"ECB+ stories: {len(splits['train'])} train / {len(splits['dev'])} dev documents")
 
     fixed = ClusterOptions()
-    tuned, tuned_f1 = tune(feats["train"], splits["train"])
     print(
-        f"tuned on train: threshold {tuned.threshold}, embedding weight "
-        f"{tuned.embedding_weight}, term weight {tuned.term_weight} "
-        f"(train F1 smoothed over +-0.025: {tuned_f1:.3f})"
+        f"fixed (storyweave.stories.score): full-article threshold {fixed.threshold} "
+        f"(>= {fixed.long_words:g} content words), headline threshold {fixed.short_threshold} "
+        f"(<= {fixed.short_words:g}), embedding weight {fixed.embedding_weight}, "
+        f"term weight {fixed.term_weight}"
     )
-    print(
-        f"fixed (storyweave.stories.score): threshold {fixed.threshold}, embedding weight "
-        f"{fixed.embedding_weight}, term weight {fixed.term_weight}"
-    )
+    report_folds(feats["train"] + feats["dev"], splits["train"] + splits["dev"])
     texts = {s: [d["text"] for d in docs] for s, docs in splits.items()}
     gold = {s: [d["subtopic"] for d in docs] for s, docs in splits.items()}
     base_th, _ = tune_baseline(texts["train"], gold["train"])
@@ -237,6 +321,7 @@ def main() -> int:
         base = baseline(texts[split], gold[split], base_th)
         print(row(f"{split}: TF-IDF average-link baseline", base))
 
+    report_lengths(items["dev"], splits["dev"])
     dev, dev_docs = feats["dev"], splits["dev"]
     reference = cluster(dev, fixed)
     shuffled = list(dev)

@@ -69,7 +69,18 @@ def test_seed_articles_form_one_story_and_the_rehab_stories_stay_apart(analysed:
     reid = {_story_of(report, f"ecbplus-1_1{i}ecb")["id"] for i in range(4)}
     lohan = {_story_of(report, f"ecbplus-1_1{i}ecbplus")["id"] for i in range(4)}
     assert not reid & lohan  # two actresses, two rehab stories
+    assert len(reid) == 1 and len(lohan) == 1  # and each is one story, not split
+    assert len(report["stories"]) == 3
     assert len(seed["title"]) <= 120
+
+
+def test_why_names_the_best_story_an_article_is_not_in(analysed: Analysed) -> None:
+    seed = _story_of(analysed.report, "000_dd195cddc56944a4")
+    res = CliRunner().invoke(main, ["show", seed["id"], "--db", analysed.db, "--why"])
+    assert res.exit_code == 0, res.output
+    assert "(bar 0." in res.output
+    assert "best other story st_" in res.output and "below its bar" in res.output
+    assert "missing: no shared entity" in res.output
 
 
 def test_seed_articles_metadata_and_credit(analysed: Analysed) -> None:

@@ -347,16 +347,39 @@ def show(store: SQLStore, story_id: str, as_json: bool, why: bool) -> None:
 def _print_why(store: SQLStore, story_id: str) -> None:
     found = explain_story(store, story_id)
     for a in found.assignments:
-        out.print(f"[bold]{a.article_id}[/bold] average-link score {a.score:.3f}", soft_wrap=True)
+        if len(found.assignments) > 1:
+            head = f"average-link score {a.score:.3f} (bar {a.threshold:.3f})"
+        else:
+            head = f"alone: bar {a.threshold:.3f} for its length"
+        out.print(f"[bold]{a.article_id}[/bold] {head}", soft_wrap=True)
         if a.shared_entities:
             out.print("  shared: " + ", ".join(a.shared_entities), markup=False, soft_wrap=True)
         near = ", ".join(f"{aid} ({score:.2f})" for aid, score in a.nearest_articles)
         if near:
             out.print(f"  nearest: {near}", markup=False, soft_wrap=True)
+        if a.nearest_other is not None:
+            out.print("  " + _why_not(a.nearest_other), markup=False, soft_wrap=True)
     for m in found.merges:
         bridge = ", ".join(m.bridge)
         out.print(f"merged story {m.absorbed} (score {m.score:.3f}) when {bridge} arrived",
                   markup=False, soft_wrap=True)  # fmt: skip
+
+
+def _why_not(c: Any) -> str:
+    """One line on the best story an article is not in (a storyweave.stories.Candidate)."""
+    p = c.parts
+    parts = (
+        f"embedding {p.embedding:.3f} + terms {p.terms:.3f} + entities {p.entities:.3f}"
+        f" - time {p.time:.3f}"
+    )
+    verdict = "below" if c.score < c.threshold else "at or above"
+    line = f"best other story {c.story_id}: score {c.score:.3f} {verdict} its bar"
+    line += f" {c.threshold:.3f} ({parts})"
+    if c.shared_entities:
+        line += "; shared: " + ", ".join(c.shared_entities)
+    if c.missing:
+        line += "; missing: " + ", ".join(c.missing)
+    return line
 
 
 @main.command()

@@ -61,6 +61,35 @@ def test_fixture_forms_the_expected_stories() -> None:
     assert reid.shared_entities[0] == "reid"
     assert {a for a, _ in reid.nearest_articles} == {"reid-2", "reid-3"}
     assert reid.score >= clusterer.options.threshold
+    assert reid.threshold == clusterer.options.threshold  # words unknown: read as long
+
+
+def test_an_article_left_alone_says_which_story_it_missed_and_what_it_lacked() -> None:
+    clusterer = new_clusterer()
+    clusterer.add(FIXTURE[:3])
+    # the same direction as the Reid story, but no entity and no word in common
+    stray = make_features("stray", 0, {})
+    stray = StoryFeatures(
+        article_id="stray",
+        vector=stray.vector,
+        entities=(),
+        date=None,
+        headline="a stray",
+        terms=(("unrelated", 1),),
+        words=120,
+    )
+    (got,) = clusterer.add([stray])
+    assert got.new_story
+    best = got.nearest_other
+    assert best is not None and best.story_id == story_id_for("reid-1")
+    assert best.score < best.threshold == clusterer.options.threshold
+    assert got.score == best.score
+    assert "no shared entity" in best.missing
+    assert "no shared content word" in best.missing
+    assert best.parts.entities == 0.0 and best.parts.embedding > 0.0
+    # an article in its story is told the nearest story it is not in, if any
+    reid = clusterer.explain("reid-1")
+    assert reid.nearest_other is None or reid.nearest_other.story_id != reid.story_id
 
 
 @settings(max_examples=25, deadline=None)
@@ -194,3 +223,28 @@ def test_two_rehab_stories_about_two_actresses_stay_apart() -> None:
         frozenset({"lohan-1", "lohan-2"}),
         frozenset({"phone"}),
     }
+
+
+def test_headlines_of_one_story_join_though_they_share_few_words() -> None:
+    """Headline-only items (a feed without descriptions) are judged by the short-text bar."""
+    heads = {
+        "ferry-1": "Ferry carrying 300 capsizes off Lesbos, dozens missing",
+        "ferry-2": "Coast guard searches for survivors after Greek ferry sinks",
+        "ferry-3": "Lesbos ferry disaster: divers recover first bodies",
+        "bank-1": "Norway's central bank holds interest rates at 4.5%",
+        "bank-2": "Norges Bank keeps key rate unchanged, signals cut in spring",
+        "film-1": "Animated sequel tops weekend box office in North America",
+    }
+    entities = {"Lesbos": "GPE", "Greek": "NORP", "Norway": "GPE", "Norges Bank": "ORG"}
+    items = [make_article(k, v, entities=entities, title=v) for k, v in heads.items()]
+    clusterer = open_clusterer()
+    add_articles(clusterer, items)
+    assert as_sets(clusterer) == {
+        frozenset({"ferry-1", "ferry-2", "ferry-3"}),
+        frozenset({"bank-1", "bank-2"}),
+        frozenset({"film-1"}),
+    }
+    # the same pair of headlines judged by the full-article bar stays apart
+    strict = open_clusterer(options=ClusterOptions(short_threshold=ClusterOptions().threshold))
+    add_articles(strict, items)
+    assert len(as_sets(strict)) > 3

@@ -7,6 +7,7 @@ import pytest
 from storyweave.model import Sentence, Span, Timex
 from storyweave.stories.embed import HashingEmbedder
 from storyweave.stories.features import (
+    LEAD_WEIGHT,
     article_date,
     entity_key,
     extract_features,
@@ -94,5 +95,19 @@ def test_extract_features_counts_entities_in_the_body_only() -> None:
     )
     item.mentions = item.mentions + make_article("x", text, entities={"Reid": "PERSON"}).mentions
     (feats,) = extract_features([item], HashingEmbedder())
-    assert feats.entity_counts() == {"reid": 3}
+    # the whole body is its lead here, so each mention counts LEAD_WEIGHT times
+    assert feats.entity_counts() == {"reid": 3 * LEAD_WEIGHT}
+    assert feats.words == 6  # tara, reid, entered, rehab, reid, fine
     assert abs(float((feats.vector**2).sum()) - 1.0) < 1e-5
+
+
+def test_entities_of_the_lead_count_more_than_later_ones() -> None:
+    text = (
+        "Storms flooded Lisbon on Monday. Rescuers worked through the night. "
+        "Roads were closed. Later paragraphs mention Porto once."
+    )
+    item = make_article("a", text, entities={"Lisbon": "GPE", "Porto": "GPE"})
+    (feats,) = extract_features([item], HashingEmbedder())
+    counts = feats.entity_counts()
+    assert counts["lisbon"] == LEAD_WEIGHT
+    assert counts["porto"] == 1

@@ -6,7 +6,13 @@ import math
 import numpy as np
 import pytest
 
-from storyweave.stories.score import ClusterOptions, entity_vector, gap_days, group_score
+from storyweave.stories.score import (
+    ClusterOptions,
+    entity_vector,
+    gap_days,
+    group_score,
+    join_threshold,
+)
 
 D = dt.date
 Range = tuple[dt.date | None, dt.date | None]
@@ -72,3 +78,14 @@ def test_terms_weigh_in_with_their_share() -> None:
 def test_entity_vector_keeps_the_heaviest_terms() -> None:
     counts = [("a", 3), ("b", 2), ("c", 1)]
     assert set(entity_vector(counts, {}, 10, idf_floor=0.5, limit=2)) == {"a", "b"}
+
+
+def test_join_threshold_moves_from_the_short_bar_to_the_long_one_with_length() -> None:
+    opts = ClusterOptions()
+    assert join_threshold(3, opts) == opts.short_threshold
+    assert join_threshold(opts.short_words, opts) == opts.short_threshold
+    assert join_threshold(opts.long_words, opts) == opts.threshold
+    assert join_threshold(None, opts) == opts.threshold  # unknown length reads as long
+    middle = join_threshold(math.sqrt(opts.short_words * opts.long_words), opts)
+    assert middle == pytest.approx((opts.short_threshold + opts.threshold) / 2)
+    assert opts.short_threshold < join_threshold(20, opts) < join_threshold(40, opts)

@@ -34,7 +34,15 @@ from storyweave.model import Story
 
 from .features import StoryFeatures
 from .index import Neighbours, StoryIndex
-from .score import ClusterOptions, entity_vector, gap_days, group_score
+from .score import (
+    ClusterOptions,
+    ScoreParts,
+    entity_vector,
+    gap_days,
+    group_score,
+    join_threshold,
+    score_parts,
+)
 from .state import ClusterState, MemberRecord, Merge, StoryRecord
 from .title import story_title
 
@@ -42,6 +50,26 @@ SHARED_SHOWN = 5
 _WIDEN = 4  # neighbours fetched per needed candidate, to look past dormant stories
 _TERM = "t:"  # document frequencies of terms share the entity table under this prefix
 NEAREST_SHOWN = 3
+LEAD_COSINE_LOW = 0.5
+"""Below this mean lead-embedding cosine an explanation says the leads are worded unlike."""
+CANDIDATES_SCORED = 8
+"""Other stories (nearest first) an explanation scores the article against."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """The best-scoring story an article is *not* in: why it did not join.
+
+    ``missing`` names the evidence that was absent or against: no shared entity,
+    no shared content word, a time gap, a lead worded unlike the story's.
+    """
+
+    story_id: StoryId
+    score: float
+    threshold: float
+    parts: ScoreParts
+    shared_entities: tuple[str, ...]
+    missing: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +77,10 @@ class Assignment:
     """Where one article went, and why.
 
     ``score`` is the article's average-link score to the rest of its story (for
-    a story of one: its best score to any other story, which was too low).
+    a story of one: its score to the best other story, which was too low);
+    ``threshold`` is the bar that score is held to (it depends on how much text
+    there is, see :func:`~storyweave.stories.score.join_threshold`); ``nearest_other``
+    is the best story the article is not in, with what it lacked.
     """
 
     article_id: ArticleId
@@ -59,6 +90,8 @@ class Assignment:
     nearest_articles: tuple[tuple[ArticleId, float], ...]
     new_story: bool
     merged: tuple[StoryId, ...] = ()
+    threshold: float = 0.0
+    nearest_other: Candidate | None = None
 
 
 @dataclass(slots=True, eq=False)
@@ -72,6 +105,7 @@ class _Group:
     term_sum: dict[str, float]
     first: dt.date | None
     last: dt.date | None
+    words: float | None = None
     articles: list[int] = field(default_factory=list)
     absorbed: list[tuple[StoryId, StoryId, float]] = field(default_factory=list)
     neighbours: set[int] = field(default_factory=set)
@@ -200,6 +234,7 @@ class StoryClusterer:
                 term_sum=dict(tvecs[i]),
                 first=f.date,
                 last=f.date,
+                words=None if f.words is None else float(f.words),
                 articles=[i],
             )
             for i, f in enumerate(batch)
@@ -257,6 +292,7 @@ class StoryClusterer:
                 term_sum=dict(rec.term_sum),
                 first=rec.first,
                 last=rec.last,
+                words=rec.words,
             )
         )
         story_gid[story_id] = gid
@@ -276,13 +312,16 @@ class StoryClusterer:
             self.options,
         )
 
+    def _threshold(self, a: _Group, b: _Group) -> float:
+        return join_threshold(min(_mean_words(a), _mean_words(b)), self.options)
+
     def _agglomerate(self, groups: list[_Group], parent: list[int]) -> None:
         heap: list[tuple[float, int, int, int, int]] = []
 
         def push(a: _Group, b: _Group) -> None:
             lo, hi = (a, b) if a.gid < b.gid else (b, a)
             score = self._score(lo, hi)
-            if score >= self.options.threshold:
+            if score >= self._threshold(lo, hi):
                 heapq.heappush(heap, (-score, lo.gid, hi.gid, lo.version, hi.version))
 
         for group in groups:
@@ -329,6 +368,7 @@ class StoryClusterer:
                     last=group.last,
                     created=group.created,
                     term_sum=group.term_sum,
+                    words=group.words,
                 )
             )
             bridge = tuple(batch[i].article_id for i in sorted(group.articles))
@@ -347,6 +387,7 @@ class StoryClusterer:
                     headline=feats.headline,
                     joined=seq,
                     terms=tuple(vecs[1][i].items()),
+                    words=feats.words,
                 )
                 self.state.put_member(record, group.story_id)
         return merged
@@ -363,39 +404,42 @@ class StoryClusterer:
         merged: tuple[StoryId, ...],
     ) -> Assignment:
         evec = dict(member.entities)
+        tvec = dict(member.terms)
+        own = vector.astype(np.float64)
         nearest: list[tuple[ArticleId, float]] = []
-        best_outside = -math.inf
+        others: list[StoryId] = []
         for key, cosine in found:
             other = self.state.member_by_key(key)
             if other is None or other.article_id == member.article_id:
                 continue
-            if self.state.story_of(other.article_id) == story.id:
+            other_story = self.state.story_of(other.article_id)
+            if other_story == story.id:
                 if len(nearest) < NEAREST_SHOWN:
                     nearest.append((other.article_id, round(cosine, 4)))
-            else:
-                best_outside = max(best_outside, cosine)
+            elif other_story is not None and other_story not in others:
+                others.append(other_story)
+        candidate = self._best_other(member, own, evec, tvec, others[:CANDIDATES_SCORED])
         if story.size > 1:
-            rest_v = story.vector_sum - vector.astype(np.float64)
             rest_e = {k: v - evec.get(k, 0.0) for k, v in story.entity_sum.items()}
-            tvec = dict(member.terms)
             rest_t = {k: v - tvec.get(k, 0.0) for k, v in story.term_sum.items()}
-            gap = gap_days(member.date, member.date, story.first, story.last)
             score = group_score(
-                (vector.astype(np.float64), rest_v),
+                (own, story.vector_sum - own),
                 (evec, rest_e),
                 (tvec, rest_t),
                 (1, story.size - 1),
-                gap,
+                gap_days(member.date, member.date, story.first, story.last),
                 self.options,
             )
-            contrib = {k: w * rest_e.get(k, 0.0) for k, w in evec.items()}
-            shared = tuple(
-                k for k, c in sorted(contrib.items(), key=_by_weight_then_key) if c > 1e-9
-            )[:SHARED_SHOWN]
+            shared = _shared(evec, rest_e)
+            rest_words = None
+            if story.words is not None and member.words is not None:
+                rest_words = (story.words - member.words) / (story.size - 1)
+            threshold = join_threshold(_shorter(member.words, rest_words), self.options)
         else:
-            weight = self.options.embedding_weight
-            score = 0.0 if best_outside == -math.inf else weight * best_outside
+            score = -math.inf if candidate is None else candidate.score
+            score = 0.0 if score == -math.inf else score
             shared = ()
+            threshold = join_threshold(member.words, self.options)
         return Assignment(
             article_id=member.article_id,
             story_id=story.id,
@@ -404,7 +448,86 @@ class StoryClusterer:
             nearest_articles=tuple(nearest),
             new_story=story.created == member.joined,
             merged=merged,
+            threshold=round(threshold, 4),
+            nearest_other=candidate,
         )
+
+    def _best_other(
+        self,
+        member: MemberRecord,
+        vector: np.ndarray,
+        evec: dict[str, float],
+        tvec: dict[str, float],
+        story_ids: list[StoryId],
+    ) -> Candidate | None:
+        best: Candidate | None = None
+        for story_id in story_ids:
+            rec = self.state.story(story_id)
+            if rec is None:
+                continue
+            gap = gap_days(member.date, member.date, rec.first, rec.last)
+            parts = score_parts(
+                (vector, rec.vector_sum),
+                (evec, rec.entity_sum),
+                (tvec, rec.term_sum),
+                (1, rec.size),
+                gap,
+                self.options,
+            )
+            dormant = gap is not None and gap > self.options.dormant_days
+            score = -math.inf if dormant else parts.total
+            if best is not None and score <= best.score:
+                continue
+            words = None if rec.words is None else rec.words / rec.size
+            threshold = join_threshold(_shorter(member.words, words), self.options)
+            best = Candidate(
+                story_id=story_id,
+                score=round(score, 4) if score != -math.inf else score,
+                threshold=round(threshold, 4),
+                parts=parts,
+                shared_entities=_shared(evec, rec.entity_sum),
+                missing=self._missing(parts, gap, vector, rec),
+            )
+        return best
+
+    def _missing(
+        self, parts: ScoreParts, gap: int | None, vector: np.ndarray, rec: StoryRecord
+    ) -> tuple[str, ...]:
+        out = []
+        if parts.entities <= 1e-9:
+            out.append("no shared entity")
+        if self.options.term_weight and parts.terms <= 1e-9:
+            out.append("no shared content word")
+        if gap is not None and gap > self.options.dormant_days:
+            out.append(f"{gap} days apart: the story had gone dormant")
+        elif gap:
+            out.append(f"{gap} days apart")
+        centroid = rec.vector_sum / max(rec.size, 1)
+        cosine = float(np.dot(vector, centroid))
+        if cosine < LEAD_COSINE_LOW:
+            out.append(f"leads worded unlike the story's (mean cosine {cosine:.2f})")
+        return tuple(out)
+
+
+def _shared(evec: dict[str, float], other: dict[str, float]) -> tuple[str, ...]:
+    contrib = {k: w * other.get(k, 0.0) for k, w in evec.items()}
+    return tuple(k for k, c in sorted(contrib.items(), key=_by_weight_then_key) if c > 1e-9)[
+        :SHARED_SHOWN
+    ]
+
+
+def _mean_words(group: _Group) -> float:
+    """Mean content words of a group's members; a story saved without counts reads as long."""
+    return math.inf if group.words is None else group.words / group.size
+
+
+def _shorter(a: float | None, b: float | None) -> float | None:
+    """The shorter of two lengths; unknown (``None``) reads as long."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b)
 
 
 def _find(parent: list[int], gid: int) -> int:
@@ -431,6 +554,7 @@ def _merge_into(keep: _Group, gone: _Group, score: float) -> None:
         keep.entity_sum[key] = keep.entity_sum.get(key, 0.0) + value
     for key, value in gone.term_sum.items():
         keep.term_sum[key] = keep.term_sum.get(key, 0.0) + value
+    keep.words = None if keep.words is None or gone.words is None else keep.words + gone.words
     keep.size += gone.size
     keep.first = _earliest(keep.first, gone.first)
     keep.last = _latest(keep.last, gone.last)

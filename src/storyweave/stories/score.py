@@ -25,8 +25,17 @@ import numpy as np
 from numpy.typing import NDArray
 
 # Calibrated on ECB+ train topics (evals/ecb_stories.py, BCubed F1 vs subtopic).
-JOIN_THRESHOLD = 0.325
-"""An article joins (and two stories merge) at or above this average-link score."""
+JOIN_THRESHOLD = 0.3
+"""Between full articles (:data:`LONG_WORDS` content words or more), an article joins (and
+two stories merge) at or above this average-link score."""
+SHORT_THRESHOLD = 0.12
+"""The bar between headlines (:data:`SHORT_WORDS` content words or fewer): their sparse
+term and entity vectors share a word or two at most, so the same score means more."""
+SHORT_WORDS = 8.0
+"""Evidence this short or shorter is judged by :data:`SHORT_THRESHOLD`."""
+LONG_WORDS = 80.0
+"""Evidence this long or longer is judged by :data:`JOIN_THRESHOLD`; in between, the bar
+moves with the logarithm of the length."""
 EMBEDDING_WEIGHT = 0.4
 """Share of the lead-embedding cosine in the score."""
 TERM_WEIGHT = 0.3
@@ -55,6 +64,9 @@ class ClusterOptions:
     """The clustering knobs; the defaults are the calibrated module constants."""
 
     threshold: float = JOIN_THRESHOLD
+    short_threshold: float = SHORT_THRESHOLD
+    short_words: float = SHORT_WORDS
+    long_words: float = LONG_WORDS
     embedding_weight: float = EMBEDDING_WEIGHT
     term_weight: float = TERM_WEIGHT
     term_limit: int = TERM_LIMIT
@@ -64,6 +76,20 @@ class ClusterOptions:
     time_penalty: float = TIME_PENALTY
     time_scale_days: float = TIME_SCALE_DAYS
     dormant_days: int = DORMANT_DAYS
+
+
+def join_threshold(words: float | None, options: ClusterOptions) -> float:
+    """The score two groups need to merge, given the shorter one's mean content words.
+
+    ``None`` (unknown) is read as full articles."""
+    if words is None or words >= options.long_words:
+        return options.threshold
+    if words <= options.short_words:
+        return options.short_threshold
+    share = math.log(words / options.short_words) / math.log(
+        options.long_words / options.short_words
+    )
+    return options.short_threshold + share * (options.threshold - options.short_threshold)
 
 
 def sparse_dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -104,6 +130,42 @@ def gap_days(
     return max(0, (max(first_a, first_b) - min(last_a, last_b)).days)
 
 
+@dataclass(frozen=True, slots=True)
+class ScoreParts:
+    """An average-link score taken apart: each weighted part, and the time penalty."""
+
+    embedding: float
+    terms: float
+    entities: float
+    time: float
+
+    @property
+    def total(self) -> float:
+        return self.embedding + self.terms + self.entities - self.time
+
+
+def score_parts(
+    vector_sums: tuple[NDArray[np.float64], NDArray[np.float64]],
+    entity_sums: tuple[Mapping[str, float], Mapping[str, float]],
+    term_sums: tuple[Mapping[str, float], Mapping[str, float]],
+    sizes: tuple[int, int],
+    gap: int | None,
+    options: ClusterOptions,
+) -> ScoreParts:
+    """The weighted parts of two groups' average-link score, from their sums."""
+    pairs = sizes[0] * sizes[1]
+    emb = float(np.dot(vector_sums[0], vector_sums[1])) / pairs
+    ent = sparse_dot(entity_sums[0], entity_sums[1]) / pairs
+    terms = sparse_dot(term_sums[0], term_sums[1]) / pairs if options.term_weight else 0.0
+    time = options.time_penalty * min(1.0, gap / options.time_scale_days) if gap else 0.0
+    return ScoreParts(
+        embedding=options.embedding_weight * emb,
+        terms=options.term_weight * terms,
+        entities=(1.0 - options.embedding_weight - options.term_weight) * ent,
+        time=time,
+    )
+
+
 def group_score(
     vector_sums: tuple[NDArray[np.float64], NDArray[np.float64]],
     entity_sums: tuple[Mapping[str, float], Mapping[str, float]],
@@ -115,16 +177,7 @@ def group_score(
     """Average-link score of two groups from their sums; ``-inf`` if one has gone dormant."""
     if gap is not None and gap > options.dormant_days:
         return -math.inf
-    pairs = sizes[0] * sizes[1]
-    emb = float(np.dot(vector_sums[0], vector_sums[1])) / pairs
-    ent = sparse_dot(entity_sums[0], entity_sums[1]) / pairs
-    score = options.embedding_weight * emb
-    if options.term_weight:
-        score += options.term_weight * sparse_dot(term_sums[0], term_sums[1]) / pairs
-    score += (1.0 - options.embedding_weight - options.term_weight) * ent
-    if gap:
-        score -= options.time_penalty * min(1.0, gap / options.time_scale_days)
-    return score
+    return score_parts(vector_sums, entity_sums, term_sums, sizes, gap, options).total
 
 
 def _by_weight_then_key(item: tuple[str, float]) -> tuple[float, str]:

@@ -48,6 +48,9 @@ class StoryRecord:
     last: dt.date | None
     created: int
     term_sum: dict[str, float] = field(default_factory=dict)
+    words: float | None = None
+    """Sum of the members' content-word counts (how much text the story's evidence rests
+    on); ``None`` for a story saved before it was kept (read as long articles)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,7 @@ class MemberRecord:
     headline: str
     joined: int
     terms: tuple[tuple[str, float], ...] = ()
+    words: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +263,7 @@ def _story_json(rec: StoryRecord) -> dict[str, Any]:
         "last": _date_str(rec.last),
         "created": rec.created,
         "term_sum": rec.term_sum,
+        "words": rec.words,
     }
 
 
@@ -272,6 +277,7 @@ def _story_from(item: dict[str, Any], vector_sum: Sums) -> StoryRecord:
         last=_date_from(item["last"]),
         created=int(item["created"]),
         term_sum={str(k): float(v) for k, v in item.get("term_sum", {}).items()},
+        words=None if item.get("words") is None else float(item["words"]),
     )
 
 
@@ -284,6 +290,7 @@ def _member_json(rec: MemberRecord) -> dict[str, Any]:
         "headline": rec.headline,
         "joined": rec.joined,
         "terms": [list(t) for t in rec.terms],
+        "words": rec.words,
     }
 
 
@@ -296,6 +303,7 @@ def _member_from(item: dict[str, Any]) -> MemberRecord:
         headline=item["headline"],
         joined=int(item["joined"]),
         terms=tuple((str(k), float(v)) for k, v in item.get("terms", [])),
+        words=None if item.get("words") is None else int(item["words"]),
     )
 
 
