@@ -71,6 +71,7 @@ def test_speaker_labels(nlp: Any, text: str, source: str, content: str) -> None:
         "UPDATE: The road reopened at noon after the crash was cleared.",
         "Editor's note: An earlier version misspelled the name of the bakery.",
         "The meeting starts at 10:30 and ends when the chair says so.",
+        "PUBLISHED: FRIDAY, MAY 3, 2019, 9:56 AM\nThe ferry sank.",
     ],
 )
 def test_editorial_labels_are_not_speakers(nlp: Any, text: str) -> None:
@@ -160,3 +161,9 @@ def test_second_predicate_after_did(nlp: Any) -> None:
     )
     contents = [_text(text, a.content) for a in _found(nlp, text)]
     assert contents[0] == "he found the start-up “very promising”"
+
+
+@pytest.mark.issue(16)
+def test_a_time_stamp_is_not_a_labelled_statement(nlp: Any) -> None:
+    text = "DENVER: MONDAY, JUNE 3, 2024, 4:10 PM\nThe storm closed two schools."
+    assert not [a for a in _found(nlp, text) if _text(text, a.cue) == ":"]

@@ -41,7 +41,8 @@ _EDITORIAL = frozenset({
     "yesterday", "tomorrow", "result", "results", "question", "answer", "bottom", "line",
     "why", "what", "how", "who", "when", "where", "here", "this", "that", "these", "those",
     "example", "summary", "key", "lesson", "quote", "quotes", "fact", "facts", "score",
-    "via", "from", "by", "and", "or", "but", "in", "on", "at", "for", "with",
+    "via", "from", "by", "and", "or", "but", "in", "on", "at", "for", "with", "published",
+    "posted", "filed", "modified", "created", "last", "date", "time", "dateline", "byline",
 })
 # fmt: on
 """Words that make a label editorial furniture ("UPDATE:", "Editor's note:", "Photo:")
@@ -161,6 +162,13 @@ def find_labelled(doc: Doc, quoted: list[Quoted], taken: list[CharSpan]) -> list
     return out
 
 
+def _a_date(tokens: list[Token]) -> bool:
+    """A time stamp ("THURSDAY, MAY 2, 2013, 1:32 PM"), not words anyone said."""
+    words = [t for t in tokens if not t.is_punct]
+    dated = [t for t in words if t.ent_type_ in ("DATE", "TIME") or t.like_num]
+    return bool(words) and len(dated) * 2 > len(words)
+
+
 def _content(doc: Doc, colon: Token, quoted: list[Quoted]) -> CharSpan | None:
     text = doc.text
     begin = colon.idx + 1
@@ -176,6 +184,9 @@ def _content(doc: Doc, colon: Token, quoted: list[Quoted]) -> CharSpan | None:
         end = nxt
     span = trim(text, *trim_final_stop(text, (begin, end)))
     if span is None or len(text[span[0] : span[1]].split()) < _MIN_CONTENT_WORDS:
+        return None
+    words = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if words is None or _a_date(list(words)):
         return None
     if any(q.start < span[1] < q.end for q in quoted):
         return None

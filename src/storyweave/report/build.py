@@ -148,7 +148,7 @@ def attribution_rows(
 def attribution_row(item: AnnotatedArticle, a: Attribution, entities: dict[str, JSON]) -> JSON:
     """One attribution as the report shows it: speaker resolved to an entity, and the
     article's credited outlet (from its credit line) as the outermost link of the chain."""
-    chain = list(a.chain)
+    chain = canonical_chain(item, a.chain, entities)
     credit = item.article.outlet if item.article.credit else None
     if credit and (not chain or chain[0] != credit):
         chain.insert(0, credit)
@@ -164,6 +164,31 @@ def attribution_row(item: AnnotatedArticle, a: Attribution, entities: dict[str, 
         "statement": a.statement,
         "chain": chain,
     }
+
+
+def canonical_chain(
+    item: AnnotatedArticle, chain: Sequence[str], entities: dict[str, JSON]
+) -> list[str]:
+    """``chain`` with each link that names a linked entity of this article written as that
+    entity's canonical name ("Kim Jong Un" -> "Kim Jong-un"); other links are kept as written.
+
+    A link is matched, case-insensitively, first to the text of the article's own linked
+    mentions, then to their entities' names, then to their aliases. The stored attributions
+    keep the names extraction gave: canonical names are cross-document and can change as the
+    store grows, so they are applied here, whenever a chain is reported."""
+    text = item.article.text
+    linked = [
+        (m, entities[m.entity_id]) for m in item.mentions if m.entity_id and m.entity_id in entities
+    ]
+    forms: dict[str, str] = {}
+    for m, ent in linked:
+        forms.setdefault(m.span.text_in(text).casefold(), str(ent["name"]))
+    for _, ent in linked:
+        forms.setdefault(str(ent["name"]).casefold(), str(ent["name"]))
+    for _, ent in linked:
+        for alias in ent["aliases"]:
+            forms.setdefault(str(alias).casefold(), str(ent["name"]))
+    return [forms.get(link.casefold(), link) for link in chain]
 
 
 def attribution_kept(row: JSON, *, statements: bool = False, kind: str | None = None) -> bool:
