@@ -311,7 +311,7 @@ def _print_entities(store: SQLStore, story_id: str, indent: str = "    ") -> Non
     by_type: dict[str, list[str]] = {}
     for v in entity_views(store, story=story_id):
         by_type.setdefault(v.entity.type, []).append(f"{v.entity.name} ×{len(v.mentions)}")
-    for etype in ("PERSON", "ORG", "LOC", "OTHER"):
+    for etype in ("PERSON", "ORG", "LOC", "PRODUCT", "OTHER"):
         if etype in by_type:
             out.print(
                 f"{indent}{etype:<7} " + ", ".join(by_type[etype]), markup=False, soft_wrap=True
@@ -415,7 +415,8 @@ def claims(store: SQLStore, story_id: str, status: str | None, as_json: bool) ->
 
 @main.command()
 @click.option("--story", default=None, help="Only the entities of this story.")
-@click.option("--type", "etype", type=click.Choice(["PERSON", "ORG", "LOC", "OTHER"]), default=None)
+@click.option("--type", "etype", default=None,
+              type=click.Choice(["PERSON", "ORG", "LOC", "PRODUCT", "OTHER"]))  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @with_store
 def entities(store: SQLStore, story: str | None, etype: str | None, as_json: bool) -> None:

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from ._types import ArticleId, EntityId, StoryId
 from .errors import ValidationError
 
-EntityType = Literal["PERSON", "ORG", "LOC", "OTHER"]
+EntityType = Literal["PERSON", "ORG", "LOC", "PRODUCT", "OTHER"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 AttributionKind = Literal["direct", "indirect", "according_to"]
 DuplicateKind = Literal["exact", "near"]
@@ -99,6 +99,7 @@ _TYPE_OF_LABEL: dict[str, EntityType] = {
     "GPE": "LOC",
     "LOC": "LOC",
     "FAC": "LOC",
+    "PRODUCT": "PRODUCT",
 }
 
 

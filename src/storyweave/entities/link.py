@@ -34,7 +34,7 @@ from .propagate import propagate_names
 from .roles import find_role_descriptions, resolve_role, roles_of_mention
 from .sources import news_source_name
 
-_TYPE_RANK: dict[EntityType, int] = {"PERSON": 0, "ORG": 1, "LOC": 2, "OTHER": 3}
+_TYPE_RANK: dict[EntityType, int] = {"PERSON": 0, "ORG": 1, "LOC": 2, "PRODUCT": 3, "OTHER": 4}
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,7 +77,7 @@ def article_page(svc: ServicesDep, article_id: ArticleIdPath) -> HTMLResponse:
 def entity_list(
     svc: ServicesDep,
     q: Annotated[str, Query(max_length=200)] = "",
-    type: Annotated[Literal["PERSON", "ORG", "LOC", "OTHER"] | None, Query()] = None,
+    type: Annotated[Literal["PERSON", "ORG", "LOC", "PRODUCT", "OTHER"] | None, Query()] = None,
 ) -> HTMLResponse:
     entities = svc.catalogue.entity_summaries(query=q, etype=type)
     return HTMLResponse(

@@ -17,7 +17,13 @@ from ..http.catalogue import speaker_name
 from .graph import Graph, entity_graph
 from .highlight import Mark, Piece, pieces
 
-TYPE_CSS = {"PERSON": "ent-person", "ORG": "ent-org", "LOC": "ent-loc", "OTHER": "ent-other"}
+TYPE_CSS = {
+    "PERSON": "ent-person",
+    "ORG": "ent-org",
+    "LOC": "ent-loc",
+    "PRODUCT": "ent-product",
+    "OTHER": "ent-other",
+}
 # Time expressions listed when the report carries no timeline yet.
 DATED_TYPES = ("DATE", "TIME")
 

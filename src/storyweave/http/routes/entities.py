@@ -13,7 +13,7 @@ from .params import EntityIdPath, Limit, Offset
 
 router = APIRouter(prefix="/api/entities", tags=["entities"], responses=ERROR_RESPONSES)
 
-EntityType = Literal["PERSON", "ORG", "LOC", "OTHER"]
+EntityType = Literal["PERSON", "ORG", "LOC", "PRODUCT", "OTHER"]
 
 
 @router.get("", response_model=Page)
