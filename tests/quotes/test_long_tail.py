@@ -167,3 +167,66 @@ def test_second_predicate_after_did(nlp: Any) -> None:
 def test_a_time_stamp_is_not_a_labelled_statement(nlp: Any) -> None:
     text = "DENVER: MONDAY, JUNE 3, 2024, 4:10 PM\nThe storm closed two schools."
     assert not [a for a in _found(nlp, text) if _text(text, a.cue) == ":"]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        # a reporting noun with its owner before the colon, in the quote's own sentence
+        (
+            "The mayor's reply was: “We will rebuild the pier by June.”",
+            "“We will rebuild the pier by June.”",
+            "reply",
+        ),
+        # a sentence that is only a speaker and a verb of saying, then the quote
+        (
+            "The vote was close. Professor Ada Quinn agreed. “Moderates are running out of "
+            "time to find a candidate.”",
+            "“Moderates are running out of time to find a candidate.”",
+            "agreed",
+        ),
+        (
+            "The party was stunned.\n\nSam Ortiz, the party chairman, said in a statement.\n\n"
+            "“There are no paper ballots to recount.”",
+            "“There are no paper ballots to recount.”",
+            "said",
+        ),
+        # a verb of speaking or "chants of" right before an utterance
+        (
+            "As the mayor spoke, the strikers chanted “No contract, no work!” outside the hall.",
+            "“No contract, no work!”",
+            "chanted",
+        ),
+        (
+            "She walked on stage to chants of “Four more years!” from the front rows.",
+            "“Four more years!”",
+            "chants",
+        ),
+    ],
+)
+def test_quotes_handed_off_without_a_clause(nlp: Any, text: str, content: str, cue: str) -> None:
+    found = _by_content(text, _found(nlp, text))
+    assert content in found, list(found)
+    assert _text(text, found[content].cue) == cue
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a show's title after "told" is not what was said
+        "“We are ready,” Mayor Ruiz told “Good Morning Lakeside” on Friday.",
+        # a quoted word inside a phrase is not an utterance
+        "The senator said “reform” would wait until the autumn session.",
+        # a sentence whose verb reports something already is not a bare cue
+        "Ms. Quinn said the deal was done. “The ink is dry.”",
+    ],
+)
+def test_handed_off_quotes_need_an_utterance(nlp: Any, text: str) -> None:
+    found = _found(nlp, text)
+    cues = {_text(text, a.content): _text(text, a.cue) for a in found}
+    assert "“Good Morning Lakeside”" not in cues
+    assert "“reform”" not in cues
+    if "“The ink is dry.”" in cues:  # a continuation of the reported speech, not a bare cue
+        assert cues["“The ink is dry.”"] == cues["the deal was done"]

@@ -158,7 +158,46 @@ def _cue_before(tokens: list[Token]) -> Token | None:
                 return tok  # "Hillary shot back, “...”"
             if tok.dep_ == "relcl":
                 continue  # "Said Dorothy Poynter, who grew up with Ali, “...”"
-            return None
+            return _message_noun(words) if colon else None
+    return _message_noun(words) if colon else None
+
+
+_CHANT_NOUNS = frozenset({"chant", "cry", "shout", "scream", "roar", "yell", "call", "cheer"})
+
+
+def _utterance_after(text: str, q: Quoted, left: list[Token]) -> Token | None:
+    """A verb of speaking (or "chants of") right before a quoted utterance, with no comma or
+    colon between: "they chanted “stop the war”", "he yelled “You lie!” at the president",
+    "to chants of “Marco! Marco!”". The utterance is a whole one: it starts with a capital
+    or ends with "!" or "?", and is neither a lone word nor a title-case name, so a quoted
+    word inside a phrase is not taken."""
+    words = _words(left)
+    if not words or left[-1].i != words[-1].i:
+        return None
+    inner = text[q.inner_start : q.inner_end].strip()
+    exclaimed = inner.rstrip(",.”\"'").endswith(("!", "?"))
+    parts = inner.split()
+    long_words = [w for w in parts if len(w) > 3]
+    titled = bool(long_words) and all(w[:1].isupper() for w in long_words)
+    if not exclaimed and (len(parts) < 3 or titled):
+        return None  # a name or title ("“Peter Pan”"), not an utterance
+    if not (exclaimed or inner[0].isupper()):
+        return None
+    last = words[-1]
+    if last.lower_ == "of" and len(words) > 1 and words[-2].lemma_.lower() in _CHANT_NOUNS:
+        head = words[-2]
+        return head if head.pos_ == "NOUN" else None
+    if last.lemma_.lower() in NAMING_VERBS | QUOTE_ONLY_VERBS or last.tag_ == "VBN":
+        return None  # "called “...”" names; "a hat reading “...”" is the naming rule's
+    return last if is_cue_verb(last, quote=True) else None
+
+
+def _message_noun(words: list[Token]) -> Token | None:
+    """A reporting or message noun with a known issuer before a colon: "Clinton's response
+    was: “...”", "From Bush's Facebook post: “...”"."""
+    for tok in reversed(words):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES | MESSAGE_NOUNS:
+            return tok if _noun_speaker(tok) is not None else None
     return None
 
 
@@ -242,6 +281,38 @@ def _colon_cue(doc: Doc, q: Quoted) -> tuple[Token, CharSpan] | None:
         if noun and _noun_speaker(tok) is not None:
             return tok, (start, j)
     return None
+
+
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "email"})
+_REPORTED_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "oprd", "attr"})
+
+
+def _bare_cue_before(doc: Doc, q: Quoted, used: set[int]) -> tuple[Token, CharSpan] | None:
+    """A sentence just before the quote (in its paragraph or the one before) that is only a
+    speaker and a reporting verb, with nothing reported: "Iowa State's Dianne Bystrom
+    agreed. “Republicans are running out of time.”", "Lau said in a statement.¶“...”"."""
+    text = doc.text
+    j = q.start - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0 or text[j] != "." or text[j + 1 : q.start].count("\n") > 2:
+        return None
+    start, _ = sentence_bounds(doc, j)
+    sent = doc.char_span(start, j + 1, alignment_mode="expand")
+    if sent is None or any(t.is_quote for t in sent):
+        return None
+    root = sent.root
+    if root.i in used or not is_cue_verb(root, quote=True) or root.tag_ not in _FINITE:
+        return None
+    subj = subject_of(root)
+    if subj is None or subj.i > root.i:
+        return None
+    for child in root.children:
+        if child.dep_ in _REPORTED_DEPS:
+            return None
+        if child.dep_ == "dobj" and root.lemma_.lower() not in _ADDRESSEE_VERBS:
+            return None
+    return root, (start, j)
 
 
 def _noun_speaker(noun: Token) -> Token | None:
@@ -354,6 +425,7 @@ def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
     text = doc.text
     quoted = [q for q in quoted if not looks_like_title(text, q)]
     out: list[Candidate] = []
+    used: set[int] = set()
     prev: Candidate | None = None
     for n, q in enumerate(quoted):
         prev_end = quoted[n - 1].end if n else 0
@@ -368,6 +440,8 @@ def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
                 found = _candidate(q, verb, right, right[1])
             elif (colon := _colon_cue(doc, q)) is not None:
                 found = _candidate(q, colon[0], colon[1], right[1])
+            elif not _words(right_toks) and (bare := _bare_cue_before(doc, q, used)):
+                found = _candidate(q, bare[0], bare[1], right[1])
             elif _trails_off(right_toks) and _continues(doc, prev, q) and prev is not None:
                 found = _carry_on(prev, q, right[1])
         elif not _words(right_toks) or (left_toks and left_toks[-1].text in (":", ",")):
@@ -382,12 +456,16 @@ def find_direct(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
                 found = _candidate(q, after, right, right[1])  # system: “...,” Sullivan wrote.
             elif verb is None and prev is not None and _split_by(doc, prev, left_toks):
                 found = _carry_on(prev, q, right[1])
+        elif (said := _utterance_after(text, q, left_toks)) is not None:
+            found = _candidate(q, said, left, right[1])  # "the crowd chanted “Lock her up!”"
         if found is None and (naming := _naming(doc, q)) is not None:
             verb, start = naming
             found = _candidate(q, verb, left, right[1])
             found.parts = [(start, _naming_end(verb, q))]
         if found is not None:
             out.append(found)
+            if found.cue_token is not None:
+                used.add(found.cue_token)
             prev = found
         elif (_words(left_toks) or _words(right_toks)) and not _in_cue_clause(doc, prev, q):
             prev = None  # a quote embedded in other text breaks a run of continuations
