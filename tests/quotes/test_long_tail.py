@@ -230,3 +230,25 @@ def test_handed_off_quotes_need_an_utterance(nlp: Any, text: str) -> None:
     assert "“reform”" not in cues
     if "“The ink is dry.”" in cues:  # a continuation of the reported speech, not a bare cue
         assert cues["“The ink is dry.”"] == cues["the deal was done"]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "As Mayor Jane Ortiz said, the council spent twice its budget on the pier.",
+            "the council spent twice its budget on the pier",
+            "Mayor Jane Ortiz",
+        ),
+        (
+            "The union is only a regional force, as the governor suggested after the vote.",
+            "The union is only a regional force",
+            "the governor",
+        ),
+    ],
+)
+def test_as_aside_of_a_reporting_verb(nlp: Any, text: str, content: str, source: str) -> None:
+    found = _by_content(text, _found(nlp, text))
+    assert content in found, list(found)
+    assert _text(text, found[content].source) == source

@@ -136,10 +136,31 @@ def _verb_content(verb: Token) -> CharSpan | None:
         for child in verb.children:
             if child.dep_ == "dobj" and child.right_edge.i > child.i:
                 return object_span(verb)
+    if (aside := _as_aside(verb)) is not None:
+        return aside
     if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head  # "The economy is strong, he said, ...": the clause around the verb
         return subtree_span(head, within=(head.left_edge.idx, verb.left_edge.idx))
     return None
+
+
+def _as_aside(verb: Token) -> CharSpan | None:
+    """ "As the Daily Caller reported, [the actor gave $5,000]" and "[The union is a regional
+    force], as the governor suggested": the clause an "as" aside of a reporting verb hangs
+    on, without the aside."""
+    if verb.dep_ != "advcl" or not is_cue_verb(verb):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.lefts):
+        return None
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = verb.doc
+    first, last = verb.left_edge.i, verb.right_edge.i
+    if first > head.i:
+        return subtree_span(head, within=(doc[head.left_edge.i].idx, doc[first].idx))
+    end = doc[head.right_edge.i]
+    return trim(doc.text, doc[last].idx + len(doc[last].text), end.idx + len(end.text))
 
 
 def _fronted_clause(verb: Token) -> CharSpan | None:
