@@ -252,3 +252,20 @@ def test_as_aside_of_a_reporting_verb(nlp: Any, text: str, content: str, source:
     found = _by_content(text, _found(nlp, text))
     assert content in found, list(found)
     assert _text(text, found[content].source) == source
+
+
+@pytest.mark.issue(16)
+def test_naming_verb_in_a_clause_of_its_own(nlp: Any) -> None:
+    text = (
+        "The row began at the debate in March, when Governor Ellis called the budget "
+        "“a work of fiction.” Nobody answered."
+    )
+    found = _by_content(text, _found(nlp, text))
+    assert "the budget “a work of fiction.”" in found, list(found)
+    assert _text(text, found["the budget “a work of fiction.”"].cue) == "called"
+
+
+@pytest.mark.issue(16)
+def test_a_work_called_something_is_still_a_title(nlp: Any) -> None:
+    text = "She starred in a comedy called “Second Helpings” last year."
+    assert not [a for a in _found(nlp, text) if a.kind == "direct"]

@@ -238,14 +238,23 @@ def _naming(doc: Doc, q: Quoted) -> tuple[Token, int] | None:
             return None
         if tok.pos_ not in ("VERB", "AUX"):
             continue
-        if tok.lemma_.lower() not in NAMING_VERBS or tok.dep_ in ("acl", "relcl", "amod"):
+        if tok.lemma_.lower() not in NAMING_VERBS:
             return None
+        if tok.dep_ in ("acl", "relcl", "amod") and not _own_clause(tok):
+            return None  # "a film called “Rehab”" names a work
         if subject_of(tok) is None or tok.i + 1 >= first.i:
             return None
         nxt = doc[tok.i + 1]
         skip = nxt.lower_ in ("to", "on") or nxt.dep_ == "prt"
         return tok, doc[tok.i + 1 + skip].idx
     return None
+
+
+def _own_clause(verb: Token) -> bool:
+    """A finite verb with a subject of its own, even where the parser hung it on a noun as a
+    relative clause ("in December, when Clinton called him “ISIS' best recruiter”")."""
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return own and verb.tag_ in _FINITE
 
 
 def _naming_end(verb: Token, q: Quoted) -> int:
