@@ -269,3 +269,26 @@ def test_naming_verb_in_a_clause_of_its_own(nlp: Any) -> None:
 def test_a_work_called_something_is_still_a_title(nlp: Any) -> None:
     text = "She starred in a comedy called “Second Helpings” last year."
     assert not [a for a in _found(nlp, text) if a.kind == "direct"]
+
+
+@pytest.mark.issue(16)
+def test_quote_in_a_dash_aside(nlp: Any) -> None:
+    text = (
+        "Neither farmer was won over by the minister - “He has never planted a thing,” "
+        "Mr. Lund said - but both will vote."
+    )
+    found = _by_content(text, _found(nlp, text))
+    att = found["“He has never planted a thing,”"]
+    assert att.kind == "direct"
+    assert _text(text, att.source) == "Mr. Lund"
+    assert not any(c.startswith("Neither farmer") for c in found)
+
+
+@pytest.mark.issue(16)
+def test_writers_aside_between_two_quotes_keeps_them_together(nlp: Any) -> None:
+    text = (
+        "“I doubt the old view” - that the port is finished - “will last long,” "
+        "the harbour master said."
+    )
+    contents = list(_by_content(text, _found(nlp, text)))
+    assert "“will last long,”" not in contents or "“I doubt the old view”" in contents

@@ -71,6 +71,8 @@ def _regions(doc: Doc, q: Quoted, prev_end: int, next_start: int) -> tuple[CharS
             left_start = max(left_start, sentence_bounds(doc, before)[0])
     nl = text.rfind("\n", 0, q.start)
     left_start = max(left_start, nl + 1)
+    if _after_dash(text, left_start, q.start) and (prev_end == 0 or prev_end < left_start):
+        left_start = q.start  # "... by Mrs. Clinton - “Born rich,” Mr. Elkins said - but"
     right_end = next_start
     if q.end < len(text):
         # the sentence of the closing mark; after a hand-off comma the parser may have
@@ -85,6 +87,16 @@ def _regions(doc: Doc, q: Quoted, prev_end: int, next_start: int) -> tuple[CharS
     if nl != -1:
         right_end = min(right_end, nl)
     return (left_start, q.start), (q.end, max(q.end, right_end))
+
+
+def _after_dash(text: str, floor: int, start: int) -> bool:
+    """Whether a dash that opens an aside stands right before ``start``."""
+    k = start - 1
+    while k > floor and text[k] in " \t\xa0":
+        k -= 1
+    if k <= floor or text[k] not in "-—–":
+        return False
+    return text[k] != "-" or text[k - 1] in " -"  # a hyphen only with a space before it
 
 
 def _hands_off(text: str, q: Quoted) -> bool:
