@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -323,3 +325,39 @@ def test_a_database_made_again_at_the_same_place_forms_its_stories(tmp_path: Pat
         res = CliRunner().invoke(main, ["stories", "--db", str(db)])
         assert res.exit_code == 0 and "st_" in res.output, res.output
         db.unlink()
+
+
+_READS_WITHOUT_MODELS = ("stories", "articles", "entities", "quotes")
+
+
+@pytest.mark.parametrize("command", _READS_WITHOUT_MODELS)
+def test_read_only_commands_import_no_model(analysed: Analysed, command: str) -> None:
+    """Reading the store must not pay for spaCy or the ONNX runtime (a fresh process)."""
+    check = (
+        "import sys\n"
+        "from storyweave.cli import main\n"
+        f"main([{command!r}, '--db', {analysed.db!r}], standalone_mode=False)\n"
+        "heavy = [m for m in ('spacy', 'thinc', 'onnxruntime', 'usearch') if m in sys.modules]\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "HEAVY []" in done.stderr, done.stderr
+
+
+def test_showing_a_story_imports_no_model(analysed: Analysed) -> None:
+    seed = _story_of(analysed.report, "000_dd195cddc56944a4")
+    check = (
+        "import sys\n"
+        "from storyweave.cli import main\n"
+        f"main(['show', {seed['id']!r}, '--db', {analysed.db!r}], standalone_mode=False)\n"
+        "heavy = [m for m in ('spacy', 'onnxruntime') if m in sys.modules]\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "HEAVY []" in done.stderr, done.stderr

@@ -12,7 +12,7 @@ English model often tags a sentence-initial "Citing" as a proper noun.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from .cues import CITING_WORDS
 from .syntax import (
@@ -24,6 +24,10 @@ from .syntax import (
     source_span,
     trim,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 
 __all__ = ["apply_chains", "find_citing"]
 

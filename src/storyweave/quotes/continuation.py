@@ -15,12 +15,16 @@ mostly quoted words after a direct quote, is the content as a whole.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .cues import STATEMENT_CUES
 from .direct import looks_like_title
 from .marks import Quoted
 from .syntax import Candidate, CharSpan, count_stops, ends_sentence, is_cue_verb, trim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 __all__ = ["find_continuations"]
 

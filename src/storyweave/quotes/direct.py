@@ -14,7 +14,7 @@ partial quotes inside the content it reports.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from .cues import MESSAGE_NOUNS, NAMING_VERBS, NOUN_CUES, QUOTE_ONLY_VERBS, SPEECH_VERBS
 from .marks import Quoted
@@ -30,6 +30,10 @@ from .syntax import (
     subject_of,
     token_at,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 
 __all__ = ["find_direct"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from storyweave.model import Attribution, AttributionKind, Span
 
@@ -15,6 +15,10 @@ from .labels import find_labelled
 from .marks import find_quoted
 from .speakers import Speaker, SpeakerIndex
 from .syntax import Candidate, CharSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 __all__ = ["find_attributions", "states"]
 

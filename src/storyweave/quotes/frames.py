@@ -12,9 +12,13 @@ predictions were mostly right there.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from .syntax import CharSpan, trim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 __all__ = ["FRAMES", "PREP_FRAMES", "frame_content", "object_span"]
 

@@ -15,7 +15,7 @@ starts inside the content is kept whole with its closing mark.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from .cues import INTENT_VERBS, NOUN_CUES, STANCE_VERBS
 from .frames import FRAMES, PREP_FRAMES, frame_content, object_span
@@ -32,6 +32,10 @@ from .syntax import (
     trim,
     trim_final_stop,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 
 __all__ = ["according_phrase", "extend_over_quotes", "find_according", "find_indirect"]
 

@@ -17,11 +17,15 @@ right after the colon is the content by itself. The colon is the cue.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from .cues import ORG_NOUNS, UNNAMED_SOURCES
 from .marks import Quoted
 from .syntax import Candidate, CharSpan, ends_sentence, trim, trim_final_stop
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 
 __all__ = ["find_labelled"]
 

@@ -13,8 +13,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from .cues import (
     CITING_WORDS,
@@ -29,6 +28,10 @@ from .cues import (
     UNNAMED_SOURCES,
 )
 from .syntax import CharSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 
 __all__ = ["Speaker", "SpeakerIndex"]
 
