@@ -15,6 +15,8 @@ from pathlib import Path
 from ._types import ArticleId
 from .config import Settings
 from .entities import link_entities
+from .errors import NotFound
+from .faults import checkpoint
 from .ingest import IngestOptions, read_inputs
 from .model import AnnotatedArticle, Article, Duplicate, Failure
 from .pipeline import Pipeline, StageRunner
@@ -77,7 +79,9 @@ def ingest(
         progress(0, f"read {item.ref}")
     store.save_failures(result.failures)
     annotated = _annotate(todo, store=store, pipeline=pipeline, result=result, progress=progress)
-    _link(annotated, store=store)
+    checkpoint("annotated")
+    _link(_to_link(annotated, result.article_ids, store=store), store=store)
+    checkpoint("linked")
     result.story_ids = _form_stories(result.article_ids, store=store)
     return result
 
@@ -104,6 +108,21 @@ def _annotate(
     return done
 
 
+def _to_link(
+    annotated: Sequence[AnnotatedArticle], article_ids: Sequence[ArticleId], *, store: SQLStore
+) -> list[AnnotatedArticle]:
+    """The articles annotated now, and those of the input a killed run annotated but never
+    linked (the store says which): linking is finished by the next run."""
+    fresh = {item.article.id for item in annotated}
+    pending = [aid for aid in store.unlinked(article_ids) if aid not in fresh]
+    if not pending:
+        return list(annotated)
+    from .claims.parse import attach_parses  # the stored parse gives the roles back
+
+    again = attach_parses([store.annotated(aid) for aid in pending], store.parses(pending))
+    return [*annotated, *again]
+
+
 def _link(items: Sequence[AnnotatedArticle], *, store: SQLStore) -> None:
     if not items:
         return
@@ -114,7 +133,9 @@ def _link(items: Sequence[AnnotatedArticle], *, store: SQLStore) -> None:
         )
         for e in linking.entities
     ]
-    store.save_entities(entities, linking.mention_entity)
+    store.save_entities(
+        entities, linking.mention_entity, linked=[item.article.id for item in items]
+    )
 
 
 def _form_stories(article_ids: Sequence[ArticleId], *, store: SQLStore) -> list[str]:
@@ -134,15 +155,27 @@ def _form_stories(article_ids: Sequence[ArticleId], *, store: SQLStore) -> list[
         todo = [aid for aid in article_ids if clusterer.state.story_of(aid) is None]
         assignments = add_articles(clusterer, [store.annotated(aid) for aid in todo])
         save_clusterer(clusterer)
-        # only the stories this batch changed (their memberships are disjoint, so order is free)
-        for sid in sorted({a.story_id for a in assignments}):
+        checkpoint("clusterer-saved")
+        changed = {a.story_id for a in assignments}
+        found = {sid for aid in article_ids if (sid := clusterer.state.story_of(aid))}
+        # the stories this batch changed, and any of the input's stories the database lacks
+        # (a run killed after the folder was saved); memberships are disjoint: order is free
+        for sid in sorted(changed | found):
             if clusterer.state.story(sid) is None:  # absorbed by a merge in this batch
                 continue
             story = clusterer.story(sid)
+            if sid not in changed and _stored_members(store, sid) == set(story.article_ids):
+                continue
             story = dataclasses.replace(story, title=headline(story.title))
             store.save_story(story, method=STORY_METHOD)
-        found = {clusterer.state.story_of(aid) for aid in article_ids}
     return sorted(sid for sid in found if sid)
+
+
+def _stored_members(store: SQLStore, sid: str) -> set[ArticleId]:
+    try:
+        return set(store.story(sid).article_ids)
+    except NotFound:
+        return set()
 
 
 def headline(text: str, *, limit: int = 100) -> str:

@@ -190,6 +190,38 @@ def test_state_and_index_survive_a_save(tmp_path: Path) -> None:
     assert story.article_ids == ("r1", "r2")
 
 
+def test_a_save_cut_short_leaves_the_last_whole_generation(tmp_path: Path) -> None:
+    """The manifest names one complete generation; files of an unfinished save are ignored,
+    and a folder of the layout before manifests is read and then replaced."""
+    import json
+
+    from storyweave.stories import MANIFEST
+    from storyweave.stories.embed import HashingEmbedder
+
+    emb = HashingEmbedder(64)
+    old = open_clusterer(tmp_path, embedder=emb)
+    add_articles(old, [make_article("a1", "Floods closed the port of Lisbon.")], embedder=emb)
+    old.index.save(tmp_path)  # the layout before manifests: index.usearch + index.json
+    assert isinstance(old.state, MemoryClusterState)
+    old.state.save(tmp_path)  # state.json + sums.npy
+    assert open_clusterer(tmp_path, embedder=emb).partition() == old.partition()
+
+    clusterer = open_clusterer(tmp_path, embedder=emb)
+    add_articles(clusterer, [make_article("a2", "A ferry sank off Crete.")], embedder=emb)
+    save_clusterer(clusterer)
+    assert not (tmp_path / "state.json").exists()  # the old layout is gone
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    # an unfinished later save: a truncated index file and no manifest naming it
+    (tmp_path / "index-ffff-1.usearch").write_bytes(b"\x00" * 7)
+    (tmp_path / "state-ffff-1.json").write_text("{")
+    reopened = open_clusterer(tmp_path, embedder=emb)
+    assert reopened.partition() == clusterer.partition()
+    assert len(reopened.partition()) == 2
+    save_clusterer(reopened)
+    names = {p.name for p in tmp_path.iterdir()}
+    assert "index-ffff-1.usearch" not in names and manifest["index"] not in names
+
+
 @pytest.mark.issue(6)
 def test_two_rehab_stories_about_two_actresses_stay_apart() -> None:
     """The real embedder: one story per actress, and an unrelated article alone."""

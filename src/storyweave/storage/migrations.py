@@ -100,6 +100,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_parses", _create_table("parses")),
     # the store's own id, which the folders beside it (story index and state) are tied to
     Migration("0005_store_id", _store_id),
+    # which articles' mentions are linked, so a run killed before linking is finished later
+    Migration("0006_entity_links", _create_table("entity_links")),
 )
 
 

@@ -144,6 +144,15 @@ stage_runs = sa.Table(
     sa.Column("ran_at", sa.String(40), nullable=False),
 )
 
+entity_links = sa.Table(
+    "entity_links",
+    metadata,
+    # the article's mentions were linked to entities (and are not since re-annotated): a run
+    # killed between annotation and linking leaves no row, and the next run links the article
+    sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("linked_at", sa.String(40), nullable=False),
+)
+
 failures = sa.Table(
     "failures",
     metadata,

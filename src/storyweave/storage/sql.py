@@ -253,7 +253,14 @@ class SQLStore:
         with self._tx() as conn:
             # lock the article's row (PostgreSQL) so two writers replace its layers one at a time
             conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id == aid).with_for_update())
-            for table in (t.sentences, t.mentions, t.timexes, t.attributions, t.parses):
+            for table in (
+                t.sentences,
+                t.mentions,
+                t.timexes,
+                t.attributions,
+                t.parses,
+                t.entity_links,
+            ):
                 conn.execute(sa.delete(table).where(table.c.article_id == aid))
             if parse:
                 conn.execute(sa.insert(t.parses).values(**parse))
@@ -375,15 +382,33 @@ class SQLStore:
 
     # -- entities ---------------------------------------------------------------------------
 
+    def unlinked(self, ids: Iterable[ArticleId]) -> list[ArticleId]:
+        """Those of ``ids`` whose mentions have not been linked since they were annotated."""
+        wanted = list(dict.fromkeys(ids))
+        query = sa.select(t.entity_links.c.article_id).where(
+            t.entity_links.c.article_id.in_(wanted)
+        )
+        with self.engine.connect() as conn:
+            done = {r[0] for r in conn.execute(query)}
+        return [aid for aid in wanted if aid not in done]
+
     def save_entities(
-        self, entities: Sequence[Entity], mention_entity: dict[tuple[ArticleId, int, int], EntityId]
+        self,
+        entities: Sequence[Entity],
+        mention_entity: dict[tuple[ArticleId, int, int], EntityId],
+        *,
+        linked: Iterable[ArticleId] = (),
     ) -> None:
-        """Upsert entities and point each listed mention at its entity, in one transaction.
+        """Upsert entities and point each listed mention at its entity, in one transaction,
+        and record the ``linked`` articles as linked in the same transaction.
 
         A listed span that is not a stored mention (a role description such as "the Kremlin
         leader", resolved by the linker) is stored as a mention labelled ``ROLE``.
         """
         with self._tx() as conn:
+            for aid in sorted(set(linked)):
+                conn.execute(sa.delete(t.entity_links).where(t.entity_links.c.article_id == aid))
+                conn.execute(sa.insert(t.entity_links).values(article_id=aid, linked_at=now()))
             for ent in sorted(entities, key=_entity_id):  # one lock order for every writer
                 insert_ignore(conn, t.entities, {
                     "id": ent.id, "name": ent.name, "type": ent.type, "aliases": "[]",

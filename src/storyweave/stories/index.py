@@ -77,30 +77,46 @@ class StoryIndex:
         got = self._index.get(np.asarray(keys, dtype=np.uint64))
         return np.atleast_2d(np.asarray(got, dtype=np.float32))
 
-    def save(self, folder: Path | None = None) -> None:
-        """Write the index and its metadata to ``folder`` (default: where it was opened)."""
+    def meta(self) -> dict[str, Any]:
+        """What a reader checks before loading the index: its model, dimensions and size."""
+        return {"model": self.model_id, "dim": self.dim, "size": len(self._index)}
+
+    def save(self, folder: Path | None = None, *, name: str | None = None) -> None:
+        """Write the index to ``folder`` (default: where it was opened). With ``name``, only
+        the index file of that name is written (the caller's manifest holds the metadata);
+        without, ``index.usearch`` and its metadata file ``index.json``."""
         target = folder or self.folder
         if target is None:
             raise StorageError("E301", url="(no folder)", detail="the index has no folder")
         target.mkdir(parents=True, exist_ok=True)
-        self._index.save(str(target / INDEX_FILE))
-        meta = {"model": self.model_id, "dim": self.dim, "size": len(self._index)}
-        (target / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+        self._index.save(str(target / (name or INDEX_FILE)))
+        if name is None:
+            (target / META_FILE).write_text(json.dumps(self.meta()), encoding="utf-8")
 
     @classmethod
-    def open(cls, folder: Path, *, dim: int, model_id: str) -> StoryIndex:
-        """Open the index in ``folder``, or a new empty one if there is none yet."""
+    def open(
+        cls,
+        folder: Path,
+        *,
+        dim: int,
+        model_id: str,
+        name: str | None = None,
+        meta: dict[str, Any] | None = None,
+    ) -> StoryIndex:
+        """Open the index in ``folder``, or a new empty one if there is none yet. ``name`` and
+        ``meta`` come from a manifest; without them ``index.usearch`` and ``index.json``."""
         index = cls(dim, model_id, folder=folder)
-        meta_path = folder / META_FILE
-        if not meta_path.exists():
-            return index
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if meta is None:
+            meta_path = folder / META_FILE
+            if not meta_path.exists():
+                return index
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
         if meta.get("model") != model_id or meta.get("dim") != dim:
             found = f"{meta.get('model')} ({meta.get('dim')} dims)"
             raise StorageError(
                 "E703", path=folder, found=found, expected=f"{model_id} ({dim} dims)"
             )
-        index._index.load(str(folder / INDEX_FILE))
+        index._index.load(str(folder / (name or INDEX_FILE)))
         return index
 
 

@@ -196,8 +196,11 @@ class MemoryClusterState:
 
     # -- persistence -------------------------------------------------------------------
 
-    def save(self, folder: Path) -> None:
-        """Write the state to ``folder`` (created if needed)."""
+    def save(
+        self, folder: Path, *, state_name: str = STATE_FILE, sums_name: str = SUMS_FILE
+    ) -> None:
+        """Write the state to ``folder`` (created if needed), as ``state_name`` and
+        ``sums_name`` (a manifest names the files of one saved generation)."""
         folder.mkdir(parents=True, exist_ok=True)
         ids = sorted(self._stories)
         dim = len(self._stories[ids[0]].vector_sum) if ids else 0
@@ -215,21 +218,24 @@ class MemoryClusterState:
             ],
             "merges": [_merge_json(m) for m in self._merges],
         }
-        np.save(folder / SUMS_FILE, sums)
-        tmp = folder / (STATE_FILE + ".tmp")
+        with (folder / sums_name).open("wb") as fh:
+            np.save(fh, sums)
+        tmp = folder / (state_name + ".tmp")
         tmp.write_text(json.dumps(doc), encoding="utf-8")
-        tmp.replace(folder / STATE_FILE)
+        tmp.replace(folder / state_name)
 
     @classmethod
-    def load(cls, folder: Path) -> MemoryClusterState:
+    def load(
+        cls, folder: Path, *, state_name: str = STATE_FILE, sums_name: str = SUMS_FILE
+    ) -> MemoryClusterState:
         """Read a state saved by :meth:`save`; an absent folder gives an empty state."""
         state = cls()
-        path = folder / STATE_FILE
+        path = folder / state_name
         if not path.exists():
             return state
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
-            sums = np.load(folder / SUMS_FILE)
+            sums = np.load(folder / sums_name)
         except (OSError, ValueError) as e:
             raise StorageError("E301", url=str(folder), detail=str(e)) from e
         if doc.get("format") != FORMAT:

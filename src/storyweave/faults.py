@@ -1,0 +1,27 @@
+"""Fault-injection points: where the crash tests kill the process.
+
+``checkpoint(name)`` does nothing unless the environment variable
+``STORYWEAVE_KILL_AT`` names that point; then the process kills itself with
+SIGKILL, exactly as ``kill -9`` would, so a test can check that a rerun finishes
+what the killed run left undone. The points are listed in :data:`POINTS` and in
+docs/architecture.md ("Crash safety").
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+ENV = "STORYWEAVE_KILL_AT"
+POINTS = (
+    "annotated",  # layers saved, mentions not yet linked to entities
+    "linked",  # entities saved, the articles not yet in stories
+    "index-saved",  # the story index's new file written, the state not yet
+    "clusterer-saved",  # the story folder committed, the stories not yet in the database
+)
+
+
+def checkpoint(name: str) -> None:
+    """Kill this process here if ``STORYWEAVE_KILL_AT`` is ``name`` (crash tests only)."""
+    if os.environ.get(ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
