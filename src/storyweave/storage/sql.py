@@ -406,9 +406,9 @@ class SQLStore:
         leader", resolved by the linker) is stored as a mention labelled ``ROLE``.
         """
         with self._tx() as conn:
+            # ON CONFLICT DO NOTHING: two writers may link the same article at once
             for aid in sorted(set(linked)):
-                conn.execute(sa.delete(t.entity_links).where(t.entity_links.c.article_id == aid))
-                conn.execute(sa.insert(t.entity_links).values(article_id=aid, linked_at=now()))
+                insert_ignore(conn, t.entity_links, {"article_id": aid, "linked_at": now()})
             for ent in sorted(entities, key=_entity_id):  # one lock order for every writer
                 insert_ignore(conn, t.entities, {
                     "id": ent.id, "name": ent.name, "type": ent.type, "aliases": "[]",
