@@ -328,36 +328,30 @@ def test_a_database_made_again_at_the_same_place_forms_its_stories(tmp_path: Pat
 
 
 _READS_WITHOUT_MODELS = ("stories", "articles", "entities", "quotes")
+_MODELS = ("spacy", "thinc", "onnxruntime", "usearch")
+
+
+def _assert_no_model_imported(args: list[str]) -> None:
+    """Run the CLI with ``args`` in a fresh process; it must import none of :data:`_MODELS`."""
+    check = (
+        "import sys\n"
+        "from storyweave.cli import main\n"
+        f"main({args!r}, standalone_mode=False)\n"
+        f"print('HEAVY', [m for m in {_MODELS!r} if m in sys.modules], file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "HEAVY []" in done.stderr, done.stderr
 
 
 @pytest.mark.parametrize("command", _READS_WITHOUT_MODELS)
 def test_read_only_commands_import_no_model(analysed: Analysed, command: str) -> None:
-    """Reading the store must not pay for spaCy or the ONNX runtime (a fresh process)."""
-    check = (
-        "import sys\n"
-        "from storyweave.cli import main\n"
-        f"main([{command!r}, '--db', {analysed.db!r}], standalone_mode=False)\n"
-        "heavy = [m for m in ('spacy', 'thinc', 'onnxruntime', 'usearch') if m in sys.modules]\n"
-        "print('HEAVY', heavy, file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", check], capture_output=True, text=True, timeout=120, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    assert "HEAVY []" in done.stderr, done.stderr
+    """Reading the store must not pay for spaCy or the ONNX runtime."""
+    _assert_no_model_imported([command, "--db", analysed.db])
 
 
 def test_showing_a_story_imports_no_model(analysed: Analysed) -> None:
     seed = _story_of(analysed.report, "000_dd195cddc56944a4")
-    check = (
-        "import sys\n"
-        "from storyweave.cli import main\n"
-        f"main(['show', {seed['id']!r}, '--db', {analysed.db!r}], standalone_mode=False)\n"
-        "heavy = [m for m in ('spacy', 'onnxruntime') if m in sys.modules]\n"
-        "print('HEAVY', heavy, file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", check], capture_output=True, text=True, timeout=120, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    assert "HEAVY []" in done.stderr, done.stderr
+    _assert_no_model_imported(["show", seed["id"], "--db", analysed.db])

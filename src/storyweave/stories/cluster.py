@@ -313,7 +313,8 @@ class StoryClusterer:
         )
 
     def _threshold(self, a: _Group, b: _Group) -> float:
-        return join_threshold(min(_mean_words(a), _mean_words(b)), self.options)
+        shorter = min(_per_member(a.words, a.size), _per_member(b.words, b.size))
+        return join_threshold(shorter, self.options)
 
     def _agglomerate(self, groups: list[_Group], parent: list[int]) -> None:
         heap: list[tuple[float, int, int, int, int]] = []
@@ -433,13 +434,14 @@ class StoryClusterer:
             shared = _shared(evec, rest_e)
             rest_words = None
             if story.words is not None and member.words is not None:
-                rest_words = (story.words - member.words) / (story.size - 1)
-            threshold = join_threshold(_shorter(member.words, rest_words), self.options)
+                rest_words = story.words - member.words
+            shorter = min(_per_member(member.words, 1), _per_member(rest_words, story.size - 1))
+            threshold = join_threshold(shorter, self.options)
         else:
-            score = -math.inf if candidate is None else candidate.score
-            score = 0.0 if score == -math.inf else score
+            reached = candidate is not None and candidate.score != -math.inf
+            score = candidate.score if candidate is not None and reached else 0.0
             shared = ()
-            threshold = join_threshold(member.words, self.options)
+            threshold = join_threshold(_per_member(member.words, 1), self.options)
         return Assignment(
             article_id=member.article_id,
             story_id=story.id,
@@ -478,8 +480,8 @@ class StoryClusterer:
             score = -math.inf if dormant else parts.total
             if best is not None and score <= best.score:
                 continue
-            words = None if rec.words is None else rec.words / rec.size
-            threshold = join_threshold(_shorter(member.words, words), self.options)
+            shorter = min(_per_member(member.words, 1), _per_member(rec.words, rec.size))
+            threshold = join_threshold(shorter, self.options)
             best = Candidate(
                 story_id=story_id,
                 score=round(score, 4) if score != -math.inf else score,
@@ -516,18 +518,10 @@ def _shared(evec: dict[str, float], other: dict[str, float]) -> tuple[str, ...]:
     ]
 
 
-def _mean_words(group: _Group) -> float:
-    """Mean content words of a group's members; a story saved without counts reads as long."""
-    return math.inf if group.words is None else group.words / group.size
-
-
-def _shorter(a: float | None, b: float | None) -> float | None:
-    """The shorter of two lengths; unknown (``None``) reads as long."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return min(a, b)
+def _per_member(words: float | None, size: int) -> float:
+    """Mean content words of ``size`` members from their sum; unknown (a story saved without
+    counts) reads as long."""
+    return math.inf if words is None else words / size
 
 
 def _find(parent: list[int], gid: int) -> int:

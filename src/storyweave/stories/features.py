@@ -45,7 +45,6 @@ _WORD = re.compile(r"[a-z][a-z0-9'’-]+")
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # a fallback splitter, used only when the article has no "sentences" layer
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])")
-_PIECE_END = re.compile(r"(?<=[.!?])[^\S\n]+(?=[\"“A-Z0-9])|\n")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -68,23 +67,33 @@ class StoryFeatures:
 def lead_segments(item: AnnotatedArticle, *, segments: int = LEAD_SEGMENTS) -> list[str]:
     """The headline (if any) then the body's first sentences, ``segments`` pieces in all."""
     article = item.article
-    body = article.body
     out: list[str] = []
     if article.title and article.title.strip():
         out.append(_SPACES.sub(" ", article.title.strip()))
-    if item.sentences:
-        sentences = [
-            s.span.text_in(article.text) for s in item.sentences if s.span.end <= len(body)
-        ]
-    else:
-        sentences = [p for line in body.splitlines() for p in _SENTENCE_END.split(line)]
-    for sent in sentences:
+    for start, end in _body_pieces(item):
         if len(out) >= segments:
             break
-        clean = _SPACES.sub(" ", sent).strip()
-        if clean:
-            out.append(clean)
+        out.append(_SPACES.sub(" ", article.body[start:end]).strip())
     return out
+
+
+def _body_pieces(item: AnnotatedArticle) -> list[tuple[int, int]]:
+    """Spans of the body's sentences that hold more than white space: the "sentences" layer,
+    else each line split after sentence-final punctuation."""
+    body = item.article.body
+    if item.sentences:
+        spans = [(s.span.start, s.span.end) for s in item.sentences if s.span.end <= len(body)]
+    else:
+        spans, offset = [], 0
+        for line in body.splitlines(keepends=True):
+            content = (line.splitlines() or [""])[0]
+            start = 0
+            for match in _SENTENCE_END.finditer(content):
+                spans.append((offset + start, offset + match.start()))
+                start = match.end()
+            spans.append((offset + start, offset + len(content)))
+            offset += len(line)
+    return [(a, b) for a, b in spans if body[a:b].strip()]
 
 
 def lead_text(item: AnnotatedArticle, *, segments: int = LEAD_SEGMENTS) -> str:
@@ -183,17 +192,11 @@ def extract_features(items: Sequence[AnnotatedArticle], embedder: Embedder) -> l
 
 def _lead_end(item: AnnotatedArticle, *, segments: int = LEAD_SEGMENTS) -> int:
     """Where the body's lead (its first ``segments`` sentences, a title counting as one) ends."""
-    body = item.article.body
     wanted = segments - (1 if item.article.title and item.article.title.strip() else 0)
     if wanted <= 0:
         return 0
-    if item.sentences:
-        ends = [s.span.end for s in item.sentences if s.span.end <= len(body)]
-        return ends[min(wanted, len(ends)) - 1] if ends else len(body)
-    for pieces, match in enumerate(_PIECE_END.finditer(body), start=1):
-        if pieces >= wanted:
-            return match.start()
-    return len(body)
+    pieces = _body_pieces(item)
+    return pieces[min(wanted, len(pieces)) - 1][1] if pieces else len(item.article.body)
 
 
 def _add_times(total: Counter[str], lead: Counter[str]) -> None:
