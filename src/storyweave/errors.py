@@ -13,6 +13,7 @@
      ├── StorageError
      │    ├── MigrationError
      │    └── NotFound
+     ├── ExportError             (an export that cannot be written)
      └── ValidationError         (data that breaks the data model's rules)
 
 Every message comes from :data:`MESSAGES`, keyed by a stable code, and says what
@@ -90,6 +91,9 @@ MESSAGES: dict[str, str] = {
     "E703": "The story index at {path} was built with {found}, but this run uses {expected}. "
     "Rebuild it (delete the folder) or use the same embedding model.",
     "E704": "Unknown story {story!r}.",
+    # exports: E8xx
+    "E801": "Cannot write the export to {path}: {detail}. Choose a folder you can write to.",
+    "E802": "Unknown export {what} {value!r}; expected one of {known}.",
 }
 
 
@@ -151,6 +155,10 @@ class MigrationError(StorageError):
 
 class NotFound(StorageError):
     """The requested object is not in the store."""
+
+
+class ExportError(StoryweaveError):
+    """An export cannot be written (its folder, its format or a table name)."""
 
 
 class ValidationError(StoryweaveError):
