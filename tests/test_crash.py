@@ -3,7 +3,8 @@ leaves the same store as a run that was never killed.
 
 The child process is real (``kill -9`` of itself at ``storyweave.faults.checkpoint``); the
 rerun and the clean run happen in this process. Compared: articles, entities, which mention
-is linked to which entity, and the stories' memberships.
+is linked to which entity, and the stories' memberships, on SQLite and PostgreSQL; and the
+clusterer's state in the store agrees with the stories.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from storyweave.analysis import ingest
 from storyweave.faults import ENV, POINTS
 from storyweave.storage import open_store
+from storyweave.storage import schema as t
 from tests.conftest import EXAMPLES
 
 INPUTS = [str(EXAMPLES / "kim-putin-summit.jsonl"), str(EXAMPLES / "rehab-tara-reid.jsonl")]
@@ -38,7 +40,7 @@ Snapshot = tuple[
 ]
 
 
-def snapshot(db: Path) -> Snapshot:
+def snapshot(db: str) -> Snapshot:
     store = open_store(db)
     try:
         articles = frozenset(a.id for a in store.articles())
@@ -52,7 +54,7 @@ def snapshot(db: Path) -> Snapshot:
         store.close()
 
 
-def run(db: Path) -> None:
+def run(db: str) -> None:
     store = open_store(db)
     try:
         ingest(INPUTS, store=store)
@@ -62,7 +64,7 @@ def run(db: Path) -> None:
 
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory: pytest.TempPathFactory) -> Snapshot:
-    db = tmp_path_factory.mktemp("clean") / "clean.db"
+    db = str(tmp_path_factory.mktemp("clean") / "clean.db")
     run(db)
     return snapshot(db)
 
@@ -70,11 +72,11 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> Snapshot:
 @pytest.mark.slow
 @pytest.mark.parametrize("point", POINTS)
 def test_a_run_killed_at_each_point_is_finished_by_the_next(
-    tmp_path: Path, clean: Snapshot, point: str
+    backend_url: str, clean: Snapshot, point: str
 ) -> None:
-    db = tmp_path / "killed.db"
+    open_store(backend_url).close()  # migrated before the child starts
     child = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(db), *INPUTS],
+        [sys.executable, "-c", _CHILD, backend_url, *INPUTS],
         env={**os.environ, ENV: point},
         capture_output=True,
         text=True,
@@ -82,10 +84,17 @@ def test_a_run_killed_at_each_point_is_finished_by_the_next(
         check=False,
     )
     assert child.returncode == -signal.SIGKILL, child.stderr[-2000:]
-    run(db)  # the normal rerun
-    got = snapshot(db)
+    run(backend_url)  # the normal rerun
+    got = snapshot(backend_url)
     assert got[0] == clean[0]  # articles
     assert got[1] == clean[1]  # entities
     assert got[2] == clean[2]  # every mention linked as in the clean run
     assert got[3] == clean[3]  # stories
     assert len(clean[3]) == 2 and len(clean[2]) > 20  # the comparison has something in it
+    with open_store(backend_url) as store, store.engine.connect() as conn:
+        m = t.cluster_members.c
+        placed = frozenset(
+            (r.article_id, r.story_id) for r in conn.execute(sa.select(m.article_id, m.story_id))
+        )
+        stored = frozenset((a, s.id) for s in store.stories() for a in s.article_ids)
+        assert placed == stored  # the clusterer's state is the stories'

@@ -8,14 +8,12 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._types import ArticleId
 from .config import Settings
 from .entities import link_entities
-from .errors import NotFound
 from .faults import checkpoint
 from .ingest import IngestOptions, read_inputs
 from .model import AnnotatedArticle, Article, Duplicate, Failure
@@ -140,42 +138,41 @@ def _link(items: Sequence[AnnotatedArticle], *, store: SQLStore) -> None:
 
 def _form_stories(article_ids: Sequence[ArticleId], *, store: SQLStore) -> list[str]:
     """Place every article of the input not yet in a story, as one batch (so the result does
-    not depend on the input's order), and write the stories that changed to the store.
+    not depend on the input's order); return the input's stories.
 
-    The clusterer's index and state live in a folder beside the store; a file lock keeps
-    several processes on one machine from updating them at once.
+    The clusterer's state is in the store's tables: the batch is clustered in one transaction
+    that holds the store's story lock and writes the state's changed rows together with the
+    stories that changed (:mod:`.storage.clusters`). The vector index is a cache in the
+    store's folder, saved after the commit (:mod:`.stories.cache`).
     """
-    from filelock import FileLock
+    from .storage.clusters import cluster_state, placed
+    from .stories import default_embedder, extract_features
+    from .stories.cache import open_stored, save_index
 
-    from .stories import add_articles, open_clusterer, save_clusterer
-
+    wanted = list(dict.fromkeys(article_ids))
+    done = placed(store, wanted)
+    if len(done) == len(wanted):
+        return sorted(set(done.values()))
+    embedder = default_embedder()  # embedding needs no lock: it is done first
+    todo = [store.annotated(aid) for aid in wanted if aid not in done]
+    feats = extract_features(todo, embedder)
     folder = store.sidecar_dir("stories")
-    with FileLock(str(folder / ".lock")) if folder else nullcontext():
-        clusterer = open_clusterer(folder)
-        todo = [aid for aid in article_ids if clusterer.state.story_of(aid) is None]
-        assignments = add_articles(clusterer, [store.annotated(aid) for aid in todo])
-        save_clusterer(clusterer)
-        checkpoint("clusterer-saved")
-        changed = {a.story_id for a in assignments}
-        found = {sid for aid in article_ids if (sid := clusterer.state.story_of(aid))}
-        # the stories this batch changed, and any of the input's stories the database lacks
-        # (a run killed after the folder was saved); memberships are disjoint: order is free
-        for sid in sorted(changed | found):
-            if clusterer.state.story(sid) is None:  # absorbed by a merge in this batch
+    with cluster_state(store) as state:
+        clusterer = open_stored(state, folder, dim=embedder.dim, model_id=embedder.model_id)
+        changed = {a.story_id for a in clusterer.add(feats)}
+        if state.imported:  # an earlier version's folder may hold stories the database lacks
+            changed |= {sid for aid in wanted if (sid := state.story_of(aid))}
+        for sid in sorted(changed):  # memberships are disjoint: the order is free
+            if state.story(sid) is None:  # absorbed by a merge in this batch
                 continue
             story = clusterer.story(sid)
-            if sid not in changed and _stored_members(store, sid) == set(story.article_ids):
-                continue
             story = dataclasses.replace(story, title=headline(story.title))
-            store.save_story(story, method=STORY_METHOD)
-    return sorted(sid for sid in found if sid)
-
-
-def _stored_members(store: SQLStore, sid: str) -> set[ArticleId]:
-    try:
-        return set(store.story(sid).article_ids)
-    except NotFound:
-        return set()
+            state.write_story(story, method=STORY_METHOD)
+        checkpoint("stories-written")
+        found = sorted({sid for aid in wanted if (sid := state.story_of(aid))})
+    checkpoint("stories-committed")
+    save_index(clusterer.index)
+    return found
 
 
 def headline(text: str, *, limit: int = 100) -> str:

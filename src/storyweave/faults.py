@@ -16,8 +16,9 @@ ENV = "STORYWEAVE_KILL_AT"
 POINTS = (
     "annotated",  # layers saved, mentions not yet linked to entities
     "linked",  # entities saved, the articles not yet in stories
-    "index-saved",  # the story index's new file written, the state not yet
-    "clusterer-saved",  # the story folder committed, the stories not yet in the database
+    "stories-written",  # the batch's cluster state and stories written, not yet committed
+    "stories-committed",  # committed, the story index cache in the folder not yet updated
+    "index-cache-written",  # the new index cache written under its temporary name
 )
 
 

@@ -141,13 +141,18 @@ class StoryWhy:
 
 
 def explain_story(store: SQLStore, story_id: StoryId) -> StoryWhy:
-    """Each article's score, shared entities and nearest articles, and the story's merges."""
-    from .stories import open_clusterer
+    """Each article's score, shared entities and nearest articles, and the story's merges,
+    from the clusterer's state in the store (a read: no lock, no embedding model)."""
+    from .storage.clusters import cluster_state
+    from .stories.cache import open_stored
+    from .stories.embed import MINILM_DIM, MINILM_ID
 
     story = store.story(story_id)
-    clusterer = open_clusterer(store.sidecar_dir("stories"))
-    found = [clusterer.explain(aid) for aid in story.article_ids]
-    merges = [m for m in clusterer.state.merges() if m.into == story_id]
+    folder = store.sidecar_dir("stories")
+    with cluster_state(store, write=False) as state:
+        clusterer = open_stored(state, folder, dim=MINILM_DIM, model_id=MINILM_ID, write=False)
+        found = [clusterer.explain(aid) for aid in story.article_ids]
+        merges = clusterer.state.merges(into=story_id)
     return StoryWhy(found, merges)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from storyweave.storage import open_store
+from storyweave.storage import SQLStore, open_store
 from storyweave.storage import schema as t
 
 TEXTS = [
@@ -56,3 +56,29 @@ def test_four_concurrent_writers(backend_url: str, tmp_path: Path) -> None:
         assert len({d.original for d in dups}) == 1  # every copy points at one original
         members = conn.execute(sa.select(sa.func.count()).select_from(t.story_articles)).scalar()
         assert members == 14
+        got = _stories(store)
+        # the clusterer's state agrees with the stories: each article placed once, counted once
+        placed = conn.execute(
+            sa.select(t.cluster_members.c.article_id, t.cluster_members.c.story_id)
+        ).all()
+        assert sorted(placed) == sorted((a, s.id) for s in store.stories() for a in s.article_ids)
+        counted = conn.execute(
+            sa.select(t.cluster_meta.c.value).where(t.cluster_meta.c.key == "articles")
+        ).scalar()
+        assert counted == "14"
+    # the same stories as one ingest of the four inputs
+    with open_store(tmp_path / "one.db") as one:
+        _ingest_all(one, paths)
+        assert got == _stories(one)
+
+
+def _ingest_all(store: SQLStore, paths: list[Path]) -> None:
+    from storyweave.analysis import ingest
+    from storyweave.pipeline import Pipeline
+
+    ingest([str(p) for p in paths], store=store, pipeline=Pipeline(["language", "sentences"]))
+
+
+def _stories(store: SQLStore) -> set[frozenset[str]]:
+    # article ids are content hashes; a story's id depends on which batch came first
+    return {frozenset(s.article_ids) for s in store.stories()}

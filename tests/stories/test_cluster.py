@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyweave.errors import NotFound
-from storyweave.stories import add_articles, open_clusterer, save_clusterer
+from storyweave.stories import add_articles, open_clusterer
 from storyweave.stories.cluster import StoryClusterer, story_id_for
 from storyweave.stories.features import StoryFeatures
 from storyweave.stories.index import StoryIndex
@@ -170,56 +170,30 @@ def test_explain_unknown_article_raises() -> None:
         new_clusterer().explain("nope")
 
 
-def test_state_and_index_survive_a_save(tmp_path: Path) -> None:
+def test_an_earlier_versions_folder_is_read_in_either_layout(tmp_path: Path) -> None:
+    """A folder saved by an earlier version (generations named by a manifest, or the
+    unversioned files before manifests) is read as it was: the source of the one-time import
+    into the store (docs/decisions/cluster-state-in-store.md)."""
     from storyweave.stories.embed import HashingEmbedder
+    from tests.stories.legacy import save_generation, save_unversioned
 
     emb = HashingEmbedder(64)
-    clusterer = open_clusterer(tmp_path, embedder=emb)
+    clusterer = open_clusterer(embedder=emb)
     reid = "Tara Reid checked into Promises Treatment Center, her rep told People."
     items = [
         make_article("r1", reid, entities={"Tara Reid": "PERSON", "Promises": "ORG"}),
         make_article("r2", reid + " Friends support her.", entities={"Tara Reid": "PERSON"}),
+        make_article("f1", "Floods closed the port of Lisbon.", entities={"Lisbon": "GPE"}),
     ]
     add_articles(clusterer, items, embedder=emb)
-    save_clusterer(clusterer)
-    reopened = open_clusterer(tmp_path, embedder=emb)
-    assert reopened.partition() == clusterer.partition()
-    assert reopened.explain("r1") == clusterer.explain("r1")
-    (story,) = reopened.stories()
-    assert story.title == reid
-    assert story.article_ids == ("r1", "r2")
-
-
-def test_a_save_cut_short_leaves_the_last_whole_generation(tmp_path: Path) -> None:
-    """The manifest names one complete generation; files of an unfinished save are ignored,
-    and a folder of the layout before manifests is read and then replaced."""
-    import json
-
-    from storyweave.stories import MANIFEST
-    from storyweave.stories.embed import HashingEmbedder
-
-    emb = HashingEmbedder(64)
-    old = open_clusterer(tmp_path, embedder=emb)
-    add_articles(old, [make_article("a1", "Floods closed the port of Lisbon.")], embedder=emb)
-    old.index.save(tmp_path)  # the layout before manifests: index.usearch + index.json
-    assert isinstance(old.state, MemoryClusterState)
-    old.state.save(tmp_path)  # state.json + sums.npy
-    assert open_clusterer(tmp_path, embedder=emb).partition() == old.partition()
-
-    clusterer = open_clusterer(tmp_path, embedder=emb)
-    add_articles(clusterer, [make_article("a2", "A ferry sank off Crete.")], embedder=emb)
-    save_clusterer(clusterer)
-    assert not (tmp_path / "state.json").exists()  # the old layout is gone
-    manifest = json.loads((tmp_path / MANIFEST).read_text())
-    # an unfinished later save: a truncated index file and no manifest naming it
-    (tmp_path / "index-ffff-1.usearch").write_bytes(b"\x00" * 7)
-    (tmp_path / "state-ffff-1.json").write_text("{")
-    reopened = open_clusterer(tmp_path, embedder=emb)
-    assert reopened.partition() == clusterer.partition()
-    assert len(reopened.partition()) == 2
-    save_clusterer(reopened)
-    names = {p.name for p in tmp_path.iterdir()}
-    assert "index-ffff-1.usearch" not in names and manifest["index"] not in names
+    for layout, save in (("manifest", save_generation), ("unversioned", save_unversioned)):
+        folder = tmp_path / layout
+        save(clusterer, folder)
+        reopened = open_clusterer(folder, embedder=emb)
+        assert reopened.partition() == clusterer.partition(), layout
+        assert reopened.explain("r1") == clusterer.explain("r1")
+        assert [s.title for s in reopened.stories()] == [reid, "Floods closed the port of Lisbon."]
+    assert open_clusterer(tmp_path / "empty", embedder=emb).partition() == {}
 
 
 @pytest.mark.issue(6)

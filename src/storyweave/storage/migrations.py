@@ -60,6 +60,14 @@ def _create_table(table: str) -> Callable[[sa.Connection], None]:
     return apply
 
 
+def _cluster_state(conn: sa.Connection) -> None:
+    """The story clusterer's tables (a store's older folder state is imported on first use:
+    docs/decisions/cluster-state-in-store.md)."""
+    names = ("cluster_stories", "cluster_members", "cluster_merges", "cluster_entity_df")
+    for table in (*names, "cluster_meta"):
+        _create_table(table)(conn)
+
+
 def _add_columns(table: str, columns: list[sa.Column[object]]) -> Callable[[sa.Connection], None]:
     """A migration adding ``columns`` to ``table`` unless a fresh store already has them."""
 
@@ -102,6 +110,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_store_id", _store_id),
     # which articles' mentions are linked, so a run killed before linking is finished later
     Migration("0006_entity_links", _create_table("entity_links")),
+    # the story clusterer's state in the store (was a folder beside it; imported on first use)
+    Migration("0007_cluster_state", _cluster_state),
 )
 
 

@@ -180,3 +180,72 @@ story_articles = sa.Table(
     sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id"), primary_key=True),
     sa.Column("story_id", sa.String(40), sa.ForeignKey("stories.id"), nullable=False, index=True),
 )
+
+# -- the story clusterer's state (storyweave.storage.clusters; docs/stages/stories.md) --------
+
+cluster_stories = sa.Table(
+    "cluster_stories",
+    metadata,
+    sa.Column("story_id", sa.String(40), primary_key=True),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("vector_sum", sa.LargeBinary, nullable=False),  # float64 × dim
+    sa.Column("entity_sum", sa.Text, nullable=False),  # JSON {key: weight}
+    sa.Column("term_sum", sa.Text, nullable=False),  # JSON {key: weight}
+    sa.Column("first", sa.String(10)),
+    sa.Column("last", sa.String(10)),
+    sa.Column("created", sa.BigInteger, nullable=False),
+    sa.Column("words", sa.Float),
+)
+
+cluster_members = sa.Table(
+    "cluster_members",
+    metadata,
+    sa.Column("article_id", sa.String(40), primary_key=True),
+    sa.Column("story_id", sa.String(40), nullable=False, index=True),
+    sa.Column("key", sa.BigInteger, nullable=False, unique=True),  # the vector index's key
+    sa.Column("vector", sa.LargeBinary, nullable=False),  # float32 × dim: the index is rebuilt
+    sa.Column("entities", sa.Text, nullable=False),  # JSON [[key, weight], ...]
+    sa.Column("terms", sa.Text, nullable=False),  # JSON [[key, weight], ...]
+    sa.Column("date", sa.String(10)),
+    sa.Column("headline", sa.Text, nullable=False),
+    sa.Column("joined", sa.BigInteger, nullable=False),
+    sa.Column("words", sa.Integer),
+)
+
+cluster_merges = sa.Table(
+    "cluster_merges",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("absorbed", sa.String(40), nullable=False),
+    sa.Column("into", sa.String(40), nullable=False, index=True),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("bridge", sa.Text, nullable=False),  # JSON list of article ids
+)
+
+cluster_entity_df = sa.Table(
+    "cluster_entity_df",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),  # entity key, or "t:" + term
+    sa.Column("df", sa.Integer, nullable=False),
+)
+
+cluster_meta = sa.Table(
+    "cluster_meta",
+    metadata,
+    # "seq" (the last sequence number handed out), "articles" (articles counted), "model"
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+claim_units = sa.Table(
+    "claim_units",
+    metadata,
+    # an article's claim units and their sentence embeddings, computed once when it is
+    # annotated (the ``claim_units`` stage) and replaced with its other layers
+    sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("version", sa.String(200), nullable=False),  # units code and parse model
+    sa.Column("embedder", sa.String(100)),  # the embedding model; NULL: no vectors
+    sa.Column("units", sa.Text, nullable=False),  # JSON: the units and the embedded texts
+    sa.Column("vectors", sa.LargeBinary),  # float32 rows, one per embedded text
+)

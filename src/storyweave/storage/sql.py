@@ -480,22 +480,10 @@ class SQLStore:
         """Make ``story`` hold exactly its articles (moving them from other stories); a story
         left with no articles is deleted. Concurrent writers of the same story serialise on
         its row."""
+        from .clusters import write_story
+
         with self._tx() as conn:
-            insert_ignore(conn, t.stories, {
-                "id": story.id, "title": story.title, "method": method, "created_at": now(),
-            })  # fmt: skip
-            conn.execute(
-                sa.select(t.stories.c.id).where(t.stories.c.id == story.id).with_for_update()
-            )
-            conn.execute(sa.update(t.stories).where(t.stories.c.id == story.id).values(
-                title=story.title, method=method))  # fmt: skip
-            members = t.story_articles.c
-            moved = (members.story_id == story.id) | members.article_id.in_(list(story.article_ids))
-            conn.execute(sa.delete(t.story_articles).where(moved))
-            for aid in story.article_ids:
-                insert_ignore(conn, t.story_articles, {"article_id": aid, "story_id": story.id})
-            held = sa.select(members.story_id).distinct()
-            conn.execute(sa.delete(t.stories).where(t.stories.c.id.not_in(held)))
+            write_story(conn, story, method=method)
 
     def stories(self) -> list[Story]:
         return self._stories(None)

@@ -389,6 +389,7 @@ class StoryClusterer:
                     joined=seq,
                     terms=tuple(vecs[1][i].items()),
                     words=feats.words,
+                    vector=feats.vector,
                 )
                 self.state.put_member(record, group.story_id)
         return merged

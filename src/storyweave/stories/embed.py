@@ -30,6 +30,7 @@ from storyweave.errors import ConfigError
 Vectors = NDArray[np.float32]
 
 MINILM_DIM = 384
+MINILM_ID = "all-MiniLM-L6-v2-onnx-int8"
 # all-MiniLM-L6-v2 was trained on 128 word pieces; title + lead fit in that.
 MAX_TOKENS = 128
 
@@ -91,7 +92,7 @@ class MiniLMEmbedder:
 
     @property
     def model_id(self) -> str:
-        return "all-MiniLM-L6-v2-onnx-int8"
+        return MINILM_ID
 
     def embed(self, texts: Sequence[str]) -> Vectors:
         """Embed ``texts``; returns an ``(len(texts), 384)`` array of unit rows."""

@@ -33,13 +33,12 @@ class StoryIndex:
     """A usearch HNSW index over unit vectors; search returns ``(key, cosine)`` pairs."""
 
     def __init__(self, dim: int, model_id: str, *, folder: Path | None = None) -> None:
-        _import_onnxruntime_first()
-        from usearch.index import Index
-
         self.dim = dim
         self.model_id = model_id
         self.folder = folder
-        self._index: Any = Index(ndim=dim, metric="cos", dtype="f32")
+        self.top = 0
+        """The highest key added (keys only grow: a cache of the index is tagged with it)."""
+        self._index: Any = _new_index(dim)
 
     def __len__(self) -> int:
         return len(self._index)
@@ -49,6 +48,7 @@ class StoryIndex:
         if not keys:
             return
         self._index.add(np.asarray(keys, dtype=np.uint64), vectors, threads=1)
+        self.top = max(self.top, *keys)
 
     def search(self, vectors: NDArray[np.float32], count: int) -> list[Neighbours]:
         """The ``count`` nearest keys of each row of ``vectors``, most similar first."""
@@ -93,6 +93,15 @@ class StoryIndex:
         if name is None:
             (target / META_FILE).write_text(json.dumps(self.meta()), encoding="utf-8")
 
+    def load(self, path: Path) -> None:
+        """Replace the contents by the index saved at ``path``; raises RuntimeError for a
+        damaged file, ValueError for one of other dimensions (a file brings its own)."""
+        self._index.load(str(path))
+        if int(self._index.ndim) != self.dim:
+            found = int(self._index.ndim)
+            self._index = _new_index(self.dim)
+            raise ValueError(f"{path} holds {found}-dimensional vectors, not {self.dim}")
+
     @classmethod
     def open(
         cls,
@@ -118,6 +127,13 @@ class StoryIndex:
             )
         index._index.load(str(folder / (name or INDEX_FILE)))
         return index
+
+
+def _new_index(dim: int) -> Any:
+    _import_onnxruntime_first()
+    from usearch.index import Index
+
+    return Index(ndim=dim, metric="cos", dtype="f32")
 
 
 def _import_onnxruntime_first() -> None:

@@ -65,6 +65,9 @@ class MemberRecord:
     joined: int
     terms: tuple[tuple[str, float], ...] = ()
     words: int | None = None
+    vector: NDArray[np.float32] | None = field(default=None, compare=False, repr=False)
+    """The article's embedding (what the index holds under ``key``), kept by a state that
+    stores it so that the index can be rebuilt; ``None`` where the index alone holds it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +106,9 @@ class ClusterState(Protocol):
 
     def add_merge(self, merge: Merge) -> None: ...
 
-    def merges(self) -> list[Merge]: ...
+    def merges(self, *, into: StoryId | None = None) -> list[Merge]:
+        """The merges, oldest first (only those into ``into`` when given)."""
+        ...
 
     def entity_df(self, keys: Iterable[str]) -> dict[str, int]: ...
 
@@ -176,8 +181,8 @@ class MemoryClusterState:
     def add_merge(self, merge: Merge) -> None:
         self._merges.append(merge)
 
-    def merges(self) -> list[Merge]:
-        return list(self._merges)
+    def merges(self, *, into: StoryId | None = None) -> list[Merge]:
+        return [m for m in self._merges if into is None or m.into == into]
 
     def entity_df(self, keys: Iterable[str]) -> dict[str, int]:
         return {k: self._df.get(k, 0) for k in keys}
@@ -193,6 +198,10 @@ class MemoryClusterState:
     def next_seq(self) -> int:
         self._seq += 1
         return self._seq
+
+    def counters(self) -> tuple[dict[str, int], int, int]:
+        """Document frequencies, articles counted and the last sequence number (to copy)."""
+        return dict(self._df), self._articles, self._seq
 
     # -- persistence -------------------------------------------------------------------
 
