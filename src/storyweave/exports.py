@@ -488,8 +488,9 @@ def _timeline(r: _Reader) -> Iterator[Row]:
 
 @_table(
     "edges",
-    "story_id seq source source_name target target_name kind directed weight claims evidence",
-    "claims evidence",
+    "story_id seq source source_name target target_name kind directed weight claims articles "
+    "evidence",
+    "claims articles evidence",
 )
 def _edges(r: _Reader) -> Iterator[Row]:
     g = t.story_edges.c
@@ -511,7 +512,7 @@ def _edges(r: _Reader) -> Iterator[Row]:
         yield (
             row.story_id, row.seq, row.source, row.source_name, row.target, row.target_name,
             row.kind, d.get("directed"), row.weight, list(d.get("claims") or []),
-            d.get("evidence") or [],
+            _articles_of(d.get("evidence")), d.get("evidence") or [],
         )  # fmt: skip
 
 
