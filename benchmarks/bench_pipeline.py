@@ -18,8 +18,8 @@ from pathlib import Path
 from storyweave.analysis import ingest
 from storyweave.hashing import article_id
 from storyweave.model import Article
+from storyweave.nlp.models import load_nlp
 from storyweave.pipeline import Pipeline
-from storyweave.pipeline.ner import load_nlp
 from storyweave.storage import open_store
 
 ROOT = Path(__file__).resolve().parents[1]

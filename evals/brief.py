@@ -238,10 +238,10 @@ def ecb_merge() -> int:
 
 
 def _dated_clauses(path: Path) -> tuple[int, int, int, float]:
+    from storyweave.nlp.sentences import parse_sentence
     from storyweave.pipeline.language import split_sentences
     from storyweave.timeline import event_date
     from storyweave.timeline.compress import compress_dated
-    from storyweave.timeline.parsing import parse_sentence
 
     dated = clauses = with_event = 0
     kept_chars = sent_chars = 0

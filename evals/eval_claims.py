@@ -34,11 +34,11 @@ from typing import Any
 
 from storyweave.claims import find as claims_find
 from storyweave.claims import find_claims
-from storyweave.claims.parse import docs_for
 from storyweave.claims.units import claim_units
 from storyweave.entities import link_entities
 from storyweave.hashing import article_id
 from storyweave.model import AnnotatedArticle, Article
+from storyweave.nlp.attach import docs_for
 from storyweave.pipeline import Pipeline
 
 BASELINE_JACCARD = 0.3

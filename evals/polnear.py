@@ -31,7 +31,7 @@ from typing import Any
 
 from storyweave.eval.attribution import Item, Parts, Tally, score
 from storyweave.model import Attribution
-from storyweave.pipeline.ner import load_nlp
+from storyweave.nlp.models import load_nlp
 from storyweave.quotes import find_attributions
 
 _QUOTE_CHARS = ("“", "”", '"', "''", "``", "«", "»", "„")

@@ -92,6 +92,9 @@ def _annotate(
     result: AnalysisResult,
     progress: Progress,
 ) -> list[AnnotatedArticle]:
+    from .claims.stored import encode_units
+    from .nlp.stored import stored_parse
+
     done: list[AnnotatedArticle] = []
     for part in pipeline.stream(todo):
         store.save_failures(part.failures)
@@ -99,7 +102,9 @@ def _annotate(
         for item in part.articles:
             # only stages whose layers are all there count as done; a failed one is retried next run
             stages = {s.name: s.version for s in pipeline.stages if s.produces <= item.layers}
-            store.save_annotations(item, stages)
+            # the parse and the claim units are encoded here: the store only writes bytes
+            parse, units = stored_parse(item.doc), encode_units(item.claim_units)
+            store.save_annotations(item, stages, parse=parse, units=units)
             done.append(item)
         result.processed += len(part.articles)
         progress(len(part.articles), "annotated")
@@ -115,7 +120,7 @@ def _to_link(
     pending = [aid for aid in store.unlinked(article_ids) if aid not in fresh]
     if not pending:
         return list(annotated)
-    from .claims.parse import attach_parses  # the stored parse gives the roles back
+    from .nlp.attach import attach_parses  # the stored parse gives the roles back
 
     again = attach_parses([store.annotated(aid) for aid in pending], store.parses(pending))
     return [*annotated, *again]

@@ -107,7 +107,7 @@ class DaskPipeline:
 
     def stream(self, articles: Iterable[Article]) -> Iterator[PipelineResult]:
         """Submit batches to the cluster and yield their results in input order."""
-        from .pipeline.ner import load_nlp
+        from .nlp.models import load_nlp
 
         vocab = load_nlp().vocab
         workers = max(1, len(self.client.scheduler_info().get("workers", {})))

@@ -199,7 +199,9 @@ class AnnotatedArticle:
 
     Stages never change the article; they return layers, which the pipeline
     attaches. ``doc`` holds the spaCy ``Doc`` of the body for later stages; the
-    store keeps it as a parse, which the report puts back for the claims step.
+    store keeps it as a parse, which the report puts back for the claims, timeline and brief.
+    ``claim_units`` holds the article's claim units and their sentence embeddings
+    (:class:`storyweave.claims.stored.ClaimUnits`), stored beside the parse.
     """
 
     article: Article
@@ -209,6 +211,7 @@ class AnnotatedArticle:
     timexes: tuple[Timex, ...] = ()
     attributions: tuple[Attribution, ...] = ()
     doc: Any = None
+    claim_units: Any = None
     layers: set[str] = field(default_factory=_initial_layers)
 
     def spans(self) -> list[Span]:
@@ -222,5 +225,5 @@ class AnnotatedArticle:
 
 
 LAYERS: frozenset[str] = frozenset(
-    {"text", "language", "sentences", "mentions", "timexes", "attributions", "doc"}
+    {"text", "language", "sentences", "mentions", "timexes", "attributions", "doc", "claim_units"}
 )

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from storyweave.graph.meetings import meetings
-from storyweave.timeline.parsing import parse_sentence
+from storyweave.nlp.sentences import parse_sentence
 
 NAMES = {
     "Kim": ("kim", "PERSON"), "Putin": ("putin", "PERSON"), "Xi": ("xi", "PERSON"),

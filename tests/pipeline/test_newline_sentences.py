@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.pipeline.ner import load_nlp, parse_model
+from storyweave.nlp.models import load_nlp, parse_model
 
 
 @pytest.mark.parametrize(

@@ -14,12 +14,12 @@ import sqlalchemy as sa
 
 from storyweave._types import JSON
 from storyweave.analysis import ingest
-from storyweave.claims.parse import attach_parses, docs_for, usable_parse
-from storyweave.pipeline import ner
+from storyweave.nlp import models
+from storyweave.nlp.attach import attach_parses, docs_for, usable_parse
+from storyweave.nlp.stored import StoredParse, encode_parse
 from storyweave.report import build_report
 from storyweave.storage import open_store
 from storyweave.storage import schema as t
-from storyweave.storage.parses import StoredParse, encode_parse
 from tests.conftest import EXAMPLES
 
 
@@ -54,8 +54,8 @@ def analysed(tmp_path_factory: pytest.TempPathFactory) -> Analysed:
     with open_store(str(path)) as store:
         ids = ingest(sorted(EXAMPLES.glob("*.jsonl")), store=store).article_ids
     with pytest.MonkeyPatch.context() as mp:
-        nlp = _CountingNLP(ner.load_nlp())
-        mp.setattr(ner, "load_nlp", lambda: nlp)
+        nlp = _CountingNLP(models.load_nlp())
+        mp.setattr(models, "load_nlp", lambda: nlp)
         report = _report(str(path), ids)
     return Analysed(path, ids, report, nlp.parsed)
 
@@ -70,8 +70,8 @@ def copy(analysed: Analysed, tmp_path: Path) -> str:
 
 @pytest.fixture
 def counting(monkeypatch: pytest.MonkeyPatch) -> _CountingNLP:
-    nlp = _CountingNLP(ner.load_nlp())
-    monkeypatch.setattr(ner, "load_nlp", lambda: nlp)
+    nlp = _CountingNLP(models.load_nlp())
+    monkeypatch.setattr(models, "load_nlp", lambda: nlp)
     return nlp
 
 
@@ -116,7 +116,7 @@ def test_stale_and_corrupt_parses_are_parsed_again_and_the_report_holds(
         where = t.parses.c.article_id
         conn.execute(sa.update(t.parses).where(where == stale).values(model="en_core-3.7.0"))
         conn.execute(sa.update(t.parses).where(where == corrupt).values(data=b"\x00 not a parse"))
-    with caplog.at_level(logging.WARNING, logger="storyweave.claims.parse"):
+    with caplog.at_level(logging.WARNING, logger="storyweave.nlp.attach"):
         report = _report(copy, analysed.ids)
     assert "E306" in caplog.text and corrupt in caplog.text
     parsed = set(counting.parsed)
@@ -131,9 +131,9 @@ def test_a_parse_of_another_text_is_not_used(analysed: Analysed, copy: str) -> N
         item = store.annotated(ids[0])
         other = store.annotated(ids[1])
         good = store.parses([ids[0]])[ids[0]]
-    model, vocab = ner.parse_model(), ner.load_nlp().vocab
+    model, vocab = models.parse_model(), models.load_nlp().vocab
     assert usable_parse(item, good, model=model, vocab=vocab) is not None
-    foreign = StoredParse(model, encode_parse(ner.load_nlp()(other.article.body)))
+    foreign = StoredParse(model, encode_parse(models.load_nlp()(other.article.body)))
     assert usable_parse(item, foreign, model=model, vocab=vocab) is None
 
 

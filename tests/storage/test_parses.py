@@ -10,11 +10,11 @@ import sqlalchemy as sa
 
 from storyweave.errors import StorageError
 from storyweave.model import AnnotatedArticle
+from storyweave.nlp.models import load_nlp, parse_model
+from storyweave.nlp.stored import decode_parse, encode_parse, stored_parse
 from storyweave.pipeline import Pipeline
-from storyweave.pipeline.ner import load_nlp, parse_model
 from storyweave.storage import SQLStore, open_store
 from storyweave.storage import schema as t
-from storyweave.storage.parses import decode_parse, encode_parse
 from tests.conftest import make_article
 
 TEXT = (
@@ -48,7 +48,7 @@ def _layers(doc: Any) -> list[Any]:
 def test_a_stored_parse_reads_back_as_a_fresh_parse(store: SQLStore) -> None:
     item = _parsed()
     store.add_article(item.article)
-    store.save_annotations(item, {"ner": "1"})
+    store.save_annotations(item, {"ner": "1"}, parse=stored_parse(item.doc))
     (parse,) = store.parses([item.article.id]).values()
     assert parse.model == parse_model()
     back = decode_parse(item.article.id, parse.data, load_nlp().vocab)
@@ -64,13 +64,13 @@ def test_reannotating_replaces_the_parse_and_one_without_a_doc_removes_it(
     item = _parsed()
     aid = item.article.id
     store.add_article(item.article)
-    store.save_annotations(item, {})
+    store.save_annotations(item, {}, parse=stored_parse(item.doc))
     with store.engine.begin() as conn:
         conn.execute(sa.update(t.parses).values(model="old-model", data=b"old"))
-    store.save_annotations(item, {})
+    store.save_annotations(item, {}, parse=stored_parse(item.doc))
     (parse,) = store.parses([aid]).values()
     assert (parse.model, parse.data) == (parse_model(), encode_parse(item.doc))
-    store.save_annotations(dataclasses.replace(item, doc=None), {})
+    store.save_annotations(dataclasses.replace(item, doc=None), {})  # no parse given
     assert store.parses([aid]) == {}
 
 
@@ -81,8 +81,9 @@ def test_a_doc_from_another_pipeline_is_not_stored_under_this_models_name(
 
     item = _parsed()
     blank = spacy.blank("en")(item.article.body)
+    assert stored_parse(blank) is None and stored_parse(None) is None
     store.add_article(item.article)
-    store.save_annotations(dataclasses.replace(item, doc=blank), {})
+    store.save_annotations(dataclasses.replace(item, doc=blank), {}, parse=stored_parse(blank))
     assert store.parses([item.article.id]) == {}
 
 
@@ -91,7 +92,7 @@ def test_parses_are_read_for_the_asked_articles_only(store: SQLStore) -> None:
     other = make_article("An unrelated article about the weather in Lisbon on Monday.")
     store.add_article(item.article)
     store.add_article(other)
-    store.save_annotations(item, {})
+    store.save_annotations(item, {}, parse=stored_parse(item.doc))
     assert list(store.parses([item.article.id, other.id])) == [item.article.id]
     assert store.parses([other.id]) == {}
     assert store.parses([]) == {}
@@ -119,6 +120,6 @@ def test_a_store_at_0003_gets_the_parses_table(backend_url: str) -> None:
     assert "0004_parses" in names
     item = _parsed()
     store.add_article(item.article)
-    store.save_annotations(item, {})
+    store.save_annotations(item, {}, parse=stored_parse(item.doc))
     assert list(store.parses([item.article.id])) == [item.article.id]
     store.close()

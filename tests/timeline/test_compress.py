@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from storyweave.nlp.sentences import parse_sentence
 from storyweave.timeline.compress import compress_dated, compress_sentence
-from storyweave.timeline.parsing import parse_sentence
 
 
 def _dated(sentence: str, timex: str, *others: str) -> str | None:

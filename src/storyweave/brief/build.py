@@ -19,14 +19,14 @@ from __future__ import annotations
 import calendar
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 from .._types import JSON, ArticleId
+from ..nlp.sentences import span_doc
 from ..pipeline.language import split_sentences
 from ..timeline.compress import compress_sentence
-from ..timeline.parsing import parse_sentence
 from .support import evidence_ok, supported
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,8 @@ class _Context:
     body_ends: dict[ArticleId, int]
     outlets: dict[ArticleId, str]
     entities: dict[str, JSON]
+    docs: Mapping[ArticleId, Any] = field(default_factory=dict)
+    """The parse of each article's body (from the store), which spans are cut from."""
     out: list[BriefSentence] = field(default_factory=list)
     dropped: int = 0
 
@@ -103,18 +105,25 @@ class _Context:
         self.out.append(sentence)
         return True
 
+    def span_doc(self, aid: ArticleId, start: int, end: int, text: str) -> Any:
+        """The ``Doc`` of ``text``, the span ``[start, end)`` of article ``aid``: cut from the
+        article's parse, or parsed on its own when there is none."""
+        return span_doc(self.docs.get(aid), start, end, text)
+
     def sources(self, evidence: Iterable[JSON]) -> str:
         names = dict.fromkeys(self.outlets.get(str(e["article"]), "?") for e in evidence)
         return "; ".join(names)
 
 
-def build_brief(story: JSON, report: JSON) -> JSON:
+def build_brief(story: JSON, report: JSON, *, docs: Mapping[ArticleId, Any] | None = None) -> JSON:
     """The brief of one story.
 
     Args:
         story: the story's report entry (``id``, ``articles``, ``claims``, ``timeline``).
         report: the report (or a dict with its ``articles``, ``entities`` and
             ``attributions``) the story belongs to; only the story's articles are read.
+        docs: the parse of each article's body (``AnnotatedArticle.doc``); the brief cuts the
+            spans it compresses from them, and parses only a span of an article without one.
     Returns:
         ``{"markdown", "html", "sentences": [{"text", "evidence", "section", "label",
         "group"}], "dropped"}``; ``dropped`` counts sentences left out for want of support.
@@ -122,6 +131,7 @@ def build_brief(story: JSON, report: JSON) -> JSON:
     from .render import render_brief_html, render_brief_markdown
 
     ctx = _context(story, report)
+    ctx.docs = docs or {}
     _headline(ctx)
     _claim_sections(ctx)
     _who_said_what(ctx, report.get("attributions", []))
@@ -170,7 +180,8 @@ def _claim_sentence(ctx: _Context, claim: JSON, section: str, group: str = "") -
     if supported(text, evidence, ctx.texts):
         return ctx.emit(BriefSentence(section, _sentence_case(text), evidence, label, group))
     first = evidence[0]
-    clause = compress_sentence(parse_sentence(first["text"]))
+    doc = ctx.span_doc(str(first["article"]), first["start"], first["end"], first["text"])
+    clause = compress_sentence(doc)
     fallback = clause.text if clause else first["text"].strip()
     return ctx.emit(BriefSentence(section, fallback, evidence, label, group))
 
@@ -191,7 +202,8 @@ def _headline(ctx: _Context) -> None:
         if text is None:
             continue
         for span in split_sentences(text[: ctx.body_ends[aid]])[:1]:
-            clause = compress_sentence(parse_sentence(span.text_in(text)))
+            doc = ctx.span_doc(aid, span.start, span.end, span.text_in(text))
+            clause = compress_sentence(doc)
             if clause is None:
                 continue
             start, end = span.start + clause.start, span.start + clause.end

@@ -22,6 +22,7 @@ import numpy as np
 
 from storyweave.entities.linking import EntityLinking, MentionKey
 from storyweave.model import AnnotatedArticle, Article, Duplicate, Mention
+from storyweave.nlp.attach import docs_for
 
 from .align import Embed, Pair, candidate_pairs, score_pairs
 from .calibration import (
@@ -48,12 +49,11 @@ from .conflict import (
     polarity,
     shared_participants,
 )
-from .lexicon import MEASURES
 from .origins import OriginIndex, Report
-from .parse import docs_for
 from .slots import Slots, linked_mentions, read_slots
 from .status import decide
-from .units import Unit, claim_units
+from .stored import FIXED_UNITS, units_of, with_stored_vectors
+from .units import Unit
 
 Nli = Callable[[str, str], str]
 """Optional user-supplied NLI: (premise, hypothesis) -> "entailment", "neutral" or
@@ -87,6 +87,7 @@ def find_claims(
             ``entity_id`` already use that.
         duplicates: the store's duplicate records: copies count as one origin.
         embed: optional sentence embedder (texts -> unit rows); lexical similarity otherwise.
+            The items' stored vectors stand in for it where they are its model's.
         nli: optional local NLI model; a "contradiction" between aligned units is a conflict.
 
     DOCS: docs/stages/claims.md
@@ -97,9 +98,10 @@ def find_claims(
         return m.entity_id or links.get((article, m.span.start, m.span.end))
 
     story = _Story(items)
+    embed = with_stored_vectors(embed, items)
     for item, doc in zip(items, docs_for(items), strict=True):
         mentions = linked_mentions(item, doc, entity_of)
-        for unit in claim_units(item, doc):
+        for unit in units_of(item, doc):  # the stored units when current, else cut now
             story.units.append(unit)
             story.slots.append(read_slots(item, doc, unit, mentions))
     if not story.units:
@@ -117,13 +119,10 @@ def find_claims(
     return _claims(story, members, clashes, groups, index, related)
 
 
-_FIXED_UNITS = MEASURES | {"person", ""}
-
-
 def same_things(slots: list[Slots], embed: Embed) -> list[Slots]:
     """``slots`` with the counted nouns that name one thing written one way ("30 homes" and
     "roughly 30 houses" both count homes), so figures of them are compared and can agree."""
-    nouns = sorted({q.unit for s in slots for q in s.quantities} - _FIXED_UNITS)
+    nouns = sorted({q.unit for s in slots for q in s.quantities} - FIXED_UNITS)
     if len(nouns) < 2:
         return slots
     vectors = np.asarray(embed(nouns), dtype=np.float32)

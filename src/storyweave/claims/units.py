@@ -24,6 +24,10 @@ from storyweave.quotes import states
 
 from .lexicon import MODALITY
 
+UNITS_VERSION = "1"
+"""Raise when :func:`claim_units` cuts differently: units stored by another version are cut
+again (the ``claim_units`` stage re-runs, and a report cuts them from the parse meanwhile)."""
+
 _CLAUSAL_POS = frozenset({"VERB", "AUX"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _EDGE_DEPS = frozenset({"mark", "cc", "punct", "prep"})

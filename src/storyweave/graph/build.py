@@ -21,7 +21,8 @@ from typing import Final, Literal
 
 from .._types import JSON, ArticleId, EntityId
 from ..model import AnnotatedArticle, Mention, Sentence, Span
-from ..timeline.parsing import Cite, cite_of, parse_sentences
+from ..nlp.sentences import span_docs
+from ..timeline.parsing import Cite, cite_of
 from .meetings import MEET_VERBS, MEETING_NOUNS, meetings
 
 EdgeKind = Literal["met", "said_about", "co_occurs"]
@@ -150,7 +151,9 @@ def _sentence_edges(graph: EntityGraph, item: AnnotatedArticle) -> None:
         lowered = sent.span.text_in(text).lower()
         if len(names) >= 2 and any(w in lowered for w in _MEETING_WORDS):
             candidates.append((sent, inside))
-    docs = parse_sentences([sent.span.text_in(text) for sent, _ in candidates])
+    docs = span_docs(
+        [(item.doc, s.span.start, s.span.end, s.span.text_in(text)) for s, _ in candidates]
+    )
     for (sent, inside), doc in zip(candidates, docs, strict=True):
         cite = Cite(item.article.id, sent.span)
         for a, b in meetings(doc, _EntityLocator(graph, inside, sent.span.start)):

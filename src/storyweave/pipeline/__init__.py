@@ -37,12 +37,13 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "mention_repair",
     "timexes",
     "attributions",
+    "claim_units",
 )
 
 
 def load_builtin_stages() -> None:
     """Import the modules whose ``@stage`` decorators register the built-in stages."""
-    from . import entities, language, ner, quotes, temporal  # noqa: F401
+    from . import claims, entities, language, ner, quotes, temporal  # noqa: F401
 
 
 @dataclass

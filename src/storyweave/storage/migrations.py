@@ -112,6 +112,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_entity_links", _create_table("entity_links")),
     # the story clusterer's state in the store (was a folder beside it; imported on first use)
     Migration("0007_cluster_state", _cluster_state),
+    # each article's claim units and their embeddings, so a report does not cut or embed them
+    Migration("0008_claim_units", _create_table("claim_units")),
 )
 
 

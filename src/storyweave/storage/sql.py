@@ -34,13 +34,14 @@ from ..model import (
     Story,
     Timex,
 )
+from ..nlp.stored import StoredParse
 from . import schema as t
 from .engine import insert_ignore, insert_rows, make_engine
 from .migrations import migrate
-from .parses import StoredParse, encode_parse
 from .rows import article_of, article_row, attribution_of, now
 from .search import SearchHit, search_articles
 from .sidecar import claim
+from .units import StoredUnits, write_units
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,14 +243,21 @@ class SQLStore:
 
     # -- annotations ------------------------------------------------------------------------
 
-    def save_annotations(self, item: AnnotatedArticle, versions: dict[str, str]) -> None:
+    def save_annotations(
+        self,
+        item: AnnotatedArticle,
+        versions: dict[str, str],
+        *,
+        parse: StoredParse | None = None,
+        units: StoredUnits | None = None,
+    ) -> None:
         """Replace the article's stored layers with ``item``'s, in one transaction.
 
-        The spaCy ``doc``, when there is one, is stored as a parse tagged with its model; an
-        item without one leaves no parse behind (an older one would no longer match its layers).
+        ``parse`` (:func:`storyweave.nlp.stored.stored_parse`) and ``units`` (its claim units,
+        :func:`storyweave.claims.stored.encode_units`) come encoded and are written as they are;
+        without them none is left behind (an older one would no longer match the layers).
         """
         aid = item.article.id
-        parse = _parse_row(item)
         with self._tx() as conn:
             # lock the article's row (PostgreSQL) so two writers replace its layers one at a time
             conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id == aid).with_for_update())
@@ -263,7 +271,9 @@ class SQLStore:
             ):
                 conn.execute(sa.delete(table).where(table.c.article_id == aid))
             if parse:
-                conn.execute(sa.insert(t.parses).values(**parse))
+                conn.execute(sa.insert(t.parses).values(article_id=aid, model=parse.model,
+                                                        data=parse.data))  # fmt: skip
+            write_units(conn, aid, units)
             if item.language:
                 conn.execute(
                     sa.update(t.articles)
@@ -370,7 +380,7 @@ class SQLStore:
 
     def parses(self, ids: Iterable[ArticleId]) -> dict[ArticleId, StoredParse]:
         """The stored parse of each of these articles that has one, still encoded: decoding
-        needs the spaCy vocabulary (:func:`storyweave.claims.parse.attach_parses`)."""
+        needs the spaCy vocabulary (:func:`storyweave.nlp.attach.attach_parses`)."""
         query = sa.select(t.parses).where(t.parses.c.article_id.in_(list(ids)))
         with self.engine.connect() as conn:
             return {r.article_id: StoredParse(r.model, bytes(r.data)) for r in conn.execute(query)}
@@ -583,18 +593,6 @@ class SQLStore:
                 Failure(stage=r.stage, error=r.error, article=r.article_id, ref=r.ref, code=r.code)
                 for r in rows
             ]
-
-
-def _parse_row(item: AnnotatedArticle) -> dict[str, Any] | None:
-    """The ``parses`` row of ``item``'s doc; None without a doc, or for a doc another pipeline
-    made (a test's blank model), which the model tag would misname."""
-    if item.doc is None:
-        return None
-    from ..pipeline.ner import load_nlp, parse_model
-
-    if item.doc.vocab is not load_nlp().vocab:
-        return None
-    return {"article_id": item.article.id, "model": parse_model(), "data": encode_parse(item.doc)}
 
 
 def _entity_id(ent: Entity) -> str:

@@ -17,9 +17,10 @@ from typing import Any, Final
 
 from .._types import JSON, ArticleId
 from ..model import AnnotatedArticle, Sentence, Span, Timex
+from ..nlp.sentences import cut_span, parse_sentences, span_doc
 from .compress import compress_dated
 from .dates import EventDate, event_date
-from .parsing import Cite, parse_sentence, parse_sentences
+from .parsing import Cite
 
 EVENT_TYPES: Final = frozenset({"DATE", "TIME"})
 CONTENT_POS: Final = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -70,12 +71,13 @@ def build_timeline(items: Sequence[AnnotatedArticle]) -> list[TimelineEntry]:
     Returns:
         Entries ordered by event time, coarse before fine at the same start.
     """
-    parse_sentences(  # one batched parse of every sentence that holds a dated expression
+    parse_sentences(  # one batched parse of the dated sentences not cut from a stored parse
         [
             sent.span.text_in(item.article.text)
             for item in items
             for sent in item.sentences
             if any(_within(x.span, sent.span) and x.type in EVENT_TYPES for x in item.timexes)
+            and cut_span(item.doc, sent.span.start, sent.span.end) is None
         ]
     )
     found: list[tuple[EventDate, TimelineEntry]] = []
@@ -131,7 +133,7 @@ def _entry(
     order: tuple[str, int],
 ) -> TimelineEntry | None:
     base = sent.span.start
-    doc = parse_sentence(sent.span.text_in(item.article.text))
+    doc = span_doc(item.doc, sent.span.start, sent.span.end, sent.span.text_in(item.article.text))
     others = [
         (x.span.start - base, x.span.end - base)
         for x in inside

@@ -3,7 +3,8 @@
 A parse is kept as a one-document spaCy ``DocBin`` (token attributes as arrays, zlib-compressed;
 no tensor, no user data): about 6 KB for a 230-word article, read back in about 1 ms where
 parsing takes 50 to 80 ms (docs/decisions/stored-parses.md). It is only valid for the model
-that made it, so every row carries :func:`storyweave.pipeline.ner.parse_model`'s tag.
+that made it, so every one carries :func:`.models.parse_model`'s tag. The store writes and
+reads these bytes as they are; encoding and decoding happen here, beside the model.
 """
 
 from __future__ import annotations
@@ -44,3 +45,15 @@ def decode_parse(aid: ArticleId, data: bytes, vocab: Any) -> Any:
     if len(docs) != 1:
         raise StorageError("E306", article=aid, detail=f"{len(docs)} documents, expected 1")
     return docs[0]
+
+
+def stored_parse(doc: Any) -> StoredParse | None:
+    """What the store keeps of ``doc``: its bytes with the current model's tag; None without a
+    doc, or for a doc another pipeline made (a test's blank model), which the tag would misname."""
+    if doc is None:
+        return None
+    from . import models
+
+    if doc.vocab is not models.load_nlp().vocab:
+        return None
+    return StoredParse(models.parse_model(), encode_parse(doc))
