@@ -143,6 +143,15 @@ class SQLClusterState:
         article_id = self._by_key[key]
         return None if article_id is None else self._members[article_id]
 
+    def prefetch(self, keys: Iterable[int]) -> None:
+        missing = [k for k in dict.fromkeys(keys) if k not in self._by_key]
+        m = t.cluster_members
+        for lo in range(0, len(missing), _CHUNK):
+            part = missing[lo : lo + _CHUNK]
+            self._by_key |= dict.fromkeys(part)
+            for row in self.conn.execute(sa.select(m).where(m.c.key.in_(part))):
+                self._remember(row)
+
     def story_of(self, article_id: ArticleId) -> StoryId | None:
         return None if self.member(article_id) is None else self._story_of[article_id]
 

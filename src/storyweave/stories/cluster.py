@@ -161,6 +161,7 @@ class StoryClusterer:
             raise NotFound("E303", kind="article in a story", ident=article_id)
         vector = self.index.vectors([member.key])
         found = self.index.search(vector, self.options.neighbours * _WIDEN + 1)[0]
+        self.state.prefetch([key for key, _ in found])
         return self._assignment(member, story, vector[0], found, merged=())
 
     def title(self, story_id: StoryId) -> str:
@@ -222,6 +223,7 @@ class StoryClusterer:
         self.index.add(keys, vectors)
         # fetch extra neighbours: dormant stories' articles are skipped, not counted
         found = self.index.search(vectors, opts.neighbours * _WIDEN + 1)
+        self.state.prefetch(sorted({key for row in found for key, _ in row}))
 
         groups: list[_Group] = [
             _Group(

@@ -98,6 +98,10 @@ class ClusterState(Protocol):
 
     def story_of(self, article_id: ArticleId) -> StoryId | None: ...
 
+    def prefetch(self, keys: Iterable[int]) -> None:
+        """A hint: the members under ``keys`` are about to be read (one query, not many)."""
+        ...
+
     def members(self, story_id: StoryId) -> list[MemberRecord]: ...
 
     def put_member(self, record: MemberRecord, story_id: StoryId) -> None: ...
@@ -158,6 +162,9 @@ class MemoryClusterState:
 
     def story_of(self, article_id: ArticleId) -> StoryId | None:
         return self._story_of.get(article_id)
+
+    def prefetch(self, keys: Iterable[int]) -> None:
+        del keys  # everything is in memory
 
     def members(self, story_id: StoryId) -> list[MemberRecord]:
         return [self._members[a] for a in self._roster.get(story_id, [])]
