@@ -328,7 +328,7 @@ def test_a_database_made_again_at_the_same_place_forms_its_stories(tmp_path: Pat
 
 
 _READS_WITHOUT_MODELS = ("stories", "articles", "entities", "quotes")
-_MODELS = ("spacy", "thinc", "onnxruntime", "usearch")
+_MODELS = ("spacy", "thinc", "onnxruntime", "usearch", "scipy")
 
 
 def _assert_no_model_imported(args: list[str]) -> None:
@@ -355,3 +355,12 @@ def test_read_only_commands_import_no_model(analysed: Analysed, command: str) ->
 def test_showing_a_story_imports_no_model(analysed: Analysed) -> None:
     seed = _story_of(analysed.report, "000_dd195cddc56944a4")
     _assert_no_model_imported(["show", seed["id"], "--db", analysed.db])
+
+
+@pytest.mark.parametrize("extra", [["claims"], ["show", "--json"], ["quotes", "--story"]])
+def test_a_story_s_stored_analysis_is_read_without_a_model(
+    analysed: Analysed, extra: list[str]
+) -> None:
+    """Claims, the story's JSON report and its quotes are read from the stored analysis."""
+    seed = _story_of(analysed.report, "000_dd195cddc56944a4")
+    _assert_no_model_imported([*extra, seed["id"], "--db", analysed.db])

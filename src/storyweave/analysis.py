@@ -81,7 +81,18 @@ def ingest(
     _link(_to_link(annotated, result.article_ids, store=store), store=store)
     checkpoint("linked")
     result.story_ids = _form_stories(result.article_ids, store=store)
+    _analyse_stories(result.story_ids, store=store)
     return result
+
+
+def _analyse_stories(story_ids: Sequence[str], *, store: SQLStore) -> None:
+    """Compute and store the analysis (claims, timeline, graph edges, quotes, brief) of each
+    of the input's stories that is missing or stale: reads never compute one. A run killed
+    before this finishes leaves those stories stale, and the next run over the input (or the
+    first read of the story) computes them."""
+    from .report import refresh_analyses
+
+    refresh_analyses(store, story_ids)
 
 
 def _annotate(

@@ -522,7 +522,8 @@ def quotes_cmd(
 @with_store
 def graph_cmd(store: SQLStore, story_id: str, fmt: str, output: Path | None) -> None:
     """The story's entity graph: who met whom, who said what about whom, who appears with whom."""
-    from .graph import export_graph, story_graph
+    from .graph import export_graph
+    from .report import story_graph
 
     try:
         graph = story_graph(store, story_id)
@@ -570,6 +571,35 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
         serve_http(db or default_db_path(), host=host, port=port, token=token)
     except StoryweaveError as e:
         raise click.ClickException(str(e)) from None
+
+
+@main.command("export")
+@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl"]),
+    default="csv",
+    show_default=True,
+    help="CSV (a header row; lists as JSON strings) or JSON Lines.",
+)
+@click.option(
+    "--excel-safe",
+    is_flag=True,
+    help="Prefix ' to CSV text cells a spreadsheet would run as a formula (=, +, -, @).",
+)
+@with_store
+def export_cmd(store: SQLStore, folder: Path, fmt: str, excel_safe: bool) -> None:
+    """Write the store's tables (articles, entities, mentions, stories, claims, ...) to DIR,
+    one file per table."""
+    from .exports import export_tables
+
+    try:
+        done = export_tables(store, folder, fmt, excel_safe=excel_safe)
+    except StoryweaveError as e:
+        raise click.ClickException(str(e)) from None
+    for table in done:
+        out.print(f"{table.path}: {table.rows} rows", markup=False, soft_wrap=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from ._types import ArticleId
 
@@ -49,3 +50,10 @@ def article_id(text: str, *, url: str | None = None, outlet: str | None = None) 
 def short_id(prefix: str, *parts: str) -> str:
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:12]
     return f"{prefix}{digest}"
+
+
+def members_digest(article_ids: Iterable[ArticleId]) -> str:
+    """A digest of a story's membership: the same set of article ids, in any order, gives the
+    same digest (what a stored story analysis was computed from)."""
+    joined = "\n".join(sorted(set(article_ids)))
+    return hashlib.sha1(joined.encode(), usedforsecurity=False).hexdigest()[:20]

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ._types import ArticleId, EntityId, StoryId
+from ._types import JSON, ArticleId, EntityId, StoryId
 from .errors import ValidationError
 
 EntityType = Literal["PERSON", "ORG", "LOC", "PRODUCT", "OTHER"]
@@ -187,6 +187,66 @@ class Story:
     article_ids: tuple[ArticleId, ...]
     first_seen: dt.date | None = None
     last_seen: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAnalysis:
+    """What is computed when a story changes, kept as the rows of one story revision.
+
+    ``members`` is the digest of the story's article ids (sorted) that this analysis was
+    computed from, and ``version`` the analysis code's version: a stored analysis whose
+    digest or version differs from the story's current ones is stale and is computed again.
+    ``claims``, ``timeline``, ``edges`` and ``quotes`` hold the report's rows for this story
+    (``docs/report-format.md``), so every read (CLI, API, pages, exports) reads them and no
+    view parses, embeds or aligns anything.
+    """
+
+    story_id: StoryId
+    members: str
+    version: str
+    title: str
+    article_ids: tuple[ArticleId, ...]
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+    outlets: tuple[str, ...]
+    claims: tuple[JSON, ...]
+    timeline: tuple[JSON, ...]
+    brief: JSON
+    edges: tuple[JSON, ...]
+    quotes: tuple[JSON, ...]
+    top_entities: tuple[JSON, ...]
+
+    def counts(self) -> dict[str, int]:
+        """How many claims have each status (every status present, zero when none)."""
+        out = dict.fromkeys(CLAIM_STATUSES, 0)
+        for c in self.claims:
+            out[c["status"]] = out.get(c["status"], 0) + 1
+        return out
+
+    @property
+    def has_brief(self) -> bool:
+        return bool(self.brief.get("sentences") or self.brief.get("markdown"))
+
+    def story_json(self) -> JSON:
+        """The story as the report's ``stories[]`` entry."""
+        return {
+            "id": self.story_id,
+            "title": self.title,
+            "articles": list(self.article_ids),
+            "first_seen": self.first_seen.isoformat() if self.first_seen else None,
+            "last_seen": self.last_seen.isoformat() if self.last_seen else None,
+            "claims": [dict(c) for c in self.claims],
+            "timeline": [dict(t) for t in self.timeline],
+            "brief": dict(self.brief),
+        }
+
+
+ANALYSIS_VERSION = "story-analysis/1"
+"""The version of what a :class:`StoryAnalysis` holds and how it is computed
+(:mod:`storyweave.report.analyse`). Bump it when either changes: every stored revision of
+another version is stale and is computed again by the next ingest (or on first read)."""
+
+CLAIM_STATUSES: tuple[str, ...] = ("corroborated", "single_source", "conflicting", "updated")
 
 
 def _initial_layers() -> set[str]:

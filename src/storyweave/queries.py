@@ -9,7 +9,7 @@ from typing import Any
 
 from ._types import JSON, ArticleId, StoryId
 from .entities.names import translit, words
-from .model import AttributionKind, Entity, Span, Story
+from .model import ANALYSIS_VERSION, AttributionKind, Entity, Span, Story
 from .storage import SQLStore
 
 
@@ -103,29 +103,30 @@ def quotes(
     statements: bool = False,
     kind: AttributionKind | None = None,
 ) -> list[JSON]:
-    """Attributions as the report shows them, for one story or the whole store.
+    """Attributions as the report shows them, for one story or the whole store, read from
+    the stories' stored analyses.
 
     With ``speaker``, only those whose speaker entity, resolved speaker name, chain or source
     phrase matches it. With ``statements``, only what someone stated: acts and stances
     ("Kozlov welcomed Kim", "Sanders wants to ...") are left out. With ``kind``, only direct
     quotes, reported speech or "according to" attributions.
     """
-    from .report import attribution_kept, attribution_rows
-
-    ids = store.story(story).article_ids if story else [a.id for a in store.articles()]
-    found, entities = attribution_rows(store, ids)
-    names = {e["id"]: e for e in entities}
-    rows = []
+    if story:
+        store.story(story)  # NotFound for an unknown story
+    _fresh(store, [story] if story else None)
+    found = store.analyses.quotes(story=story, statements=statements, kind=kind).items
+    names = {e.id: e for e in store.entities({q["speaker"] for q in found if q.get("speaker")})}
     wanted = set(name_tokens(speaker)) if speaker else set()
+    rows = []
     for q in found:
-        if not attribution_kept(q, statements=statements, kind=kind):
-            continue
-        ent = names.get(q["speaker"] or "")
-        q["speaker_entity"] = ent["name"] if ent else None
+        ent = names.get(q.get("speaker") or "")
+        q["speaker_entity"] = ent.name if ent else None
+        q.pop("speaker_label", None)
+        q.pop("stories", None)
         if wanted:
             forms = [*q["chain"], q["speaker_name"] or "", (q["source"] or {}).get("text", "")]
             if ent:
-                forms += [ent["name"], *ent["aliases"]]
+                forms += [ent.name, *ent.aliases]
             if not any(wanted <= set(name_tokens(f)) for f in forms if f):
                 continue
         rows.append(q)
@@ -159,10 +160,25 @@ def explain_story(store: SQLStore, story_id: StoryId) -> StoryWhy:
 def story_claims_view(
     store: SQLStore, story_id: StoryId, *, status: str | None = None
 ) -> list[JSON]:
-    """The story's claims as the report gives them, optionally only those with ``status``."""
-    from .report import build_report
+    """The story's claims as the report gives them (from its stored analysis), optionally
+    only those with ``status``."""
+    store.story(story_id)
+    _fresh(store, [story_id])
+    found = store.analyses.claims(story=story_id, status=status).items
+    for c in found:
+        c.pop("story", None)
+        c.pop("story_title", None)
+    return found
 
-    story = store.story(story_id)
-    report = build_report(store, story.article_ids)
-    (found,) = [s for s in report["stories"] if s["id"] == story_id]
-    return [c for c in found["claims"] if status is None or c["status"] == status]
+
+def _fresh(store: SQLStore, story_ids: Sequence[StoryId] | None) -> None:
+    """Analyse the stories (of ``story_ids``, or all) whose stored analysis is stale; this
+    loads models only when one is (a store written before analyses were stored)."""
+    if story_ids is None:
+        current = store.analyses.count(ANALYSIS_VERSION) == store.analyses.story_count()
+    else:
+        current = not store.analyses.stale(ANALYSIS_VERSION, story_ids)
+    if not current:
+        from .report import refresh_analyses
+
+        refresh_analyses(store, story_ids)

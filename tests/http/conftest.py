@@ -1,15 +1,17 @@
-"""Fixtures for the HTTP tests: a store seeded by hand-written articles, and an enriched report.
+"""Fixtures for the HTTP tests: a store seeded by hand-written articles, with one story's
+stored analysis enriched.
 
-Claims, timelines, briefs and quotes are not produced by the pipeline yet; the
-``enriched_builder`` adds them to the real report (with evidence spans found in
-the articles' own text) so the API and the pages are tested on everything a
-report can carry.
+The pipeline's own claims on four short articles are few; :func:`enrich_store` replaces the
+summit story's stored analysis with claims of every status, a timeline, a brief and a quote
+(evidence spans found in the articles' own text), so the API and the pages are tested on
+everything an analysis can carry, read from rows as in production.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,8 +20,8 @@ from fastapi.testclient import TestClient
 from storyweave import ingest
 from storyweave._types import JSON
 from storyweave.http import create_app
-from storyweave.http.catalogue import default_builder
 from storyweave.ingest import IngestOptions
+from storyweave.report import build_report
 from storyweave.storage import SQLStore, open_store
 
 SUMMIT = (
@@ -55,9 +57,9 @@ def _span(article: JSON, surface: str) -> JSON:
     return {"article": article["id"], "start": start, "end": start + len(surface), "text": surface}
 
 
-def enriched_builder(store: SQLStore, article_ids: Sequence[str]) -> JSON:
-    """The real report, plus claims, a timeline, a brief and quotes where the texts allow."""
-    report = default_builder(store, article_ids)
+def enrich_store(store: SQLStore) -> None:
+    """Store claims, a timeline, a brief and a quote for the summit story."""
+    report = build_report(store, [a.id for a in store.articles()])
     by_ref = {a["ref"]: a for a in report["articles"]}
     putin = next(
         (e["id"] for e in report["entities"] if "Putin" in (e["name"], *e["aliases"])), None
@@ -95,13 +97,20 @@ def enriched_builder(store: SQLStore, article_ids: Sequence[str]) -> JSON:
                 ],
             }  # fmt: skip
             quote = _span(a, "We will talk about all issues,")
-            report["attributions"].append(
-                {"article": a["id"], "kind": "direct",
-                 "content": {k: quote[k] for k in ("start", "end", "text")},
-                 "cue": {k: v for k, v in _span(a, "told").items() if k != "article"},
-                 "source": None, "speaker": putin, "statement": True, "chain": []}
+            stored = store.analyses.get(s["id"])
+            assert stored is not None
+            added = {
+                "article": a["id"], "kind": "direct",
+                "content": {k: quote[k] for k in ("start", "end", "text")},
+                "cue": {k: v for k, v in _span(a, "told").items() if k != "article"},
+                "source": None, "speaker": putin, "speaker_name": None, "source_type": None,
+                "statement": True, "chain": [], "speaker_label": "Vladimir Putin",
+            }  # fmt: skip
+            enriched = dataclasses.replace(
+                stored, claims=tuple(s["claims"]), timeline=tuple(s["timeline"]),
+                brief=s["brief"], quotes=(*stored.quotes, added),
             )  # fmt: skip
-    return report
+            assert store.analyses.save(enriched)
 
 
 def seed_store(path: Path) -> SQLStore:
@@ -116,7 +125,9 @@ def seed_store(path: Path) -> SQLStore:
 @pytest.fixture(scope="session")
 def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("http") / "seeded.db"
-    seed_store(path).close()
+    store = seed_store(path)
+    enrich_store(store)
+    store.close()
     return path
 
 
@@ -134,7 +145,7 @@ def store_copy(seeded_db: Path, tmp_path: Path) -> Iterator[SQLStore]:
 
 @pytest.fixture(scope="session")
 def client(seeded_db: Path) -> Iterator[TestClient]:
-    app = create_app(seeded_db, builder=enriched_builder)
+    app = create_app(seeded_db)
     with TestClient(app) as c:
         yield c
 

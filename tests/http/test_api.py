@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from storyweave.http import create_app
 from storyweave.report import validate_report
 from storyweave.storage import SQLStore
-from tests.http.conftest import SUMMIT, enriched_builder, story_id_of
+from tests.http.conftest import SUMMIT, story_id_of
 
 READS = [
     "/api/health",
@@ -175,7 +175,7 @@ def test_openapi_lists_every_resource(client: TestClient) -> None:
 
 
 def test_ingest_json_runs_in_the_background(store_copy: SQLStore) -> None:
-    app = create_app(store_copy, builder=enriched_builder)
+    app = create_app(store_copy)
     text = "The central bank of Iceland raised interest rates in Reykjavik on Thursday."
     with TestClient(app) as c:
         r = c.post("/api/articles", json={"articles": [{"text": text, "id": "iceland"}],

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.http.catalogue import Catalogue, page, snippet_bounds, speaker_name
+from storyweave.catalogue import Catalogue, Listed, snippet_bounds
+from storyweave.report import speaker_label as speaker_name
 from storyweave.storage import SQLStore
 from tests.conftest import make_article
 
@@ -44,16 +45,15 @@ def test_speaker_name(quote: dict, name: str | None) -> None:  # type: ignore[ty
     assert speaker_name(quote, {"e-1": "Putin"}) == name
 
 
-def test_page() -> None:
-    items = [{"i": i} for i in range(5)]
-    assert page(items, limit=2, offset=4) == {
+def test_listed_page_shape() -> None:
+    listed = Listed(5, [{"i": 4}], limit=2, offset=4)
+    assert listed.to_json() == {
         "ok": True, "total": 5, "limit": 2, "offset": 4, "items": [{"i": 4}],
     }  # fmt: skip
 
 
-def test_cache_follows_the_store(store: SQLStore) -> None:
+def test_lists_follow_the_store(store: SQLStore) -> None:
     cat = Catalogue(store)
-    assert cat.everything()["articles"] == []
-    assert cat.everything() is cat.everything()  # cached while the store is unchanged
+    assert cat.articles().total == 0
     store.add_article(make_article("Wind closed the bridge at Oresund on Monday."))
-    assert len(cat.everything()["articles"]) == 1
+    assert cat.articles().total == 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -65,14 +64,15 @@ def test_validation_errors_name_the_field(client: TestClient) -> None:
     assert "limit" in body["error"]
 
 
-def _exploding(store: SQLStore, ids: Sequence[str]) -> JSON:
+def _exploding(**kwargs: object) -> JSON:
     raise RuntimeError("secret internal detail")
 
 
 def test_unexpected_errors_keep_the_shape_and_hide_details(
-    store_copy: SQLStore, caplog: pytest.LogCaptureFixture
+    store_copy: SQLStore, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = create_app(store_copy, builder=_exploding)
+    monkeypatch.setattr(store_copy.analyses, "summaries", _exploding)
+    app = create_app(store_copy)
     with TestClient(app, raise_server_exceptions=False) as c:
         body = _check(c.get("/api/stories"), 500, "E607")
     assert "secret" not in body["error"]

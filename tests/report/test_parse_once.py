@@ -9,12 +9,14 @@ from typing import Any
 
 import numpy as np
 import pytest
+import sqlalchemy as sa
 
 from storyweave.analysis import ingest
 from storyweave.errors import ConfigError
 from storyweave.nlp import attach, models
 from storyweave.report import build_report
 from storyweave.storage import open_store
+from storyweave.storage import schema as t
 from tests.conftest import EXAMPLES
 
 
@@ -82,6 +84,12 @@ def test_a_report_after_ingest_parses_no_text_and_embeds_no_claim_unit(
         embedder.embedded.clear()
         decoded.clear()
         report = build_report(store, ids)
+        # the stories' analyses were stored at ingest: the report reads them, decoding nothing
+        assert decoded == [] and nlp.parsed == [] and embedder.embedded == []
+        with store.engine.begin() as conn:  # the stories are analysed again, from the parses
+            conn.execute(sa.delete(t.story_revisions))
+        again = build_report(store, ids)
+    assert again == report
     members = [a for s in report["stories"] for a in s["articles"]]
     assert len(report["stories"]) > 1 and all(s["claims"] for s in report["stories"])
     assert any(s["timeline"] for s in report["stories"])

@@ -13,7 +13,7 @@ import pytest
 
 from storyweave.http import create_app
 from storyweave.http.guards import LOOPBACK_HOSTS
-from tests.http.conftest import client, enriched_builder, seeded_db, store_copy
+from tests.http.conftest import client, seeded_db, store_copy
 
 __all__ = ["client", "live_server", "seeded_db", "store_copy"]
 
@@ -25,7 +25,7 @@ def live_server(seeded_db: Path, tmp_path_factory: pytest.TempPathFactory) -> It
 
     db = tmp_path_factory.mktemp("live") / "live.db"
     shutil.copy(seeded_db, db)
-    app = create_app(db, builder=enriched_builder, allowed_hosts=LOOPBACK_HOSTS)
+    app = create_app(db, allowed_hosts=LOOPBACK_HOSTS)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]

@@ -1,6 +1,6 @@
 """The entity graph of a story: who met whom, who said what about whom, who appears with whom.
 
-Public API: :func:`build_graph`, :func:`story_graph`, :func:`export_graph`,
+Public API: :func:`build_graph`, :func:`export_graph`,
 :func:`graph_json`, :func:`graphml`.
 
 DOCS: docs/stages/brief.md (Entity graph)
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from .build import EntityGraph, GraphEdge, GraphNode, build_graph
 from .export import GraphFormat, export_graph, graph_json, graphml, to_networkx
-from .story import story_graph
 
 __all__ = [
     "EntityGraph",
@@ -21,6 +20,5 @@ __all__ = [
     "export_graph",
     "graph_json",
     "graphml",
-    "story_graph",
     "to_networkx",
 ]

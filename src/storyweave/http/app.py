@@ -18,12 +18,12 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
+from ..catalogue import Catalogue
 from ..config import Settings
 from ..storage import SQLStore, open_store
 from ..web import STATIC_DIR
 from ..web.forms import router as forms_router
 from ..web.pages import router as pages_router
-from .catalogue import Catalogue, ReportBuilder, default_builder
 from .deps import Services
 from .guards import Guard
 from .jobs import JobRunner
@@ -41,7 +41,6 @@ def create_app(
     max_body: int = MAX_BODY_BYTES,
     allowed_hosts: Collection[str] | None = None,
     settings: Settings | None = None,
-    builder: ReportBuilder = default_builder,
 ) -> FastAPI:
     """The storyweave web app over ``store`` (a path, a URL or an open store).
 
@@ -51,13 +50,12 @@ def create_app(
         max_body: requests with a larger body get 413.
         allowed_hosts: when set, other ``Host`` headers get 400 (set it on loopback).
         settings: ingest limits and batch size (default: ``Settings.load()``).
-        builder: builds the JSON report (a seam for tests; default: the CLI's report).
     """
     store = store if isinstance(store, SQLStore) else open_store(store)
     settings = settings or Settings.load()
     services = Services(
         store=store,
-        catalogue=Catalogue(store, builder=builder),
+        catalogue=Catalogue(store),
         jobs=JobRunner(store, settings=settings),
         settings=settings,
         token=token or None,

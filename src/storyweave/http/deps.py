@@ -8,9 +8,9 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
+from ..catalogue import Catalogue
 from ..config import Settings
 from ..storage import SQLStore
-from .catalogue import Catalogue
 from .jobs import JobRunner
 from .problems import HTTPProblem
 

@@ -10,10 +10,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import StorageError
+from .analyses import AnalysisRows, Page, StorySort, StorySummary
+from .listing import EntityCount, Listing
 from .search import SearchHit
 from .sql import AddResult, SQLStore
 
-__all__ = ["AddResult", "SQLStore", "SearchHit", "Store", "open_store"]
+__all__ = [
+    "AddResult",
+    "AnalysisRows",
+    "EntityCount",
+    "Listing",
+    "Page",
+    "SQLStore",
+    "SearchHit",
+    "Store",
+    "StorySort",
+    "StorySummary",
+    "open_store",
+]
 
 Store = SQLStore
 

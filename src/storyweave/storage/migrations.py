@@ -60,6 +60,16 @@ def _create_table(table: str) -> Callable[[sa.Connection], None]:
     return apply
 
 
+def _create_tables(tables: list[str]) -> Callable[[sa.Connection], None]:
+    """A migration creating each of ``tables`` that is not already there."""
+
+    def apply(conn: sa.Connection) -> None:
+        for table in tables:
+            _create_table(table)(conn)
+
+    return apply
+
+
 def _cluster_state(conn: sa.Connection) -> None:
     """The story clusterer's tables (a store's older folder state is imported on first use:
     docs/decisions/cluster-state-in-store.md)."""
@@ -114,6 +124,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0007_cluster_state", _cluster_state),
     # each article's claim units and their embeddings, so a report does not cut or embed them
     Migration("0008_claim_units", _create_table("claim_units")),
+    # each story's claims, timeline, graph edges, quotes and brief, computed when it changes
+    Migration(
+        "0009_story_analyses",
+        _create_tables([*(t.name for t in schema.ANALYSIS_TABLES), "entity_stats"]),
+    ),
 )
 
 

@@ -181,6 +181,112 @@ story_articles = sa.Table(
     sa.Column("story_id", sa.String(40), sa.ForeignKey("stories.id"), nullable=False, index=True),
 )
 
+# -- story analyses: the rows of each story's current revision (storage/analyses.py) ---------
+
+story_revisions = sa.Table(
+    "story_revisions",
+    metadata,
+    sa.Column("story_id", sa.String(40), primary_key=True),
+    sa.Column("members", sa.String(40), nullable=False),
+    sa.Column("version", sa.String(40), nullable=False),
+    sa.Column("computed_at", sa.String(40), nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("articles", sa.Integer, nullable=False),
+    sa.Column("article_ids", sa.Text, nullable=False),
+    sa.Column("outlets", sa.Text, nullable=False),
+    sa.Column("outlet_count", sa.Integer, nullable=False),
+    sa.Column("first_seen", sa.String(10)),
+    sa.Column("last_seen", sa.String(10), index=True),
+    sa.Column("latest", sa.String(40), nullable=False),
+    sa.Column("corroborated", sa.Integer, nullable=False),
+    sa.Column("single_source", sa.Integer, nullable=False),
+    sa.Column("conflicting", sa.Integer, nullable=False),
+    sa.Column("updated", sa.Integer, nullable=False),
+    sa.Column("brief_markdown", sa.Text, nullable=False),
+    sa.Column("brief", sa.Text, nullable=False),
+    sa.Column("top_entities", sa.Text, nullable=False),
+)
+
+story_claims = sa.Table(
+    "story_claims",
+    metadata,
+    sa.Column("story_id", sa.String(40), primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("claim_id", sa.String(40), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False, index=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("independent_sources", sa.Integer, nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+)
+
+claim_evidence = sa.Table(
+    "claim_evidence",
+    metadata,
+    sa.Column("story_id", sa.String(40), primary_key=True),
+    sa.Column("claim_seq", sa.Integer, primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.String(40), nullable=False, index=True),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("states", sa.Text, nullable=False),
+    sa.Column("modality", sa.String(20)),
+    sa.Column("speaker", sa.Text),
+)
+
+story_timeline = sa.Table(
+    "story_timeline",
+    metadata,
+    sa.Column("story_id", sa.String(40), primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("date", sa.String(40), index=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+)
+
+story_edges = sa.Table(
+    "story_edges",
+    metadata,
+    sa.Column("story_id", sa.String(40), primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("source", sa.String(40), nullable=False, index=True),
+    sa.Column("target", sa.String(40), nullable=False, index=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("weight", sa.Integer, nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+)
+
+story_quotes = sa.Table(
+    "story_quotes",
+    metadata,
+    sa.Column("story_id", sa.String(40), primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.String(40), nullable=False, index=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("statement", sa.Boolean),
+    sa.Column("speaker", sa.String(40), index=True),
+    sa.Column("speaker_label", sa.Text),
+    sa.Column("data", sa.Text, nullable=False),
+)
+
+entity_stats = sa.Table(
+    "entity_stats",
+    metadata,
+    sa.Column("entity_id", sa.String(40), primary_key=True),
+    sa.Column("mentions", sa.Integer, nullable=False, index=True),
+    sa.Column("articles", sa.Integer, nullable=False),
+    sa.Column("stories", sa.Integer, nullable=False),
+)
+
+ANALYSIS_TABLES: tuple[sa.Table, ...] = (
+    story_claims,
+    claim_evidence,
+    story_timeline,
+    story_edges,
+    story_quotes,
+    story_revisions,
+)
+
 # -- the story clusterer's state (storyweave.storage.clusters; docs/stages/stories.md) --------
 
 cluster_stories = sa.Table(

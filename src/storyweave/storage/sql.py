@@ -36,7 +36,9 @@ from ..model import (
 )
 from ..nlp.stored import StoredParse
 from . import schema as t
+from .analyses import AnalysisRows
 from .engine import insert_ignore, insert_rows, make_engine
+from .listing import Listing
 from .migrations import migrate
 from .rows import article_of, article_row, attribution_of, now
 from .search import SearchHit, search_articles
@@ -68,6 +70,10 @@ class SQLStore:
         except StorageError:
             self.engine.dispose()
             raise
+        self.analyses = AnalysisRows(self.engine)
+        """The stories' analyses (claims, timeline, edges, quotes, briefs) as rows."""
+        self.listing = Listing(self.engine)
+        """Paged lists of articles and entities."""
 
     def close(self) -> None:
         self.engine.dispose()

@@ -11,15 +11,18 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
 from .._types import JSON
-from ..http.catalogue import StorySort
 from ..http.deps import ServicesDep
 from ..http.routes.params import ArticleIdPath, EntityIdPath, StoryIdPath
+from ..storage import StorySort
 from .render import render
 from .story_view import article_view, story_view
 
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 30
+# Entities and quotes shown on one list page (the count says how many there are in all).
+ENTITY_LIMIT = 500
+QUOTE_LIMIT = 500
 # Characters of text shown either side of a mention on an entity's page.
 KWIC_CONTEXT = 70
 SORTS: tuple[tuple[str, str], ...] = (
@@ -35,18 +38,17 @@ def story_list(
     sort: StorySort = "newest",
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
-    stories = svc.catalogue.story_summaries(sort)
-    start = (page - 1) * PAGE_SIZE
+    found = svc.catalogue.story_summaries(sort, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     return HTMLResponse(
         render(
             "stories.html",
             title="Stories",
-            stories=stories[start : start + PAGE_SIZE],
-            total=len(stories),
+            stories=found.items,
+            total=found.total,
             sort=sort,
             sorts=SORTS,
             page=page,
-            pages=max(1, -(-len(stories) // PAGE_SIZE)),
+            pages=max(1, -(-found.total // PAGE_SIZE)),
         )
     )
 
@@ -79,13 +81,13 @@ def entity_list(
     q: Annotated[str, Query(max_length=200)] = "",
     type: Annotated[Literal["PERSON", "ORG", "LOC", "PRODUCT", "OTHER"] | None, Query()] = None,
 ) -> HTMLResponse:
-    entities = svc.catalogue.entity_summaries(query=q, etype=type)
+    found = svc.catalogue.entity_summaries(query=q, etype=type, limit=ENTITY_LIMIT)
     return HTMLResponse(
         render(
             "entities.html",
             title="Entities",
-            entities=entities[:500],
-            total=len(entities),
+            entities=found.items,
+            total=found.total,
             q=q,
             type=type,
         )
@@ -95,8 +97,8 @@ def entity_list(
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(svc: ServicesDep, entity_id: EntityIdPath) -> HTMLResponse:
     found = svc.catalogue.entity(entity_id)
-    texts = {a["id"]: a for a in svc.catalogue.everything()["articles"]}
     ent = found["entity"]
+    texts = svc.catalogue.texts(m["article"] for m in ent["mentions"])
     return HTMLResponse(
         render(
             "entity.html",
@@ -116,8 +118,11 @@ def quotes_page(
     statements: bool = False,
     kind: Annotated[Literal["", "direct", "indirect", "according_to"], Query()] = "",
 ) -> HTMLResponse:
-    quotes = svc.catalogue.quotes(speaker=speaker or None, statements=statements, kind=kind or None)
-    texts = {a["id"]: a for a in svc.catalogue.everything()["articles"]}
+    found = svc.catalogue.quotes(
+        speaker=speaker or None, statements=statements, kind=kind or None, limit=QUOTE_LIMIT
+    )
+    quotes = found.items
+    texts = svc.catalogue.titles(q["article"] for q in quotes)
     groups: dict[str, list[JSON]] = {}
     for q in quotes:
         a = texts.get(q["article"], {})
@@ -133,7 +138,7 @@ def quotes_page(
             speaker=speaker,
             statements=statements,
             kind=kind,
-            total=len(quotes),
+            total=found.total,
         )
     )
 

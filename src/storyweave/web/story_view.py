@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._types import JSON
-from ..http.catalogue import speaker_name
+from ..report import speaker_label as speaker_name
 from .graph import Graph, entity_graph
 from .highlight import Mark, Piece, pieces
 

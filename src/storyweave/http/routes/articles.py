@@ -9,7 +9,6 @@ from fastapi import APIRouter, File, Form, UploadFile, status
 from ...ingest import IngestOptions
 from ...ingest.readers import parse_date
 from ...model import Failure
-from ..catalogue import page
 from ..deps import ServicesDep, WriteAccess
 from ..problems import HTTPProblem
 from ..schemas import ERROR_RESPONSES, IngestIn, JobAccepted, Page
@@ -24,10 +23,7 @@ MAX_FILES = 100
 @router.get("", response_model=Page)
 def list_articles(svc: ServicesDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Stored articles, newest first (metadata only; read one for its text)."""
-    keys = ("id", "ref", "title", "outlet", "published", "language", "url")
-    items = [{k: a[k] for k in keys} for a in svc.catalogue.everything()["articles"]]
-    items.reverse()
-    return page(items, limit=limit, offset=offset)
+    return svc.catalogue.articles(limit=limit, offset=offset).to_json()
 
 
 @router.get("/{article_id}")

@@ -6,7 +6,6 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
-from ..catalogue import page
 from ..deps import ServicesDep
 from ..schemas import ERROR_RESPONSES, Page
 from .params import Limit, Offset, StoryFilter
@@ -25,4 +24,5 @@ def list_claims(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Claims as the report carries them, each with its story's id and title."""
-    return page(svc.catalogue.claims(status=status, story=story), limit=limit, offset=offset)
+    found = svc.catalogue.claims(status=status, story=story, limit=limit, offset=offset)
+    return found.to_json()

@@ -6,7 +6,6 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
-from ..catalogue import page
 from ..deps import ServicesDep
 from ..schemas import ERROR_RESPONSES, Page
 from .params import EntityIdPath, Limit, Offset
@@ -25,8 +24,8 @@ def list_entities(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Entities, most mentioned first, with mention, article and story counts."""
-    items = svc.catalogue.entity_summaries(query=q, etype=type)
-    return page(items, limit=limit, offset=offset)
+    found = svc.catalogue.entity_summaries(query=q, etype=type, limit=limit, offset=offset)
+    return found.to_json()
 
 
 @router.get("/{entity_id}")

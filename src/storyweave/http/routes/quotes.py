@@ -6,7 +6,6 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
-from ..catalogue import page
 from ..deps import ServicesDep
 from ..schemas import ERROR_RESPONSES, Page
 from .params import Limit, Offset, StoryFilter
@@ -32,5 +31,7 @@ def list_quotes(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Attributions as the report carries them, with the speaker's name resolved."""
-    items = svc.catalogue.quotes(speaker=speaker, story=story, statements=statements, kind=kind)
-    return page(items, limit=limit, offset=offset)
+    found = svc.catalogue.quotes(
+        speaker=speaker, story=story, statements=statements, kind=kind, limit=limit, offset=offset
+    )
+    return found.to_json()

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from ..catalogue import StorySort, page
+from ...storage import StorySort
 from ..deps import ServicesDep
 from ..schemas import ERROR_RESPONSES, Page
 from .params import Limit, Offset, StoryIdPath
@@ -22,7 +22,7 @@ def list_stories(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Stories with their article, outlet and claim counts and top entities."""
-    return page(svc.catalogue.story_summaries(sort), limit=limit, offset=offset)
+    return svc.catalogue.story_summaries(sort, limit=limit, offset=offset).to_json()
 
 
 @router.get("/{story_id}")

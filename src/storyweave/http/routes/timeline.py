@@ -6,7 +6,6 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from ..catalogue import page
 from ..deps import ServicesDep
 from ..schemas import ERROR_RESPONSES, Page
 from .params import Limit, Offset, StoryFilter
@@ -19,4 +18,4 @@ def read_timeline(
     svc: ServicesDep, story: StoryFilter = None, limit: Limit = 200, offset: Offset = 0
 ) -> dict[str, Any]:
     """Timeline entries as the report carries them, each with its story's id."""
-    return page(svc.catalogue.timeline(story=story), limit=limit, offset=offset)
+    return svc.catalogue.timeline(story=story, limit=limit, offset=offset).to_json()

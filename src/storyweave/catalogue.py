@@ -1,0 +1,298 @@
+"""The read side: every question the HTTP API, the pages and the CLI ask of a store.
+
+Lists (stories, claims, timeline, quotes, entities, articles) are answered from rows with the
+paging done by the database: each story's analysis is stored when the story changes
+(:mod:`storyweave.report.analyse`), so no read parses, embeds or builds a report over the
+whole store. One story's or one article's report is assembled from its rows
+(:func:`storyweave.report.build_report`) and cached per store revision.
+
+A store written before story analyses existed (or by another analysis version) has stale
+stories: the first read after a change computes what is missing, once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ._types import JSON, ArticleId, StoryId
+from .errors import NotFound
+from .report import ANALYSIS_VERSION, build_report, refresh_analyses
+from .storage import SQLStore, StorySort
+
+log = logging.getLogger(__name__)
+
+STATUSES = ("corroborated", "single_source", "conflicting", "updated")
+# Story reports kept per store revision (a story page or story API read builds one).
+STORY_CACHE_SIZE = 256
+# Characters of context either side of a search match in a snippet.
+SNIPPET_CONTEXT = 120
+# Mentions of one entity shown on its page, and attributions credited to it.
+ENTITY_MENTIONS = 200
+ENTITY_QUOTES = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """One page of a list: its rows and how many there are in all."""
+
+    total: int
+    items: list[JSON]
+    limit: int | None = None
+    offset: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "total": self.total,
+            "limit": self.limit,
+            "offset": self.offset,
+            "items": self.items,
+        }
+
+
+class Catalogue:
+    """The read service of one store: paged lists from rows, cached per-story reports."""
+
+    def __init__(self, store: SQLStore) -> None:
+        self.store = store
+        self._lock = threading.RLock()
+        self._revision: str | None = None
+        self._stories: OrderedDict[str, JSON] = OrderedDict()
+
+    # -- freshness --------------------------------------------------------------------------
+
+    def _check(self) -> None:
+        """Drop cached reports when the store changed, and analyse stale stories once."""
+        revision = self.store.revision()
+        if revision == self._revision:
+            return
+        with self._lock:
+            if revision == self._revision:
+                return
+            self._stories.clear()
+            if self.store.analyses.count(ANALYSIS_VERSION) != self.store.analyses.story_count():
+                written = refresh_analyses(self.store)
+                log.info("analysed %d stale stories", len(written))
+            self._revision = self.store.revision()
+
+    # -- reports ----------------------------------------------------------------------------
+
+    def story(self, story_id: StoryId) -> JSON:
+        """The report for one story's articles (its ``stories`` list holds that story)."""
+        self._check()
+        with self._lock:
+            cached = self._stories.get(story_id)
+            if cached is not None:
+                self._stories.move_to_end(story_id)
+                return cached
+        story = self.store.story(story_id)
+        report = build_report(self.store, story.article_ids)
+        report["stories"] = [s for s in report["stories"] if s["id"] == story_id]
+        with self._lock:
+            self._stories[story_id] = report
+            while len(self._stories) > STORY_CACHE_SIZE:
+                self._stories.popitem(last=False)
+        return report
+
+    def article(self, article_id: ArticleId) -> JSON:
+        """The report for one article and its story (raises NotFound for an unknown id)."""
+        self._check()
+        self.store.article(article_id)
+        return build_report(self.store, [article_id])
+
+    # -- lists ------------------------------------------------------------------------------
+
+    def articles(self, *, limit: int | None = None, offset: int = 0) -> Listed:
+        """Stored articles' metadata, newest first."""
+        total, rows = self.store.listing.articles(limit=limit, offset=offset)
+        return Listed(total, rows, limit, offset)
+
+    def story_summaries(
+        self, sort: StorySort = "newest", *, limit: int | None = None, offset: int = 0
+    ) -> Listed:
+        """One line per story (counts, dates, outlets, top entities), in ``sort`` order."""
+        self._check()
+        total, rows = self.store.analyses.summaries(sort=sort, limit=limit, offset=offset)
+        return Listed(total, [r.to_json() for r in rows], limit, offset)
+
+    def entity_summaries(
+        self,
+        *,
+        query: str = "",
+        etype: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Listed:
+        """Entities with their mention, article and story counts, most mentioned first."""
+        self._check()
+        total, rows = self.store.listing.entities(
+            query=query, etype=etype, limit=limit, offset=offset
+        )
+        return Listed(total, [r.to_json() for r in rows], limit, offset)
+
+    def entity(self, entity_id: str) -> JSON:
+        """One entity: its row with aliases and roles, its mentions (the first
+        :data:`ENTITY_MENTIONS`, each with its article's text for context), the articles and
+        stories that mention it, and what it is credited with saying."""
+        self._check()
+        found = self.store.entities([entity_id])
+        if not found:
+            raise NotFound("E303", kind="entity", ident=entity_id)
+        ent = found[0]
+        rows = self.store.entity_mentions(entity_ids=[entity_id])
+        article_ids = sorted({r[1] for r in rows})
+        shown = rows[:ENTITY_MENTIONS]
+        texts = {a.id: a.text for a in self.store.articles({r[1] for r in shown})}
+        mentions = [
+            {"article": aid, "start": s, "end": e, "text": texts[aid][s:e]}
+            for _, aid, s, e in shown
+        ]
+        story_ids = sorted(
+            {s for ss in self.store.analyses.stories_of(article_ids).values() for s in ss}
+        )
+        _, stories = self.store.analyses.summaries(story_ids=story_ids)
+        _, briefs = self.store.listing.articles(ids=article_ids, newest_first=False)
+        return {
+            "entity": {
+                "id": ent.id,
+                "name": ent.name,
+                "type": ent.type,
+                "aliases": list(ent.aliases),
+                "roles": list(ent.roles),
+                "news_source": ent.news_source,
+                "mentions": mentions,
+                "mention_count": len(rows),
+            },
+            "articles": briefs,
+            "stories": [s.to_json() for s in stories],
+            "quotes": self.quotes(speaker=entity_id, limit=ENTITY_QUOTES).items,
+        }
+
+    def titles(self, article_ids: Iterable[ArticleId]) -> dict[ArticleId, JSON]:
+        """The metadata (no text) of each of ``article_ids``."""
+        _, rows = self.store.listing.articles(ids=list(set(article_ids)))
+        return {r["id"]: r for r in rows}
+
+    def texts(self, article_ids: Iterable[ArticleId]) -> dict[ArticleId, JSON]:
+        """The id, ref, title, outlet and text of each of ``article_ids`` (for context)."""
+        return {
+            a.id: {"id": a.id, "ref": a.ref, "title": a.title, "outlet": a.outlet, "text": a.text}
+            for a in self.store.articles(set(article_ids))
+        }
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        story: StoryId | None = None,
+        statements: bool = False,
+        kind: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Listed:
+        """Attributions with the name they are credited to and their story; ``speaker`` is an
+        entity id or a part of the credited name; with ``statements``, only what someone
+        stated (no acts or stances); with ``kind``, only that kind."""
+        self._check()
+        if story:
+            self.store.story(story)  # NotFound for an unknown story
+        needle = (speaker or "").strip()
+        found = self.store.analyses.quotes(
+            story=story,
+            speaker=needle or None,
+            speaker_text=needle or None,
+            statements=statements,
+            kind=kind,
+            limit=limit,
+            offset=offset,
+        )
+        items = [_quote(q) for q in found.items]
+        return Listed(found.total, items, limit, offset)
+
+    def claims(
+        self,
+        *,
+        status: str | None = None,
+        story: StoryId | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Listed:
+        """Claims with their story's id and title, story by story."""
+        self._check()
+        if story:
+            self.store.story(story)
+        found = self.store.analyses.claims(status=status, story=story, limit=limit, offset=offset)
+        return Listed(found.total, found.items, limit, offset)
+
+    def timeline(
+        self, *, story: StoryId | None = None, limit: int | None = None, offset: int = 0
+    ) -> Listed:
+        """Timeline entries of every story (or one), undated first, then by date."""
+        self._check()
+        if story:
+            self.store.story(story)
+        found = self.store.analyses.timeline(story=story, limit=limit, offset=offset)
+        return Listed(found.total, found.items, limit, offset)
+
+    def search(self, query: str, *, limit: int = 20) -> JSON:
+        """Articles holding every word of ``query`` (with a snippet around the first match),
+        and the stories and entities whose names hold it."""
+        self._check()
+        hits = self.store.search(query, limit=limit)
+        texts = {a.id: a for a in self.store.articles([h.article_id for h in hits])}
+        stories_of = self.store.analyses.stories_of(texts)
+        articles = []
+        for hit in hits:
+            a = texts.get(hit.article_id)
+            if a is None:
+                continue
+            start, end = snippet_bounds(a.text, [(s.start, s.end) for s in hit.spans])
+            articles.append(
+                {
+                    "id": a.id,
+                    "ref": a.ref,
+                    "title": a.title,
+                    "outlet": a.outlet,
+                    "published": a.published.isoformat() if a.published else None,
+                    "language": a.language,
+                    "url": a.url,
+                    "stories": stories_of.get(a.id, []),
+                    "matches": [{"start": s.start, "end": s.end} for s in hit.spans],
+                    "snippet": {"start": start, "end": end, "text": a.text[start:end]},
+                }
+            )
+        needle = query.casefold().strip()
+        stories: list[JSON] = []
+        entities: list[JSON] = []
+        if needle:
+            _, found = self.store.analyses.summaries(title=needle, limit=limit)
+            stories = [s.to_json() for s in found]
+            entities = self.entity_summaries(query=query, limit=limit).items
+        return {"query": query, "articles": articles, "stories": stories, "entities": entities}
+
+
+def _quote(row: JSON) -> JSON:
+    out = {k: v for k, v in row.items() if k != "speaker_label"}
+    out["speaker_name"] = row.get("speaker_label")
+    return out
+
+
+def snippet_bounds(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """A window of about ``SNIPPET_CONTEXT`` characters around the first match, cut at spaces."""
+    if not spans:
+        return 0, min(len(text), 2 * SNIPPET_CONTEXT)
+    first = min(spans)
+    start = max(0, first[0] - SNIPPET_CONTEXT)
+    end = min(len(text), first[1] + SNIPPET_CONTEXT)
+    if start > 0:
+        space = text.find(" ", start, first[0])
+        start = space + 1 if space != -1 else start
+    if end < len(text):
+        space = text.rfind(" ", first[1], end)
+        end = space if space != -1 else end
+    return start, end

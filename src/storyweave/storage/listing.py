@@ -1,0 +1,199 @@
+"""Paged lists of articles and entities, answered by indexed queries (the list views' reads).
+
+Entity lists are ordered by how often an entity is mentioned; those counts live in
+``entity_stats`` and are refreshed for the entities of the stories an ingest analysed
+(:func:`refresh_entity_stats`), so listing costs one indexed query, not a count over every
+mention of the store.
+
+DOCS: docs/architecture.md (Story analyses)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from .._types import JSON, ArticleId, EntityId
+from ..model import Entity
+from . import schema as t
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCount:
+    """An entity with how many mentions, articles and stories it has."""
+
+    entity: Entity
+    mentions: int
+    articles: int
+    stories: int
+
+    def to_json(self) -> JSON:
+        e = self.entity
+        return {
+            "id": e.id,
+            "name": e.name,
+            "type": e.type,
+            "aliases": list(e.aliases),
+            "mentions": self.mentions,
+            "articles": self.articles,
+            "stories": self.stories,
+        }
+
+
+ARTICLE_BRIEF = ("id", "ref", "title", "outlet", "published", "language", "url")
+
+
+class Listing:
+    """The paged list reads of one store."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    def articles(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        ids: Sequence[ArticleId] | None = None,
+        newest_first: bool = True,
+    ) -> tuple[int, list[JSON]]:
+        """Article metadata (no text), newest ingest first, one page and the total."""
+        a = t.articles.c
+        where = [a.id.in_(list(ids))] if ids is not None else []
+        order = [a.ingested_at.desc(), a.id.desc()] if newest_first else [a.ingested_at, a.id]
+        query = sa.select(*(a[k] for k in ARTICLE_BRIEF)).where(*where).order_by(*order)
+        with self.engine.connect() as conn:
+            total = conn.execute(
+                sa.select(sa.func.count()).select_from(t.articles).where(*where)
+            ).scalar_one()
+            rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
+        return total, [dict(r) for r in rows]
+
+    def entities(
+        self,
+        *,
+        query: str = "",
+        etype: str | None = None,
+        ids: Sequence[EntityId] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> tuple[int, list[EntityCount]]:
+        """Entities, most mentioned first; ``query`` keeps those whose name or an alias holds
+        it (case-folded), ``etype`` those of that type."""
+        e, s = t.entities.c, t.entity_stats.c
+        where: list[sa.ColumnElement[bool]] = []
+        if etype:
+            where.append(e.type == etype)
+        if ids is not None:
+            where.append(e.id.in_(list(ids)))
+        needle = query.casefold().strip()
+        if needle:
+            where.append(
+                sa.or_(
+                    sa.func.lower(e.name).contains(needle, autoescape=True),
+                    sa.func.lower(e.aliases).contains(needle, autoescape=True),
+                )
+            )
+        joined = t.entities.join(t.entity_stats, s.entity_id == e.id)
+        select = (
+            sa.select(t.entities, s.mentions, s.articles, s.stories)
+            .select_from(joined)
+            .where(*where)
+            .order_by(s.mentions.desc(), e.name, e.id)
+        )
+        with self.engine.connect() as conn:
+            total = conn.execute(
+                sa.select(sa.func.count()).select_from(joined).where(*where)
+            ).scalar_one()
+            rows = conn.execute(select.limit(limit).offset(offset)).all()
+        found = [
+            EntityCount(_entity(r), r.mentions, r.articles, r.stories)
+            for r in rows
+            if not needle or _names_hold(r, needle)
+        ]
+        return total, found
+
+    def entity_articles(self, entity_id: EntityId) -> list[ArticleId]:
+        """The articles that mention ``entity_id``, in id order."""
+        m = t.mentions.c
+        query = sa.select(m.article_id).where(m.entity_id == entity_id).distinct()
+        with self.engine.connect() as conn:
+            return sorted(r[0] for r in conn.execute(query))
+
+    def entities_in(self, article_ids: Iterable[ArticleId]) -> set[EntityId]:
+        """The entities mentioned in ``article_ids``."""
+        m = t.mentions.c
+        ids = list(dict.fromkeys(article_ids))
+        out: set[EntityId] = set()
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                query = (
+                    sa.select(m.entity_id)
+                    .distinct()
+                    .where(m.article_id.in_(ids[start : start + 500]), m.entity_id.is_not(None))
+                )
+                out.update(r[0] for r in conn.execute(query))
+        return out
+
+    def refresh_entity_stats(self, entity_ids: Iterable[EntityId]) -> None:
+        """Count again the mentions, articles and stories of ``entity_ids``; drop the counts of
+        entities that no longer exist."""
+        ids = sorted(set(entity_ids))
+        m, sa_ = t.mentions.c, t.story_articles.c
+        with self.engine.begin() as conn:
+            for start in range(0, len(ids), 500):
+                part = ids[start : start + 500]
+                counts = {
+                    r[0]: (r[1], r[2])
+                    for r in conn.execute(
+                        sa.select(
+                            m.entity_id, sa.func.count(), sa.func.count(m.article_id.distinct())
+                        )
+                        .where(m.entity_id.in_(part))
+                        .group_by(m.entity_id)
+                    )
+                }
+                stories: dict[str, int] = {
+                    r[0]: r[1]
+                    for r in conn.execute(
+                        sa.select(m.entity_id, sa.func.count(sa_.story_id.distinct()))
+                        .join(t.story_articles, sa_.article_id == m.article_id)
+                        .where(m.entity_id.in_(part))
+                        .group_by(m.entity_id)
+                    )
+                }
+                conn.execute(sa.delete(t.entity_stats).where(t.entity_stats.c.entity_id.in_(part)))
+                rows = [
+                    {"entity_id": eid, "mentions": n, "articles": a, "stories": stories.get(eid, 0)}
+                    for eid, (n, a) in counts.items()
+                ]
+                if rows:
+                    conn.execute(sa.insert(t.entity_stats), rows)
+            conn.execute(
+                sa.delete(t.entity_stats).where(
+                    t.entity_stats.c.entity_id.not_in(sa.select(t.entities.c.id))
+                )
+            )
+
+
+def _entity(r: sa.Row[tuple[object, ...]]) -> Entity:
+    m = r._mapping
+    return Entity(
+        id=str(m["id"]),
+        name=str(m["name"]),
+        type=m["type"],
+        aliases=tuple(json.loads(str(m["aliases"]))),
+        roles=tuple(json.loads(str(m["roles"]))),
+        news_source=bool(m["news_source"]),
+    )
+
+
+def _names_hold(r: sa.Row[tuple[object, ...]], needle: str) -> bool:
+    """The LIKE on the aliases' JSON text also matches escapes and punctuation; check the
+    names themselves."""
+    m = r._mapping
+    names = [str(m["name"]), *json.loads(str(m["aliases"]))]
+    return any(needle in n.casefold() for n in names)
