@@ -357,6 +357,10 @@ def test_showing_a_story_imports_no_model(analysed: Analysed) -> None:
     _assert_no_model_imported(["show", seed["id"], "--db", analysed.db])
 
 
+def test_export_imports_no_model(analysed: Analysed, tmp_path: Path) -> None:
+    _assert_no_model_imported(["export", str(tmp_path), "--db", analysed.db])
+
+
 @pytest.mark.parametrize("extra", [["claims"], ["show", "--json"], ["quotes", "--story"]])
 def test_a_story_s_stored_analysis_is_read_without_a_model(
     analysed: Analysed, extra: list[str]

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -344,18 +342,3 @@ def test_export_command_errors(exported: Exported, tmp_path: Path) -> None:
         main, ["export", "--format", "xml", str(tmp_path), "--db", exported.db]
     )
     assert res.exit_code == 2 and "'xml' is not one of 'csv', 'jsonl'" in res.output
-
-
-def test_export_imports_no_model(exported: Exported, tmp_path: Path) -> None:
-    heavy = ("spacy", "thinc", "onnxruntime", "usearch", "scipy")
-    check = (
-        "import sys\n"
-        "from storyweave.cli import main\n"
-        f"main(['export', {str(tmp_path)!r}, '--db', {exported.db!r}], standalone_mode=False)\n"
-        f"print('HEAVY', [m for m in {heavy!r} if m in sys.modules], file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", check], capture_output=True, text=True, timeout=120, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    assert "HEAVY []" in done.stderr, done.stderr
