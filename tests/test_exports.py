@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from storyweave import exports
 from storyweave.cli import main
-from storyweave.errors import ExportError
+from storyweave.errors import ExportError, StorageError
 from storyweave.exports import TABLES, ExportedTable, export_tables
 from storyweave.model import AnnotatedArticle, Mention, Span
 from storyweave.storage import SQLStore, open_store
@@ -342,3 +342,12 @@ def test_export_command_errors(exported: Exported, tmp_path: Path) -> None:
         main, ["export", "--format", "xml", str(tmp_path), "--db", exported.db]
     )
     assert res.exit_code == 2 and "'xml' is not one of 'csv', 'jsonl'" in res.output
+
+
+def test_a_store_that_cannot_be_read(tmp_path: Path) -> None:
+    with open_store(tmp_path / "broken.db") as store:
+        with store.engine.begin() as conn:
+            conn.execute(sa.text("DROP TABLE story_quotes"))
+        with pytest.raises(StorageError, match="E301"):
+            export_tables(store, tmp_path / "out", "csv")
+    assert not list((tmp_path / "out").iterdir())  # the tables before it were not kept

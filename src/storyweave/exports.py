@@ -33,7 +33,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 import sqlalchemy as sa
 
-from .errors import ExportError
+from .errors import ExportError, StorageError
 from .storage import schema as t
 
 if TYPE_CHECKING:
@@ -99,7 +99,8 @@ def export_tables(
     read as a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return first): the cells then
     differ from the stored text, so it is off by default (docs/decisions/exports.md).
     Raises :class:`ExportError` (E801) when the folder cannot be written, E802 for an unknown
-    format or table."""
+    format or table; :class:`StorageError` (E301) when the store cannot be read. Whatever
+    fails, no temporary file is left and no file of an earlier export is replaced."""
     if fmt not in FORMATS:
         raise ExportError("E802", what="format", value=fmt, known=", ".join(FORMATS))
     names = list(TABLES) if tables is None else list(dict.fromkeys(tables))
@@ -124,6 +125,8 @@ def export_tables(
         _sync_dir(target)
     except OSError as e:
         raise ExportError("E801", path=target, detail=_reason(e)) from e
+    except sa.exc.SQLAlchemyError as e:
+        raise StorageError("E301", url=store.url, detail=str(e).splitlines()[0]) from e
     finally:
         for _, temp in written:
             temp.unlink(missing_ok=True)
