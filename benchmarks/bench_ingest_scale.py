@@ -61,27 +61,35 @@ def store_articles(store: SQLStore, texts: list[str], n: int) -> None:
 
 
 def grow_after(store: SQLStore, base: tuple[Any, ...], n: int) -> None:
-    """Form the stories of ``n`` stored articles as the story step does, batch by batch."""
+    """Form the stories of ``n`` stored articles as the story step does, batch by batch (one
+    index kept in memory across the batches, saved once: only this process writes)."""
     from storyweave.storage.clusters import cluster_state
+    from storyweave.stories import StoryClusterer
     from storyweave.stories.cache import open_stored, save_index
     from storyweave.stories.embed import MINILM_DIM, MINILM_ID
 
     ents, terms, vectors, _ = base
     rng = np.random.default_rng(0)
     folder = store.sidecar_dir("stories")
+    index = None
     for lo in range(0, n, GROW_BATCH):
         feats = [
             variant(j, (ents, terms), vectors, rng) for j in range(lo, min(n, lo + GROW_BATCH))
         ]
         with cluster_state(store) as state:
-            clusterer = open_stored(state, folder, dim=MINILM_DIM, model_id=MINILM_ID)
+            if index is None:
+                clusterer = open_stored(state, folder, dim=MINILM_DIM, model_id=MINILM_ID)
+                index = clusterer.index
+            else:
+                clusterer = StoryClusterer(state, index)
             changed = {a.story_id for a in clusterer.add(feats)}
             for sid in sorted(changed):
                 if state.story(sid) is not None:
                     story = clusterer.story(sid)
                     story = dataclasses.replace(story, title=analysis.headline(story.title))
                     state.write_story(story, method=analysis.STORY_METHOD)
-        save_index(clusterer.index)
+    if index is not None:
+        save_index(index)
 
 
 def grow_before(store: SQLStore, base: tuple[Any, ...], n: int) -> None:

@@ -14,7 +14,6 @@ DOCS: docs/stages/stories.md
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -29,6 +28,14 @@ from ..errors import StorageError
 from ..model import Story
 from ..stories.state import MemberRecord, MemoryClusterState, Merge, StoryRecord
 from . import schema as t
+from .cluster_rows import (
+    member_of_row,
+    member_row,
+    merge_row,
+    story_of_row,
+    story_row,
+    with_vector,
+)
 from .rows import now
 
 if TYPE_CHECKING:
@@ -105,17 +112,17 @@ class SQLClusterState:
         if story_id not in self._stories:
             s = t.cluster_stories
             row = self.conn.execute(sa.select(s).where(s.c.story_id == story_id)).first()
-            self._stories[story_id] = None if row is None else _story_of_row(row)
+            self._stories[story_id] = None if row is None else story_of_row(row)
         return self._stories[story_id]
 
     def stories(self) -> Iterator[StoryRecord]:
         s = t.cluster_stories
         query = sa.select(s).order_by(s.c.created, s.c.story_id)
-        return iter([_story_of_row(r) for r in self.conn.execute(query)])
+        return iter([story_of_row(r) for r in self.conn.execute(query)])
 
     def put_story(self, record: StoryRecord) -> None:
         s = t.cluster_stories
-        row = _story_row(record)
+        row = story_row(record)
         done = self.conn.execute(sa.update(s).where(s.c.story_id == record.id).values(**row))
         if not done.rowcount:
             self.conn.execute(sa.insert(s).values(story_id=record.id, **row))
@@ -164,7 +171,7 @@ class SQLClusterState:
         if record.vector is None:
             raise ValueError(f"member {record.article_id} has no vector to store")
         m = t.cluster_members
-        row = {**_member_row(record), "story_id": story_id}
+        row = {**member_row(record), "story_id": story_id}
         if self.member(record.article_id) is None:
             self.conn.execute(sa.insert(m).values(article_id=record.article_id, **row))
         else:
@@ -182,7 +189,7 @@ class SQLClusterState:
                 self._story_of[article_id] = target
 
     def _remember(self, row: Any) -> MemberRecord:
-        record = _member_of_row(row)
+        record = member_of_row(row)
         self._members[record.article_id] = record
         self._story_of[record.article_id] = row.story_id
         self._by_key[record.key] = record.article_id
@@ -191,7 +198,7 @@ class SQLClusterState:
     # -- merges, document frequencies, counters -------------------------------------------
 
     def add_merge(self, merge: Merge) -> None:
-        self.conn.execute(sa.insert(t.cluster_merges).values(**_merge_row(merge)))
+        self.conn.execute(sa.insert(t.cluster_merges).values(**merge_row(merge)))
 
     def merges(self, *, into: StoryId | None = None) -> list[Merge]:
         g = t.cluster_merges
@@ -301,7 +308,7 @@ class SQLClusterState:
         for rec in state.stories():
             self.put_story(rec)
             for member in state.members(rec.id):
-                self.put_member(_with_vector(member, vectors[member.key]), rec.id)
+                self.put_member(with_vector(member, vectors[member.key]), rec.id)
         for merge in state.merges():
             self.add_merge(merge)
         self._set("articles", articles)
@@ -354,81 +361,3 @@ def _insert_ignore(conn: sa.Connection, table: sa.Table, rows: list[dict[str, An
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
     for lo in range(0, len(items), _CHUNK):
         yield items[lo : lo + _CHUNK]
-
-
-def _date(value: str | None) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(value)
-
-
-def _iso(value: dt.date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _story_row(rec: StoryRecord) -> dict[str, Any]:
-    return {
-        "size": rec.size,
-        "vector_sum": np.asarray(rec.vector_sum, dtype=np.float64).tobytes(),
-        "entity_sum": json.dumps(rec.entity_sum, sort_keys=True),
-        "term_sum": json.dumps(rec.term_sum, sort_keys=True),
-        "first": _iso(rec.first),
-        "last": _iso(rec.last),
-        "created": rec.created,
-        "words": rec.words,
-    }
-
-
-def _story_of_row(row: Any) -> StoryRecord:
-    return StoryRecord(
-        id=row.story_id,
-        size=int(row.size),
-        vector_sum=np.frombuffer(row.vector_sum, dtype=np.float64).copy(),
-        entity_sum=json.loads(row.entity_sum),
-        first=_date(row.first),
-        last=_date(row.last),
-        created=int(row.created),
-        term_sum=json.loads(row.term_sum),
-        words=None if row.words is None else float(row.words),
-    )
-
-
-def _member_row(rec: MemberRecord) -> dict[str, Any]:
-    return {
-        "key": rec.key,
-        "vector": np.asarray(rec.vector, dtype=np.float32).tobytes(),
-        "entities": json.dumps([list(e) for e in rec.entities]),
-        "terms": json.dumps([list(e) for e in rec.terms]),
-        "date": _iso(rec.date),
-        "headline": rec.headline,
-        "joined": rec.joined,
-        "words": rec.words,
-    }
-
-
-def _member_of_row(row: Any) -> MemberRecord:
-    return MemberRecord(
-        article_id=row.article_id,
-        key=int(row.key),
-        entities=tuple((str(k), float(v)) for k, v in json.loads(row.entities)),
-        date=_date(row.date),
-        headline=row.headline,
-        joined=int(row.joined),
-        terms=tuple((str(k), float(v)) for k, v in json.loads(row.terms)),
-        words=None if row.words is None else int(row.words),
-        vector=np.frombuffer(row.vector, dtype=np.float32),
-    )
-
-
-def _merge_row(merge: Merge) -> dict[str, Any]:
-    return {
-        "seq": merge.seq,
-        "absorbed": merge.absorbed,
-        "into": merge.into,
-        "score": merge.score,
-        "bridge": json.dumps(list(merge.bridge)),
-    }
-
-
-def _with_vector(member: MemberRecord, vector: NDArray[np.float32]) -> MemberRecord:
-    import dataclasses
-
-    return dataclasses.replace(member, vector=np.asarray(vector, dtype=np.float32))
