@@ -20,9 +20,9 @@ import httpx
 import uvicorn
 
 from storyweave.analysis import ingest
-from storyweave.http import create_app
-from storyweave.http.guards import LOOPBACK_HOSTS
 from storyweave.ingest import IngestOptions
+from storyweave.server import create_app
+from storyweave.server.guards import LOOPBACK_HOSTS
 from storyweave.storage import open_store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -565,7 +565,7 @@ def _entity_json(view: EntityView, *, mentions: bool = False) -> dict[str, Any]:
 )
 def serve(db: str | None, host: str, port: int, token: str | None) -> None:
     """Serve the web UI and HTTP API on the store."""
-    from .http import serve as serve_http
+    from .server import serve as serve_http
 
     try:
         serve_http(db or default_db_path(), host=host, port=port, token=token)

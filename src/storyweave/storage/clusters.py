@@ -18,7 +18,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 import sqlalchemy as sa
@@ -41,7 +41,13 @@ from .rows import now
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
-    from .sql import SQLStore
+
+class _Database(Protocol):
+    """What these functions need of a store (:class:`~.sql.SQLStore`): its engine and URL."""
+
+    engine: sa.Engine
+    url: str
+
 
 STORY_LOCK = (0x53747279, 1)
 """PostgreSQL advisory lock (two-int form) that serialises story formation across processes."""
@@ -50,7 +56,7 @@ _TOP_UP_ROWS = 2_000
 
 
 @contextmanager
-def cluster_state(store: SQLStore, *, write: bool = True) -> Iterator[SQLClusterState]:
+def cluster_state(store: _Database, *, write: bool = True) -> Iterator[SQLClusterState]:
     """A :class:`SQLClusterState` in one transaction, committed when the block ends.
 
     With ``write`` the transaction holds the story lock from its first statement, so a
@@ -72,7 +78,7 @@ def cluster_state(store: SQLStore, *, write: bool = True) -> Iterator[SQLCluster
         raise StorageError("E301", url=store.url, detail=str(e).splitlines()[0]) from e
 
 
-def placed(store: SQLStore, ids: Iterable[ArticleId]) -> dict[ArticleId, StoryId]:
+def placed(store: _Database, ids: Iterable[ArticleId]) -> dict[ArticleId, StoryId]:
     """The story of each of ``ids`` the clusterer has placed (a read, no lock)."""
     with store.engine.connect() as conn:
         return _placed(conn, list(dict.fromkeys(ids)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyweave._types import JSON
-from storyweave.web.graph import HEIGHT, WIDTH, entity_graph
+from storyweave.server.web.graph import HEIGHT, WIDTH, entity_graph
 
 TEXT = "Kim met Putin.\nShoigu spoke.\nPutin and Shoigu left."
 

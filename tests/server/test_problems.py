@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from storyweave._types import JSON
-from storyweave.http import create_app
+from storyweave.server import create_app
 from storyweave.storage import SQLStore
 
 SHAPE = {"ok", "error", "errors", "status", "code"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.web.render import render, safe_url
+from storyweave.server.web.render import render, safe_url
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.web.highlight import Mark, Piece, pieces
+from storyweave.server.web.highlight import Mark, Piece, pieces
 
 TEXT = "Kim met Putin in Moscow."
 

@@ -1,6 +1,6 @@
 """What a POST carries becomes :class:`Draft` articles, without touching the disk.
 
-JSON bodies are validated by :mod:`storyweave.http.schemas`; uploaded files are
+JSON bodies are validated by :mod:`storyweave.server.schemas`; uploaded files are
 read by the same readers as the CLI (text, Markdown, HTML, JSONL, feeds), from
 their bytes. An upload's name is used only as the article's ``ref`` (reduced to
 a safe base name) and for its suffix, never as a path.

@@ -19,9 +19,9 @@ from fastapi.testclient import TestClient
 
 from storyweave import ingest
 from storyweave._types import JSON
-from storyweave.http import create_app
 from storyweave.ingest import IngestOptions
 from storyweave.report import build_report
+from storyweave.server import create_app
 from storyweave.storage import SQLStore, open_store
 
 SUMMIT = (

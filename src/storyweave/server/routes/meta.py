@@ -27,7 +27,7 @@ def health(svc: ServicesDep) -> dict[str, Any]:
 @router.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
 def api_docs(request: Request) -> HTMLResponse:
     """Every route, its parameters and responses: no CDN, unlike Swagger UI."""
-    from ...web.render import render
+    from ..web.render import render
 
     schema = request.app.openapi()
     return HTMLResponse(render("api_docs.html", schema=schema, title="HTTP API"))

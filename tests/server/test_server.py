@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyweave.errors import ConfigError
-from storyweave.http.server import check_exposure, is_loopback
+from storyweave.server.server import check_exposure, is_loopback
 
 
 @pytest.mark.parametrize(

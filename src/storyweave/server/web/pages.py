@@ -10,10 +10,10 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
-from .._types import JSON
-from ..http.deps import ServicesDep
-from ..http.routes.params import ArticleIdPath, EntityIdPath, StoryIdPath
-from ..storage import StorySort
+from ..._types import JSON
+from ...storage import StorySort
+from ..deps import ServicesDep
+from ..routes.params import ArticleIdPath, EntityIdPath, StoryIdPath
 from .render import render
 from .story_view import article_view, story_view
 

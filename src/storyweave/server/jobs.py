@@ -1,7 +1,7 @@
 """Background ingest jobs: one worker thread, job status kept in memory.
 
 A POST hands its articles (already turned into :class:`Draft` objects, see
-:mod:`storyweave.http.uploads`) to :meth:`JobRunner.submit` and gets a job id
+:mod:`storyweave.server.uploads`) to :meth:`JobRunner.submit` and gets a job id
 at once; one worker thread writes them to a temporary JSONL file and calls
 :func:`storyweave.analysis.ingest`, so writes to the store never overlap.
 

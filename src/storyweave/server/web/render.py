@@ -32,7 +32,7 @@ def status_label(status: str) -> str:
 @functools.lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("storyweave", "web/templates"),
+        loader=PackageLoader("storyweave", "server/web/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from storyweave.http import create_app
-from storyweave.http.guards import CSP, LOOPBACK_HOSTS, host_of
+from storyweave.server import create_app
+from storyweave.server.guards import CSP, LOOPBACK_HOSTS, host_of
 from storyweave.storage import SQLStore
 
 TOKEN = "s3cret-token"

@@ -63,7 +63,7 @@ def _wants_html(request: Request) -> bool:
 def _respond(request: Request, body: dict[str, Any]) -> Response:
     status = int(body["status"])
     if _wants_html(request):
-        from ..web.render import render
+        from .web.render import render
 
         return HTMLResponse(
             render("error.html", problem=body, title=f"Error {status}"), status_code=status

@@ -7,7 +7,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.http.conftest import story_id_of
+from tests.server.conftest import story_id_of
 
 HTML = {"accept": "text/html"}
 
@@ -76,7 +76,7 @@ def test_untrusted_text_is_escaped_everywhere(client: TestClient) -> None:
 
 
 def test_ingest_form_posts_a_job(store_copy: object) -> None:
-    from storyweave.http import create_app
+    from storyweave.server import create_app
     from storyweave.storage import SQLStore
 
     assert isinstance(store_copy, SQLStore)

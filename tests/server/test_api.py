@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from storyweave.http import create_app
 from storyweave.report import validate_report
+from storyweave.server import create_app
 from storyweave.storage import SQLStore
-from tests.http.conftest import SUMMIT, story_id_of
+from tests.server.conftest import SUMMIT, story_id_of
 
 READS = [
     "/api/health",

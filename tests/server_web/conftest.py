@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from storyweave.http import create_app
-from storyweave.http.guards import LOOPBACK_HOSTS
-from tests.http.conftest import client, seeded_db, store_copy
+from storyweave.server import create_app
+from storyweave.server.guards import LOOPBACK_HOSTS
+from tests.server.conftest import client, seeded_db, store_copy
 
 __all__ = ["client", "live_server", "seeded_db", "store_copy"]
 

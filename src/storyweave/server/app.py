@@ -2,7 +2,7 @@
 
 Routes are thin: each parses its input and calls one :class:`Catalogue` or
 :class:`JobRunner` method. Every error leaves through one handler with one shape
-(:mod:`storyweave.http.problems`); the :class:`~storyweave.http.guards.Guard`
+(:mod:`storyweave.server.problems`); the :class:`~storyweave.server.guards.Guard`
 middleware checks hosts, cross-site writes and body size, and sets the CSP.
 
 DOCS: docs/web.md
@@ -21,14 +21,14 @@ from .. import __version__
 from ..catalogue import Catalogue
 from ..config import Settings
 from ..storage import SQLStore, open_store
-from ..web import STATIC_DIR
-from ..web.forms import router as forms_router
-from ..web.pages import router as pages_router
 from .deps import Services
 from .guards import Guard
 from .jobs import JobRunner
 from .problems import install_handlers
 from .routes import ROUTERS
+from .web import STATIC_DIR
+from .web.forms import router as forms_router
+from .web.pages import router as pages_router
 
 # Largest request body: a little above the largest input file the CLI reads whole.
 MAX_BODY_BYTES = 21_000_000

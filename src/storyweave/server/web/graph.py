@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from itertools import combinations
 
-from .._types import JSON
+from ..._types import JSON
 
 # Entities drawn: the most mentioned ones; more would not be legible in the panel.
 MAX_NODES = 14

@@ -7,15 +7,15 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Header, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from ..errors import StoryweaveError
-from ..http.deps import ServicesDep, bearer, token_ok
-from ..http.problems import HTTPProblem
-from ..http.routes.params import JobIdPath
-from ..http.schemas import MAX_TEXT_CHARS
-from ..http.uploads import drafts_from_upload
-from ..ingest import IngestOptions
-from ..ingest.readers import Draft, parse_date
-from ..model import Failure
+from ...errors import StoryweaveError
+from ...ingest import IngestOptions
+from ...ingest.readers import Draft, parse_date
+from ...model import Failure
+from ..deps import ServicesDep, bearer, token_ok
+from ..problems import HTTPProblem
+from ..routes.params import JobIdPath
+from ..schemas import MAX_TEXT_CHARS
+from ..uploads import drafts_from_upload
 from .render import render
 
 router = APIRouter(include_in_schema=False)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._types import JSON
-from ..report import speaker_label as speaker_name
+from ..._types import JSON
+from ...report import speaker_label as speaker_name
 from .graph import Graph, entity_graph
 from .highlight import Mark, Piece, pieces
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.http.problems import HTTPProblem
-from storyweave.http.uploads import drafts_from_upload, safe_name
+from storyweave.server.problems import HTTPProblem
+from storyweave.server.uploads import drafts_from_upload, safe_name
 
 FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
 <item><title>Quake</title><link>http://x.example/q</link>
