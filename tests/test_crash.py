@@ -37,6 +37,7 @@ Snapshot = tuple[
     frozenset[tuple[str, str]],
     frozenset[tuple[str, str, int, int]],
     frozenset[frozenset[str]],
+    frozenset[tuple[str, str, str]],
 ]
 
 
@@ -49,7 +50,11 @@ def snapshot(db: str) -> Snapshot:
             (entities[eid][0], aid, start, end) for eid, aid, start, end in store.entity_mentions()
         )
         stories = frozenset(frozenset(s.article_ids) for s in store.stories())
-        return articles, frozenset(entities.values()), links, stories
+        claims = frozenset(
+            (c["text"], c["status"], store.analyses.get(c["story"]).members)  # type: ignore[union-attr]
+            for c in store.analyses.claims().items
+        )
+        return articles, frozenset(entities.values()), links, stories, claims
     finally:
         store.close()
 
@@ -90,6 +95,7 @@ def test_a_run_killed_at_each_point_is_finished_by_the_next(
     assert got[1] == clean[1]  # entities
     assert got[2] == clean[2]  # every mention linked as in the clean run
     assert got[3] == clean[3]  # stories
+    assert got[4] == clean[4] and clean[4]  # every story's claims, analysed from its members
     assert len(clean[3]) == 2 and len(clean[2]) > 20  # the comparison has something in it
     with open_store(backend_url) as store, store.engine.connect() as conn:
         m = t.cluster_members.c

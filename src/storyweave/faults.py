@@ -19,6 +19,7 @@ POINTS = (
     "stories-written",  # the batch's cluster state and stories written, not yet committed
     "stories-committed",  # committed, the story index cache in the folder not yet updated
     "index-cache-written",  # the new index cache written under its temporary name
+    "story-analysed",  # the first changed story's analysis written, the others' not yet
 )
 
 

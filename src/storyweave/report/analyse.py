@@ -19,6 +19,7 @@ from .._types import JSON, StoryId
 from ..brief import build_brief
 from ..claims import story_claims
 from ..claims.stored import attach_units
+from ..faults import checkpoint
 from ..graph import build_graph, graph_json
 from ..hashing import members_digest
 from ..model import ANALYSIS_VERSION, AnnotatedArticle, Duplicate, Story, StoryAnalysis
@@ -46,6 +47,7 @@ def refresh_analyses(
         analysis = analyse_story(store, store.story(sid), embed=embed)
         if store.analyses.save(analysis):
             written.append(sid)
+            checkpoint("story-analysed")
         else:  # another writer changed the story meanwhile; its run writes the new revision
             log.info("story %s changed while it was analysed; left for the next run", sid)
     store.analyses.purge()
