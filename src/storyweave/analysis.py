@@ -16,6 +16,7 @@ from .config import Settings
 from .entities import link_entities
 from .faults import checkpoint
 from .ingest import IngestOptions, read_inputs
+from .ingest.readers import Draft
 from .model import AnnotatedArticle, Article, Duplicate, Failure
 from .pipeline import Pipeline, StageRunner
 from .storage import SQLStore
@@ -44,7 +45,7 @@ class AnalysisResult:
 
 
 def ingest(
-    inputs: Iterable[str | Path],
+    inputs: Iterable[str | Path | Draft],
     *,
     store: SQLStore,
     settings: Settings | None = None,
@@ -52,7 +53,8 @@ def ingest(
     pipeline: StageRunner | None = None,
     progress: Progress = _no_progress,
 ) -> AnalysisResult:
-    """Read ``inputs`` into ``store``, annotate what is new or stale, and update the stories."""
+    """Read ``inputs`` (paths, or :class:`~storyweave.ingest.readers.Draft` objects held in
+    memory) into ``store``, annotate what is new or stale, and update the stories."""
     settings = settings or Settings()
     options = options or IngestOptions(
         max_file_bytes=settings.max_file_bytes, max_article_chars=settings.max_article_chars

@@ -44,11 +44,15 @@ class IngestOptions:
 
 
 def read_inputs(
-    paths: Iterable[str | Path], options: IngestOptions | None = None
+    paths: Iterable[str | Path | Draft], options: IngestOptions | None = None
 ) -> Iterator[Article | Failure]:
-    """Articles (or failures) from every input path, folders read recursively in name order."""
+    """Articles (or failures) from every input: a path (folders read recursively in name order)
+    or a :class:`Draft` already in memory (an API upload: no file is written)."""
     opts = options or IngestOptions()
     for raw in paths:
+        if isinstance(raw, Draft):
+            yield _article_or_failure(raw, opts)
+            continue
         path = Path(raw)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):

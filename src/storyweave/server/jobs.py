@@ -13,15 +13,12 @@ stops (the articles a finished job stored are not), and only the most recent
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import secrets
-import tempfile
 import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal
 
 from ..analysis import AnalysisResult, ingest
@@ -149,30 +146,11 @@ class JobRunner:
             return AnalysisResult()
         if self._pipeline is None:
             self._pipeline = Pipeline(batch_size=self.settings.batch_size)
-        with tempfile.TemporaryDirectory(prefix="storyweave-job-") as tmp:
-            path = Path(tmp) / "articles.jsonl"
-            with path.open("w", encoding="utf-8") as fh:
-                for draft in drafts:
-                    fh.write(json.dumps(_jsonl_line(draft), ensure_ascii=False) + "\n")
-            return ingest(
-                [path],
-                store=self.store,
-                settings=self.settings,
-                options=options,
-                pipeline=self._pipeline,
-            )
-
-
-def _jsonl_line(draft: Draft) -> dict[str, Any]:
-    return {
-        "id": draft.ref,
-        "text": draft.text,
-        "title": draft.title,
-        "url": draft.url,
-        "outlet": draft.outlet,
-        "published": draft.published.isoformat() if draft.published else None,
-        "language": draft.language,
-    }
+        # the drafts go to the library as they are: nothing is written to a temporary file
+        return ingest(
+            drafts, store=self.store, settings=self.settings, options=options,
+            pipeline=self._pipeline,
+        )  # fmt: skip
 
 
 def _summary(result: AnalysisResult) -> dict[str, Any]:
