@@ -188,3 +188,21 @@ def test_entity_counts_match_the_mentions(store: SQLStore) -> None:
     assert lohan and all(
         any("lohan" in n.casefold() for n in (e["name"], *e["aliases"])) for e in lohan
     )
+
+
+def test_the_store_revision_follows_every_kind_of_write(store: SQLStore) -> None:
+    """Readers cache on ``revision()``: a new analysis, a failure and a new article change it."""
+    from storyweave.model import Failure
+
+    seen = {store.revision()}
+    story = store.stories()[0]
+    stored = store.analyses.get(story.id)
+    assert stored is not None and store.analyses.save(stored)
+    seen.add(store.revision())
+    store.save_failures([Failure(stage="ingest", error="unreadable", ref="x.txt", code="E101")])
+    seen.add(store.revision())
+    from tests.conftest import make_article
+
+    store.add_article(make_article("A ferry ran aground off Skye on Sunday, the coastguard said."))
+    seen.add(store.revision())
+    assert len(seen) == 4

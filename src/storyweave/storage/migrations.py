@@ -78,6 +78,19 @@ def _cluster_state(conn: sa.Connection) -> None:
         _create_table(table)(conn)
 
 
+def _create_indexes(names: list[str]) -> Callable[[sa.Connection], None]:
+    """A migration creating the indexes :mod:`.schema` declares under ``names`` (those a fresh
+    store already has are left alone)."""
+
+    def apply(conn: sa.Connection) -> None:
+        for table in schema.metadata.tables.values():
+            for index in table.indexes:
+                if index.name in names:
+                    index.create(conn, checkfirst=True)
+
+    return apply
+
+
 def _add_columns(table: str, columns: list[sa.Column[object]]) -> Callable[[sa.Connection], None]:
     """A migration adding ``columns`` to ``table`` unless a fresh store already has them."""
 
@@ -128,6 +141,18 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "0009_story_analyses",
         _create_tables([*(t.name for t in schema.ANALYSIS_TABLES), "entity_stats"]),
+    ),
+    # what SQLStore.revision() reads: the newest write of each kind, by index, not by a count
+    Migration(
+        "0010_revision_indexes",
+        _create_indexes(
+            [
+                "ix_articles_ingested_at",
+                "ix_stage_runs_ran_at",
+                "ix_entity_links_linked_at",
+                "ix_story_revisions_computed_at",
+            ]
+        ),
     ),
 )
 

@@ -32,7 +32,7 @@ articles = sa.Table(
     sa.Column("body_end", sa.Integer),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("fingerprint", sa.String(64), nullable=False, index=True),
-    sa.Column("ingested_at", sa.String(40), nullable=False),
+    sa.Column("ingested_at", sa.String(40), nullable=False, index=True),
 )
 
 minhashes = sa.Table(
@@ -141,7 +141,7 @@ stage_runs = sa.Table(
     sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id"), primary_key=True),
     sa.Column("stage", sa.String(40), primary_key=True),
     sa.Column("version", sa.String(20), nullable=False),
-    sa.Column("ran_at", sa.String(40), nullable=False),
+    sa.Column("ran_at", sa.String(40), nullable=False, index=True),
 )
 
 entity_links = sa.Table(
@@ -150,7 +150,7 @@ entity_links = sa.Table(
     # the article's mentions were linked to entities (and are not since re-annotated): a run
     # killed between annotation and linking leaves no row, and the next run links the article
     sa.Column("article_id", sa.String(40), sa.ForeignKey("articles.id"), primary_key=True),
-    sa.Column("linked_at", sa.String(40), nullable=False),
+    sa.Column("linked_at", sa.String(40), nullable=False, index=True),
 )
 
 failures = sa.Table(
@@ -189,7 +189,7 @@ story_revisions = sa.Table(
     sa.Column("story_id", sa.String(40), primary_key=True),
     sa.Column("members", sa.String(40), nullable=False),
     sa.Column("version", sa.String(40), nullable=False),
-    sa.Column("computed_at", sa.String(40), nullable=False),
+    sa.Column("computed_at", sa.String(40), nullable=False, index=True),
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("articles", sa.Integer, nullable=False),
     sa.Column("article_ids", sa.Text, nullable=False),

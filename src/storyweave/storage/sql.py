@@ -553,18 +553,21 @@ class SQLStore:
             return search_articles(conn, query, limit=limit)
 
     def revision(self) -> str:
-        """A token that changes whenever articles, annotations, entities, stories or failures do.
+        """A token that changes whenever articles, annotations, entity links, stories, their
+        analyses or failures do.
 
-        Readers (the HTTP server) key their caches on it; it costs one query.
+        Readers (the HTTP server) key their caches on it. It is one query over the newest
+        timestamp of each kind of write, each read from an index (a count over the tables
+        cost 0.2 s at 100k articles); every write stamps one of them: an article is stamped
+        when added, its layers when annotated, its links when linked, a story's rows when
+        analysed (after any change of membership or merge).
         """
         parts = [
-            sa.select(sa.func.count()).select_from(t.articles).scalar_subquery(),
             sa.select(sa.func.max(t.articles.c.ingested_at)).scalar_subquery(),
-            sa.select(sa.func.count()).select_from(t.stage_runs).scalar_subquery(),
             sa.select(sa.func.max(t.stage_runs.c.ran_at)).scalar_subquery(),
-            sa.select(sa.func.count()).select_from(t.entities).scalar_subquery(),
+            sa.select(sa.func.max(t.entity_links.c.linked_at)).scalar_subquery(),
+            sa.select(sa.func.max(t.story_revisions.c.computed_at)).scalar_subquery(),
             sa.select(sa.func.count()).select_from(t.stories).scalar_subquery(),
-            sa.select(sa.func.max(t.stories.c.created_at)).scalar_subquery(),
             sa.select(sa.func.count()).select_from(t.failures).scalar_subquery(),
         ]
         with self.engine.connect() as conn:
