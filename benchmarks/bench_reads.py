@@ -80,6 +80,8 @@ STORY_TABLES = ("stories", "story_articles", "story_claims", "claim_evidence", "
 SPECIAL = {
     ("articles", "title"): "t.title || c.tag",
     ("articles", "text"): "t.text || c.tag",
+    # the copy's mark lies after the body, as a credit line does: the body is the base's
+    ("articles", "body_end"): "coalesce(t.body_end, length(t.text))",
     ("articles", "ref"): "t.ref || c.sfx",
     ("articles", "url"): "t.url || '?copy=' || c.k",
     ("articles", "published"): "date(t.published, c.days)",
@@ -568,14 +570,18 @@ def report(measured: list[Store], notes: list[str], started: float) -> None:
         print("\n== why the figures that missed failed: the slowest statements of one call "
               f"on {measured[-1].size:,} articles, with SQLite's plan")  # fmt: skip
         big = measured[-1]
+        shown: dict[str, int] = {}  # statement -> its number, its plan printed once
         for name in big.plans:
             if not any(f.startswith(name + " (") for f in fails):
                 continue
             print(f"-- {name}")
             for st, plan in big.plans[name]:
                 sql = " ".join(st.sql.split())
-                print(f"   {1000 * st.seconds:8.2f} ms  {sql[:220]}{'…' if len(sql) > 220 else ''}")
-                for line in plan:
+                seen = sql in shown
+                number = shown.setdefault(sql, len(shown) + 1)
+                cut = f"{sql[:220]}{'…' if len(sql) > 220 else ''}"
+                print(f"   {1000 * st.seconds:8.2f} ms  [{number}] " + ("(above)" if seen else cut))
+                for line in [] if seen else plan:
                     print(f"               {line}")
     for note in notes:
         print(f"note: {note}")
