@@ -3,7 +3,7 @@
 Builds a real analysed store once (the bundled examples through ``storyweave.analysis.ingest``:
 10 articles, 3 stories, in a SQLite file under a temporary folder), then grows it by copying
 its rows with fresh ids: copy ``k`` of every article (id, ref and fingerprint suffixed, title
-and text marked with the copy's number, published and ingested_at shifted), of its sentences,
+and text marked with the copy's number, published and ingested_at moved back), of its sentences,
 mentions, timexes, attributions, stage runs and link marks, of the stories and their members,
 and of every story-analysis row (revisions, claims, evidence, timeline, edges, quotes, entity
 counts) with the story, article, entity and claim ids inside the rows and their JSON rewritten
@@ -95,13 +95,14 @@ _ID = re.compile(r"[0-9a-f]{20}|ent_[0-9a-f]{12}|st_[0-9a-f]{12}|clm_[0-9a-f]{16
 
 
 def days(k: int) -> int:
-    """Copy ``k``'s publication dates move this many days on."""
-    return k // 4
+    """Copy ``k``'s publication dates move this many days (back: the base stays the newest)."""
+    return -(k // 4)
 
 
 def seconds(k: int) -> int:
-    """Copy ``k``'s ingest and stage times move this many seconds on."""
-    return 600 * k
+    """Copy ``k``'s ingest and stage times move this many seconds (back, so that a write made
+    now is the newest, as a real one is: the store's revision is its newest stamps)."""
+    return -600 * k
 
 
 def shift_sql(expr: str) -> str:
@@ -200,7 +201,7 @@ class Grower:
             q("DELETE FROM c")
             self.conn.executemany(
                 "INSERT INTO c VALUES (?, ?, ?, ?, ?)",
-                [(k, f"x{k}", f" ({k})", f"+{days(k)} days", f"+{seconds(k)} seconds")
+                [(k, f"x{k}", f" ({k})", f"{days(k):+d} days", f"{seconds(k):+d} seconds")
                  for k in ks],
             )  # fmt: skip
             for insert in self.inserts:
@@ -331,6 +332,7 @@ class Store:
     results: dict[str, Timed] = field(default_factory=dict)
     write: list[float] = field(default_factory=list)
     write_idle: float = float("nan")
+    write_unseen: int = 0  # writes that left the store's revision as it was
     plans: dict[str, list[tuple[Statement, list[str]]]] = field(default_factory=dict)
     cold: dict[str, float | None] = field(default_factory=dict)
 
@@ -390,7 +392,9 @@ def run_reads(s: Store, g: Grower) -> None:
     for n in range(WRITES):
         text = f"A late wire copy number {n} about a {WORD} clinic, filed at size {s.size}."
         aid = article_id(text, outlet="bench")
+        before = s.store.revision()
         s.store.add_article(Article(id=aid, text=text, ref=f"bench-{s.size}-{n}", outlet="bench"))
+        s.write_unseen += s.store.revision() == before  # the read would not see the write
         t0 = time.perf_counter()
         s.cat.story_summaries("newest", limit=PAGE)
         s.write.append(time.perf_counter() - t0)
@@ -550,12 +554,16 @@ def report(measured: list[Store], notes: list[str], started: float) -> None:
     for s in measured:
         first = 1000 * statistics.median(s.write)
         ratio = first / s.write_idle
-        ok = ratio <= WRITE_TARGET
+        ok = ratio <= WRITE_TARGET and not s.write_unseen
         figures += 1
         if not ok:
             fails.append(f"first page after a write ({s.size:,})")
+        unseen = (
+            f"  ({s.write_unseen} write(s) left revision() unchanged)" if s.write_unseen else ""
+        )
         print(f"{s.size:>10,} articles: first {first:8.2f} ms (max {1000 * max(s.write):.2f}), "
-              f"idle p95 {s.write_idle:8.2f} ms, ratio {ratio:5.2f}  {verdict(ok)}")  # fmt: skip
+              f"idle p95 {s.write_idle:8.2f} ms, ratio {ratio:5.2f}  "
+              f"{verdict(ok)}{unseen}")  # fmt: skip
     print("\n== cold start of read-only CLI commands, seconds (median of 3 on the first size, "
           "1 run on the others; ratio to python -c pass; report only)")  # fmt: skip
     print(f"{'command':<24}" + "".join(f"{f'{s.size:,} art.':>22}" for s in measured))
