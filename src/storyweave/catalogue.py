@@ -75,7 +75,7 @@ class Catalogue:
             if revision == self._revision:
                 return
             self._stories.clear()
-            if self.store.analyses.count(ANALYSIS_VERSION) != self.store.analyses.story_count():
+            if not self.store.analyses.current(ANALYSIS_VERSION):
                 written = refresh_analyses(self.store)
                 log.info("analysed %d stale stories", len(written))
             self._revision = self.store.revision()
@@ -170,7 +170,10 @@ class Catalogue:
             },
             "articles": briefs,
             "stories": [s.to_json() for s in stories],
-            "quotes": self.quotes(speaker=entity_id, limit=ENTITY_QUOTES).items,
+            "quotes": [
+                _quote(q)
+                for q in self.store.analyses.quotes(speaker=entity_id, limit=ENTITY_QUOTES).items
+            ],
         }
 
     def titles(self, article_ids: Iterable[ArticleId]) -> dict[ArticleId, JSON]:

@@ -174,11 +174,7 @@ def story_claims_view(
 def _fresh(store: SQLStore, story_ids: Sequence[StoryId] | None) -> None:
     """Analyse the stories (of ``story_ids``, or all) whose stored analysis is stale; this
     loads models only when one is (a store written before analyses were stored)."""
-    if story_ids is None:
-        current = store.analyses.count(ANALYSIS_VERSION) == store.analyses.story_count()
-    else:
-        current = not store.analyses.stale(ANALYSIS_VERSION, story_ids)
-    if not current:
+    if not store.analyses.current(ANALYSIS_VERSION, story_ids):
         from .report import refresh_analyses
 
         refresh_analyses(store, story_ids)

@@ -41,18 +41,19 @@ def refresh_analyses(
     return the ids written. Rows of stories that no longer exist are deleted."""
     stale = store.analyses.stale(ANALYSIS_VERSION, story_ids)
     written: list[StoryId] = []
+    members: list[str] = []
     if stale:
         embed = embed if embed is not None else sentence_embedder()
     for sid in stale:
         analysis = analyse_story(store, store.story(sid), embed=embed)
         if store.analyses.save(analysis):
             written.append(sid)
+            members += analysis.article_ids
             checkpoint("story-analysed")
         else:  # another writer changed the story meanwhile; its run writes the new revision
             log.info("story %s changed while it was analysed; left for the next run", sid)
     store.analyses.purge()
     if written:
-        members = [a for sid in written for a in store.story(sid).article_ids]
         store.listing.refresh_entity_stats(store.listing.entities_in(members))
     return written
 

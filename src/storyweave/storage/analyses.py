@@ -24,7 +24,7 @@ from .._types import JSON, ArticleId, StoryId
 from ..hashing import members_digest
 from ..model import StoryAnalysis
 from . import schema as t
-from .engine import insert_rows
+from .engine import insert_rows, paged
 from .rows import now
 
 StorySort = Literal["newest", "largest", "disputed"]
@@ -137,6 +137,15 @@ class AnalysisRows:
             sid for sid, ids in members.items() if have.get(sid) != (members_digest(ids), version)
         )
 
+    def current(self, version: str, story_ids: Iterable[StoryId] | None = None) -> bool:
+        """Whether every story (or each of ``story_ids``) has a revision of ``version`` for its
+        membership. For the whole store this compares two counts (a story whose membership
+        changed after its analysis is caught by the per-story check of the read that shows
+        it); for given stories it checks each digest."""
+        if story_ids is None:
+            return self.count(version) == self.story_count()
+        return not self.stale(version, story_ids)
+
     def count(self, version: str) -> int:
         """How many stories have a revision of analysis ``version``."""
         r = t.story_revisions.c
@@ -208,11 +217,9 @@ class AnalysisRows:
             "disputed": [r.conflicting.desc(), r.single_source.desc(), r.articles.desc()],
         }[sort]
         query = sa.select(t.story_revisions).where(*where).order_by(*order, r.story_id)
-        with self.engine.connect() as conn:
-            total = conn.execute(
-                sa.select(sa.func.count()).select_from(t.story_revisions).where(*where)
-            ).scalar_one()
-            rows = conn.execute(query.limit(limit).offset(offset)).all()
+        total, rows = paged(
+            self.engine, query, t.story_revisions, where, limit=limit, offset=offset
+        )
         return total, [_summary(row) for row in rows]
 
     def claims(
@@ -236,11 +243,7 @@ class AnalysisRows:
             .where(*where)
             .order_by(c.story_id, c.seq)
         )
-        with self.engine.connect() as conn:
-            total = conn.execute(
-                sa.select(sa.func.count()).select_from(t.story_claims).where(*where)
-            ).scalar_one()
-            rows = conn.execute(query.limit(limit).offset(offset)).all()
+        total, rows = paged(self.engine, query, t.story_claims, where, limit=limit, offset=offset)
         return Page(
             total,
             [{**json.loads(r.data), "story": r.story_id, "story_title": r.title} for r in rows],
@@ -257,11 +260,7 @@ class AnalysisRows:
             .where(*where)
             .order_by(sa.func.coalesce(c.date, ""), c.text, c.story_id, c.seq)
         )
-        with self.engine.connect() as conn:
-            total = conn.execute(
-                sa.select(sa.func.count()).select_from(t.story_timeline).where(*where)
-            ).scalar_one()
-            rows = conn.execute(query.limit(limit).offset(offset)).all()
+        total, rows = paged(self.engine, query, t.story_timeline, where, limit=limit, offset=offset)
         return Page(total, [{**json.loads(r.data), "story": r.story_id} for r in rows])
 
     def quotes(
@@ -297,11 +296,7 @@ class AnalysisRows:
         if who:
             where.append(sa.or_(*who))
         query = sa.select(q.data, q.story_id).where(*where).order_by(q.story_id, q.seq)
-        with self.engine.connect() as conn:
-            total = conn.execute(
-                sa.select(sa.func.count()).select_from(t.story_quotes).where(*where)
-            ).scalar_one()
-            rows = conn.execute(query.limit(limit).offset(offset)).all()
+        total, rows = paged(self.engine, query, t.story_quotes, where, limit=limit, offset=offset)
         return Page(total, [{**json.loads(r.data), "stories": [r.story_id]} for r in rows])
 
     def stories_of(self, article_ids: Iterable[ArticleId]) -> dict[ArticleId, list[StoryId]]:

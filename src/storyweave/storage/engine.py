@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -52,3 +53,21 @@ def insert_ignore(conn: sa.Connection, table: sa.Table, row: dict[str, Any]) -> 
 def insert_rows(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
     if rows:
         conn.execute(sa.insert(table), rows)
+
+
+def paged(
+    engine: sa.Engine,
+    query: sa.Select[Any],
+    source: sa.FromClause,
+    where: Sequence[sa.ColumnElement[bool]],
+    *,
+    limit: int | None,
+    offset: int,
+) -> tuple[int, Sequence[sa.Row[Any]]]:
+    """How many rows of ``source`` match ``where``, and ``query``'s page of them (``limit``
+    rows from ``offset``), read in one connection."""
+    counted = sa.select(sa.func.count()).select_from(source).where(*where)
+    with engine.connect() as conn:
+        total = int(conn.execute(counted).scalar_one())
+        rows = conn.execute(query.limit(limit).offset(offset)).all()
+    return total, rows

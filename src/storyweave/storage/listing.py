@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from .._types import JSON, ArticleId, EntityId
 from ..model import Entity
 from . import schema as t
+from .engine import paged
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +66,8 @@ class Listing:
         where = [a.id.in_(list(ids))] if ids is not None else []
         order = [a.ingested_at.desc(), a.id.desc()] if newest_first else [a.ingested_at, a.id]
         query = sa.select(*(a[k] for k in ARTICLE_BRIEF)).where(*where).order_by(*order)
-        with self.engine.connect() as conn:
-            total = conn.execute(
-                sa.select(sa.func.count()).select_from(t.articles).where(*where)
-            ).scalar_one()
-            rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
-        return total, [dict(r) for r in rows]
+        total, rows = paged(self.engine, query, t.articles, where, limit=limit, offset=offset)
+        return total, [dict(r._mapping) for r in rows]
 
     def entities(
         self,
@@ -104,11 +101,7 @@ class Listing:
             .where(*where)
             .order_by(s.mentions.desc(), e.name, e.id)
         )
-        with self.engine.connect() as conn:
-            total = conn.execute(
-                sa.select(sa.func.count()).select_from(joined).where(*where)
-            ).scalar_one()
-            rows = conn.execute(select.limit(limit).offset(offset)).all()
+        total, rows = paged(self.engine, select, joined, where, limit=limit, offset=offset)
         found = [
             EntityCount(_entity(r), r.mentions, r.articles, r.stories)
             for r in rows
