@@ -18,25 +18,7 @@ from storyweave.report import build_report
 from storyweave.storage import open_store
 from storyweave.storage import schema as t
 from tests.conftest import EXAMPLES
-
-
-class _CountingNLP:
-    """The real spaCy pipeline, noting every text it parses."""
-
-    def __init__(self, nlp: Any) -> None:
-        self.nlp = nlp
-        self.vocab = nlp.vocab
-        self.meta = nlp.meta
-        self.parsed: list[str] = []
-
-    def __call__(self, text: str, **kwargs: Any) -> Any:
-        self.parsed.append(text)
-        return self.nlp(text, **kwargs)
-
-    def pipe(self, texts: Any, **kwargs: Any) -> Any:
-        texts = list(texts)
-        self.parsed += texts
-        return self.nlp.pipe(texts, **kwargs)
+from tests.report.counting import CountingNLP
 
 
 class _CountingEmbedder:
@@ -63,7 +45,7 @@ def test_a_report_after_ingest_parses_no_text_and_embeds_no_claim_unit(
         real_embedder = stories.default_embedder()
     except ConfigError as e:
         pytest.skip(f"MiniLM embedder unavailable: {e}")
-    nlp = _CountingNLP(models.load_nlp())
+    nlp = CountingNLP(models.load_nlp())
     embedder = _CountingEmbedder(real_embedder)
     monkeypatch.setattr(models, "load_nlp", lambda: nlp)
     monkeypatch.setattr(stories, "default_embedder", lambda: embedder)

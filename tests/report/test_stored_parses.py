@@ -7,7 +7,6 @@ import logging
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -21,21 +20,7 @@ from storyweave.report import build_report
 from storyweave.storage import open_store
 from storyweave.storage import schema as t
 from tests.conftest import EXAMPLES
-
-
-class _CountingNLP:
-    """The spaCy pipeline, noting every text it is asked to parse."""
-
-    def __init__(self, nlp: Any) -> None:
-        self.nlp = nlp
-        self.vocab = nlp.vocab
-        self.meta = nlp.meta
-        self.parsed: list[str] = []
-
-    def pipe(self, texts: Any, **kwargs: Any) -> Any:
-        texts = list(texts)
-        self.parsed += texts
-        return self.nlp.pipe(texts, **kwargs)
+from tests.report.counting import CountingNLP
 
 
 @dataclass(frozen=True)
@@ -54,7 +39,7 @@ def analysed(tmp_path_factory: pytest.TempPathFactory) -> Analysed:
     with open_store(str(path)) as store:
         ids = ingest(sorted(EXAMPLES.glob("*.jsonl")), store=store).article_ids
     with pytest.MonkeyPatch.context() as mp:
-        nlp = _CountingNLP(models.load_nlp())
+        nlp = CountingNLP(models.load_nlp())
         mp.setattr(models, "load_nlp", lambda: nlp)
         report = _report(str(path), ids)
     return Analysed(path, ids, report, nlp.parsed)
@@ -69,8 +54,8 @@ def copy(analysed: Analysed, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def counting(monkeypatch: pytest.MonkeyPatch) -> _CountingNLP:
-    nlp = _CountingNLP(models.load_nlp())
+def counting(monkeypatch: pytest.MonkeyPatch) -> CountingNLP:
+    nlp = CountingNLP(models.load_nlp())
     monkeypatch.setattr(models, "load_nlp", lambda: nlp)
     return nlp
 
@@ -94,7 +79,7 @@ def _body(url: str, aid: str) -> str:
 
 
 def test_stored_parses_give_the_same_report_as_parsing_the_bodies_again(
-    analysed: Analysed, copy: str, counting: _CountingNLP
+    analysed: Analysed, copy: str, counting: CountingNLP
 ) -> None:
     members = _members(analysed.report)
     assert len(analysed.report["stories"]) > 1
@@ -110,7 +95,7 @@ def test_stored_parses_give_the_same_report_as_parsing_the_bodies_again(
 
 
 def test_stale_and_corrupt_parses_are_parsed_again_and_the_report_holds(
-    analysed: Analysed, copy: str, counting: _CountingNLP, caplog: pytest.LogCaptureFixture
+    analysed: Analysed, copy: str, counting: CountingNLP, caplog: pytest.LogCaptureFixture
 ) -> None:
     stale, corrupt, *good = _members(analysed.report)
     with open_store(copy) as store, store.engine.begin() as conn:
@@ -140,7 +125,7 @@ def test_a_parse_of_another_text_is_not_used(analysed: Analysed, copy: str) -> N
 
 
 def test_docs_for_parses_only_what_has_no_usable_stored_parse(
-    analysed: Analysed, copy: str, counting: _CountingNLP
+    analysed: Analysed, copy: str, counting: CountingNLP
 ) -> None:
     ids = analysed.ids
     with open_store(copy) as store:
