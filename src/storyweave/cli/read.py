@@ -1,33 +1,19 @@
-"""The command line: every command parses its options, calls one library function, prints.
-
-DOCS: docs/user-guide.md
-"""
+"""The commands that read the store: ``articles``, ``stories``, ``show``, ``claims``,
+``entities``, ``entity`` and ``quotes``. Reading needs no model: keep the imports here light
+(tests/test_cli.py checks that these commands import none)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import json
-import logging
-import sys
-from collections.abc import Callable
-from contextlib import ExitStack
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
-from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
-from .analysis import AnalysisResult, ingest
-from .config import Settings, default_db_path
-from .errors import StoryweaveError
-from .ingest import IngestOptions
-from .model import AttributionKind
-from .pipeline import StageRunner
-from .queries import (
+from ..errors import StoryweaveError
+from ..model import AttributionKind
+from ..queries import (
     EntityView,
     entity_views,
     explain_story,
@@ -35,225 +21,12 @@ from .queries import (
     quotes,
     story_claims_view,
 )
-from .report import build_report, render_html, validate_report
-from .storage import SQLStore, open_store
-
-F = TypeVar("F", bound=Callable[..., Any])
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+from ..report import build_report
+from ..storage import SQLStore
+from .common import out, with_store
 
 
-def db_option(fn: F) -> F:
-    return click.option(
-        "--db",
-        "db",
-        envvar="STORYWEAVE_DB",
-        default=None,
-        metavar="PATH",
-        help="Store: a SQLite file (default: storyweave.db in the user data directory).",
-    )(fn)
-
-
-def input_options(fn: F) -> F:
-    fn = click.option(
-        "--published",
-        metavar="YYYY-MM-DD",
-        default=None,
-        help="Publication date for articles that carry none.",
-    )(fn)
-    fn = click.option("--outlet", default=None, help="Outlet for articles that name none.")(fn)
-    fn = click.option("--strict", is_flag=True, help="Stop at the first stage failure.")(fn)
-    fn = click.option(
-        "--dask", "dask_spec", default=None, metavar="local:N|tcp://HOST:PORT",
-        help="Run the per-article stages on a Dask cluster (needs storyweave[distributed]).",
-    )(fn)  # fmt: skip
-    return click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))(fn)
-
-
-def _store(db: str | None) -> SQLStore:
-    try:
-        return open_store(db or default_db_path())
-    except StoryweaveError as e:
-        raise click.ClickException(str(e)) from None
-
-
-def with_store(fn: Callable[..., None]) -> Callable[..., None]:
-    """Add ``--db`` to a command and pass it the opened store (closed when the command ends)."""
-
-    @db_option
-    @functools.wraps(fn)
-    def command(db: str | None, **kwargs: Any) -> None:
-        with _store(db) as store:
-            fn(store, **kwargs)
-
-    return command
-
-
-def _options(published: str | None, outlet: str | None, settings: Settings) -> IngestOptions:
-    date = None
-    if published:
-        try:
-            date = dt.date.fromisoformat(published)
-        except ValueError:
-            raise click.BadParameter("expected YYYY-MM-DD", param_hint="--published") from None
-    return IngestOptions(
-        published=date,
-        outlet=outlet,
-        max_file_bytes=settings.max_file_bytes,
-        max_article_chars=settings.max_article_chars,
-    )
-
-
-@click.group()
-@click.version_option(package_name="storyweave")
-@click.option("-v", "--verbose", is_flag=True, help="Log what each stage does.")
-def main(verbose: bool) -> None:
-    """storyweave: turn news articles into cited stories."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(message)s")
-
-
-def _run(
-    store: SQLStore,
-    inputs: tuple[Path, ...],
-    published: str | None,
-    outlet: str | None,
-    strict: bool,
-    dask_spec: str | None,
-) -> AnalysisResult:
-    settings = Settings.load()
-    options = _options(published, outlet, settings)
-    with ExitStack() as stack:
-        try:
-            pipeline = _stage_runner(stack, strict=strict, dask_spec=dask_spec, settings=settings)
-        except StoryweaveError as e:
-            raise click.ClickException(str(e)) from None
-        return _run_with(store, inputs, options, settings, pipeline)
-
-
-def _stage_runner(
-    stack: ExitStack, *, strict: bool, dask_spec: str | None, settings: Settings
-) -> StageRunner:
-    from .pipeline import Pipeline
-
-    if not dask_spec:
-        return Pipeline(strict=strict, batch_size=settings.batch_size)
-    if strict:
-        raise click.UsageError("--strict runs in one process; drop --dask or --strict.")
-    try:
-        from .distributed import DaskPipeline, connect
-    except ImportError:
-        raise click.ClickException(
-            "--dask needs Dask: pip install 'storyweave[distributed]'."
-        ) from None
-    client = stack.enter_context(connect(dask_spec))
-    if dask_spec.startswith("local:"):
-        stack.callback(client.cluster.close)
-    return DaskPipeline(client, batch_size=settings.batch_size)
-
-
-def _run_with(
-    store: SQLStore,
-    inputs: tuple[Path, ...],
-    options: IngestOptions,
-    settings: Settings,
-    pipeline: StageRunner,
-) -> AnalysisResult:
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
-        task = bar.add_task("reading", total=None)
-
-        def progress(advance: int, what: str) -> None:
-            bar.update(task, advance=advance, description=what[:60])
-
-        try:
-            result = ingest(
-                inputs,
-                store=store,
-                settings=settings,
-                options=options,
-                pipeline=pipeline,
-                progress=progress,
-            )
-        except StoryweaveError as e:
-            raise click.ClickException(str(e)) from None
-    _summary(result)
-    if not result.article_ids:
-        raise click.ClickException("nothing could be analysed; see the failures above.")
-    return result
-
-
-def _summary(result: AnalysisResult) -> None:
-    for f in result.failures:
-        what = "skipped" if f.stage == "ingest" else f"stage {f.stage} failed on {f.ref}"
-        err.print(f"{what}: {f.error}", markup=False, soft_wrap=True)
-    for d in result.duplicates:
-        err.print(f"duplicate: {d.article} repeats {d.original} ({d.kind}, {d.similarity:.2f})")
-    total = (
-        f"{len(result.article_ids)} articles ({result.new} new, {result.existing} already stored), "
-        f"{result.processed} annotated, {len(result.duplicates)} duplicates, "
-        f"{len(result.failures)} failures."
-    )
-    err.print(total, soft_wrap=True)
-
-
-@main.command("ingest")
-@input_options
-@db_option
-def ingest_cmd(
-    inputs: tuple[Path, ...],
-    db: str | None,
-    published: str | None,
-    outlet: str | None,
-    strict: bool,
-    dask_spec: str | None,
-) -> None:
-    """Read INPUTS (files, folders, JSONL, feeds) into the store and annotate them."""
-    with _store(db) as store:
-        _run(store, inputs, published, outlet, strict, dask_spec)
-
-
-@main.command()
-@input_options
-@db_option
-@click.option(
-    "--json",
-    "json_out",
-    type=click.Path(path_type=Path),
-    required=True,
-    help="Write the JSON report here.",
-)
-@click.option(
-    "--html",
-    "html_out",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Also write a self-contained HTML report here.",
-)
-def analyze(
-    inputs: tuple[Path, ...],
-    db: str | None,
-    published: str | None,
-    outlet: str | None,
-    strict: bool,
-    dask_spec: str | None,
-    json_out: Path,
-    html_out: Path | None,
-) -> None:
-    """Ingest INPUTS, run the pipeline and write the report for them."""
-    with _store(db) as store:
-        result = _run(store, inputs, published, outlet, strict, dask_spec)
-        report = build_report(store, result.article_ids)
-    validate_report(report)
-    json_out.parent.mkdir(parents=True, exist_ok=True)
-    json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-    err.print(f"JSON report: {json_out}")
-    if html_out:
-        html_out.parent.mkdir(parents=True, exist_ok=True)
-        html_out.write_text(render_html(report), encoding="utf-8")
-        err.print(f"HTML report: {html_out}")
-
-
-@main.command()
+@click.command()
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
 @with_store
@@ -281,7 +54,7 @@ def articles(store: SQLStore, limit: int, as_json: bool) -> None:
     out.print(f"{store.count_articles()} articles in {store.url}")
 
 
-@main.command()
+@click.command()
 @click.option("--entities", "with_entities", is_flag=True, help="Also list each story's entities.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stories as JSON.")
 @with_store
@@ -318,7 +91,7 @@ def _print_entities(store: SQLStore, story_id: str, indent: str = "    ") -> Non
             )
 
 
-@main.command()
+@click.command()
 @click.argument("story_id")
 @click.option("--json", "as_json", is_flag=True, help="Print the story's report as JSON.")
 @click.option("--why", is_flag=True, help="Explain each article's place in the story.")
@@ -382,7 +155,7 @@ def _why_not(c: Any) -> str:
     return line
 
 
-@main.command()
+@click.command()
 @click.argument("story_id")
 @click.option("--status",
               type=click.Choice(["corroborated", "single_source", "conflicting", "updated"]),
@@ -413,7 +186,7 @@ def claims(store: SQLStore, story_id: str, status: str | None, as_json: bool) ->
         out.print("No claims" + (f" with status {status}." if status else "."))
 
 
-@main.command()
+@click.command()
 @click.option("--story", default=None, help="Only the entities of this story.")
 @click.option("--type", "etype", default=None,
               type=click.Choice(["PERSON", "ORG", "LOC", "PRODUCT", "OTHER"]))  # fmt: skip
@@ -438,7 +211,7 @@ def entities(store: SQLStore, story: str | None, etype: str | None, as_json: boo
     out.print(table)
 
 
-@main.command()
+@click.command()
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @with_store
@@ -465,7 +238,7 @@ def entity(store: SQLStore, name: str, as_json: bool) -> None:
             out.print(f"  - {m.text!r} in {m.article}: {m.sentence}", markup=False, soft_wrap=True)
 
 
-@main.command("quotes")
+@click.command("quotes")
 @click.option("--story", default=None, help="Only the quotes of this story.")
 @click.option("--speaker", default=None, help="Only quotes by (or relayed through) this name.")
 @click.option(
@@ -506,38 +279,6 @@ def quotes_cmd(
         out.print("No quotes found.")
 
 
-@main.command("graph")
-@click.argument("story_id")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "graphml"]),
-    default="json",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "-o", "--output", type=click.Path(path_type=Path), default=None, help="Write to this file."
-)
-@with_store
-def graph_cmd(store: SQLStore, story_id: str, fmt: str, output: Path | None) -> None:
-    """The story's entity graph: who met whom, who said what about whom, who appears with whom."""
-    from .graph import export_graph
-    from .report import story_graph
-
-    try:
-        graph = story_graph(store, story_id)
-    except StoryweaveError as e:
-        raise click.ClickException(str(e)) from None
-    text = export_graph(graph, "graphml" if fmt == "graphml" else "json")
-    if output is None:
-        sys.stdout.write(text)
-        return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
-    err.print(f"{len(graph.nodes)} entities, {len(graph.edges)} edges: {output}")
-
-
 def _entity_json(view: EntityView, *, mentions: bool = False) -> dict[str, Any]:
     e = view.entity
     data: dict[str, Any] = {
@@ -551,56 +292,3 @@ def _entity_json(view: EntityView, *, mentions: bool = False) -> dict[str, Any]:
             for m in view.mentions
         ]
     return data
-
-
-@main.command()
-@db_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option(
-    "--token",
-    envvar="STORYWEAVE_TOKEN",
-    default=None,
-    help="Writes need 'Authorization: Bearer TOKEN'; required beyond 127.0.0.1.",
-)
-def serve(db: str | None, host: str, port: int, token: str | None) -> None:
-    """Serve the web UI and HTTP API on the store."""
-    from .server import serve as serve_http
-
-    try:
-        serve_http(db or default_db_path(), host=host, port=port, token=token)
-    except StoryweaveError as e:
-        raise click.ClickException(str(e)) from None
-
-
-@main.command("export")
-@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["csv", "jsonl"]),
-    default="csv",
-    show_default=True,
-    help="CSV (a header row; lists as JSON strings) or JSON Lines.",
-)
-@click.option(
-    "--excel-safe",
-    is_flag=True,
-    help="Prefix ' to CSV text cells a spreadsheet would run as a formula (=, +, -, @).",
-)
-@with_store
-def export_cmd(store: SQLStore, folder: Path, fmt: str, excel_safe: bool) -> None:
-    """Write the store's tables (articles, entities, mentions, stories, claims, ...) to DIR,
-    one file per table."""
-    from .exports import export_tables
-
-    try:
-        done = export_tables(store, folder, fmt, excel_safe=excel_safe)
-    except StoryweaveError as e:
-        raise click.ClickException(str(e)) from None
-    for table in done:
-        out.print(f"{table.path}: {table.rows} rows", markup=False, soft_wrap=True)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

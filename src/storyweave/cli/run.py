@@ -1,0 +1,185 @@
+"""The commands that run the pipeline: ``ingest`` and ``analyze``, with their progress bar and
+the run's summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Callable
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+from ..analysis import AnalysisResult, ingest
+from ..config import Settings
+from ..errors import StoryweaveError
+from ..ingest import IngestOptions
+from ..pipeline import StageRunner
+from ..report import build_report, render_html, validate_report
+from ..storage import SQLStore
+from .common import db_option, err, open_db
+
+_PATH = click.Path(path_type=Path)
+
+
+def with_run(fn: Callable[..., None]) -> Callable[..., None]:
+    """Add INPUTS, the run's options and ``--db`` to a command; run the pipeline on the inputs
+    and pass the command the store (still open) and the run's result."""
+
+    @click.argument("inputs", nargs=-1, required=True, type=_PATH)
+    @click.option(
+        "--dask", "dask_spec", default=None, metavar="local:N|tcp://HOST:PORT",
+        help="Run the per-article stages on a Dask cluster (needs storyweave[distributed]).",
+    )  # fmt: skip
+    @click.option("--strict", is_flag=True, help="Stop at the first stage failure.")
+    @click.option("--outlet", default=None, help="Outlet for articles that name none.")
+    @click.option(
+        "--published",
+        metavar="YYYY-MM-DD",
+        default=None,
+        help="Publication date for articles that carry none.",
+    )
+    @db_option
+    @functools.wraps(fn)
+    def command(
+        inputs: tuple[Path, ...],
+        db: str | None,
+        published: str | None,
+        outlet: str | None,
+        strict: bool,
+        dask_spec: str | None,
+        **kwargs: Any,
+    ) -> None:
+        with open_db(db) as store:
+            result = _run(store, inputs, published, outlet, strict, dask_spec)
+            fn(store, result, **kwargs)
+
+    return command
+
+
+def _options(published: str | None, outlet: str | None, settings: Settings) -> IngestOptions:
+    date = None
+    if published:
+        try:
+            date = dt.date.fromisoformat(published)
+        except ValueError:
+            raise click.BadParameter("expected YYYY-MM-DD", param_hint="--published") from None
+    return IngestOptions(
+        published=date,
+        outlet=outlet,
+        max_file_bytes=settings.max_file_bytes,
+        max_article_chars=settings.max_article_chars,
+    )
+
+
+def _run(
+    store: SQLStore,
+    inputs: tuple[Path, ...],
+    published: str | None,
+    outlet: str | None,
+    strict: bool,
+    dask_spec: str | None,
+) -> AnalysisResult:
+    settings = Settings.load()
+    options = _options(published, outlet, settings)
+    with ExitStack() as stack:
+        try:
+            pipeline = _stage_runner(stack, strict=strict, dask_spec=dask_spec, settings=settings)
+        except StoryweaveError as e:
+            raise click.ClickException(str(e)) from None
+        return _run_with(store, inputs, options, settings, pipeline)
+
+
+def _stage_runner(
+    stack: ExitStack, *, strict: bool, dask_spec: str | None, settings: Settings
+) -> StageRunner:
+    from ..pipeline import Pipeline
+
+    if not dask_spec:
+        return Pipeline(strict=strict, batch_size=settings.batch_size)
+    if strict:
+        raise click.UsageError("--strict runs in one process; drop --dask or --strict.")
+    try:
+        from ..distributed import DaskPipeline, connect
+    except ImportError:
+        raise click.ClickException(
+            "--dask needs Dask: pip install 'storyweave[distributed]'."
+        ) from None
+    client = stack.enter_context(connect(dask_spec))
+    if dask_spec.startswith("local:"):
+        stack.callback(client.cluster.close)
+    return DaskPipeline(client, batch_size=settings.batch_size)
+
+
+def _run_with(
+    store: SQLStore,
+    inputs: tuple[Path, ...],
+    options: IngestOptions,
+    settings: Settings,
+    pipeline: StageRunner,
+) -> AnalysisResult:
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def progress(advance: int, what: str) -> None:
+            bar.update(task, advance=advance, description=what[:60])
+
+        try:
+            result = ingest(
+                inputs,
+                store=store,
+                settings=settings,
+                options=options,
+                pipeline=pipeline,
+                progress=progress,
+            )
+        except StoryweaveError as e:
+            raise click.ClickException(str(e)) from None
+    _summary(result)
+    if not result.article_ids:
+        raise click.ClickException("nothing could be analysed; see the failures above.")
+    return result
+
+
+def _summary(result: AnalysisResult) -> None:
+    for f in result.failures:
+        what = "skipped" if f.stage == "ingest" else f"stage {f.stage} failed on {f.ref}"
+        err.print(f"{what}: {f.error}", markup=False, soft_wrap=True)
+    for d in result.duplicates:
+        err.print(f"duplicate: {d.article} repeats {d.original} ({d.kind}, {d.similarity:.2f})")
+    total = (
+        f"{len(result.article_ids)} articles ({result.new} new, {result.existing} already stored), "
+        f"{result.processed} annotated, {len(result.duplicates)} duplicates, "
+        f"{len(result.failures)} failures."
+    )
+    err.print(total, soft_wrap=True)
+
+
+@click.command("ingest")
+@with_run
+def ingest_cmd(store: SQLStore, result: AnalysisResult) -> None:
+    """Read INPUTS (files, folders, JSONL, feeds) into the store and annotate them."""
+
+
+@click.command()
+@with_run
+@click.option("--json", "json_out", type=_PATH, required=True, help="Write the JSON report here.")
+@click.option(
+    "--html", "html_out", type=_PATH, help="Also write a self-contained HTML report here."
+)
+def analyze(store: SQLStore, result: AnalysisResult, json_out: Path, html_out: Path | None) -> None:
+    """Ingest INPUTS, run the pipeline and write the report for them."""
+    report = build_report(store, result.article_ids)
+    validate_report(report)
+    json_out.parent.mkdir(parents=True, exist_ok=True)
+    json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    err.print(f"JSON report: {json_out}")
+    if html_out:
+        html_out.parent.mkdir(parents=True, exist_ok=True)
+        html_out.write_text(render_html(report), encoding="utf-8")
+        err.print(f"HTML report: {html_out}")
