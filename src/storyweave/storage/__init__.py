@@ -11,9 +11,10 @@ from pathlib import Path
 
 from ..errors import StorageError
 from .analyses import AnalysisRows, Page, StorySort, StorySummary
+from .articles import AddResult
 from .listing import EntityCount, Listing
 from .search import SearchHit
-from .sql import AddResult, SQLStore
+from .sql import SQLStore
 
 __all__ = [
     "AddResult",
