@@ -48,6 +48,8 @@ BATCH_ROWS = 1000
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # line separators that JSON allows raw in strings but ``str.splitlines`` splits on
 _JSONL_ESCAPES = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+# the spans of an attribution or a quote, each written as start, end and text columns
+_SPAN_PARTS = ("content", "cue", "source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +147,11 @@ def _write(
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with open(fd, "w", encoding="utf-8", newline="") as f:
-            writer = _csv_writer if fmt == "csv" else _jsonl_writer
-            count = writer(f, spec, spec.rows(reader), excel_safe=excel_safe)
+            write = (_csv_rows if fmt == "csv" else _jsonl_rows)(f, spec, excel_safe=excel_safe)
+            count = 0
+            for row in spec.rows(reader):
+                write(row)
+                count += 1
             f.flush()
             os.fsync(f.fileno())
     except BaseException:
@@ -155,15 +160,16 @@ def _write(
     return temp, count
 
 
-def _csv_writer(f: IO[str], spec: _Table, rows: Iterator[Row], *, excel_safe: bool) -> int:
+def _csv_rows(f: IO[str], spec: _Table, *, excel_safe: bool) -> Callable[[Row], None]:
+    """Write the header row to ``f``; return what writes each row after it."""
     out = csv.writer(f, dialect="excel")  # "," and '"', fields quoted when they need it, CRLF
     out.writerow(spec.columns)
     is_json = [c in spec.json_columns for c in spec.columns]
-    count = 0
-    for row in rows:
+
+    def write(row: Row) -> None:
         out.writerow([_cell(v, j, excel_safe) for v, j in zip(row, is_json, strict=True)])
-        count += 1
-    return count
+
+    return write
 
 
 def _cell(value: Any, is_json: bool, excel_safe: bool) -> Any:
@@ -178,16 +184,17 @@ def _cell(value: Any, is_json: bool, excel_safe: bool) -> Any:
     return value
 
 
-def _jsonl_writer(f: IO[str], spec: _Table, rows: Iterator[Row], *, excel_safe: bool) -> int:
-    count = 0
-    for row in rows:
+def _jsonl_rows(f: IO[str], spec: _Table, *, excel_safe: bool) -> Callable[[Row], None]:
+    """What writes each row to ``f`` as one line (``excel_safe`` is for CSV only)."""
+
+    def write(row: Row) -> None:
         line = _dumps(dict(zip(spec.columns, row, strict=True)))
         for char, escaped in _JSONL_ESCAPES.items():
             if char in line:
                 line = line.replace(char, escaped)
         f.write(line + "\n")
-        count += 1
-    return count
+
+    return write
 
 
 def _dumps(value: Any) -> str:
@@ -255,11 +262,20 @@ def _span(text: str, start: int | None, end: int | None) -> str | None:
     return None if start is None or end is None else text[start:end]
 
 
-def _span_parts(d: Any) -> tuple[Any, Any, Any]:
-    """(start, end, text) of a stored ``{"start", "end", "text"}`` span, or three Nones."""
-    if not isinstance(d, dict):
-        return None, None, None
-    return d.get("start"), d.get("end"), d.get("text")
+def _span_cells(d: dict[str, Any], text: str | None = None) -> list[Any]:
+    """``start``, ``end`` and ``text`` of a stored attribution's content, cue and source (three
+    Nones for one it lacks): the text cut from ``text`` (the article's) when it is given, else
+    the span's stored text."""
+    cells: list[Any] = []
+    for part in _SPAN_PARTS:
+        s = d.get(part)
+        if not isinstance(s, dict):
+            cells += (None, None, None)
+        elif text is None:
+            cells += (s.get("start"), s.get("end"), s.get("text"))
+        else:
+            cells += (s["start"], s["end"], _span(text, s["start"], s["end"]))
+    return cells
 
 
 def _articles_of(evidence: Any) -> list[str]:
@@ -353,7 +369,7 @@ def _timexes(r: _Reader) -> Iterator[Row]:
         )  # fmt: skip
 
 
-_SPAN_COLUMNS = " ".join(f"{p}_start {p}_end {p}_text" for p in ("content", "cue", "source"))
+_SPAN_COLUMNS = " ".join(f"{p}_start {p}_end {p}_text" for p in _SPAN_PARTS)
 
 
 @_table(
@@ -366,12 +382,7 @@ def _attributions(r: _Reader) -> Iterator[Row]:
     query = sa.select(at.article_id, at.idx, at.data).order_by(at.article_id, at.idx)
     for row in r.stream(query):
         d = json.loads(row.data)
-        text = r.text(row.article_id)
-        spans: list[Any] = []
-        for part in ("content", "cue", "source"):
-            s = d.get(part)
-            start, end = (s["start"], s["end"]) if isinstance(s, dict) else (None, None)
-            spans += [start, end, _span(text, start, end)]
+        spans = _span_cells(d, r.text(row.article_id))
         yield (
             row.article_id, row.idx, d.get("kind"), d.get("statement"), d.get("speaker"),
             d.get("speaker_name"), d.get("source_type"), list(d.get("chain") or []), *spans,
@@ -532,7 +543,7 @@ def _quotes(r: _Reader) -> Iterator[Row]:
     ).order_by(q.story_id, q.seq)
     for row in r.stream(query):
         d = json.loads(row.data)
-        spans = [v for part in ("content", "cue", "source") for v in _span_parts(d.get(part))]
+        spans = _span_cells(d)
         yield (
             row.story_id, row.seq, row.article_id, row.kind,
             None if row.statement is None else bool(row.statement), row.speaker,
