@@ -52,7 +52,7 @@ from storyweave.analysis import ingest
 from storyweave.catalogue import Catalogue
 from storyweave.hashing import article_id, members_digest
 from storyweave.model import Article
-from storyweave.storage import SQLStore, open_store
+from storyweave.storage import SQLStore, open_store, totals
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = (1_000, 100_000)
@@ -237,9 +237,12 @@ def _shared(entity_id: str) -> bool:
     return int(hashlib.sha1(entity_id.encode(), usedforsecurity=False).hexdigest(), 16) % 7 == 0
 
 
-def refresh_shared(store: SQLStore, shared: set[str]) -> None:
-    """Count the shared entities' mentions again (they are in every copy)."""
+def refresh_kept(store: SQLStore, shared: set[str]) -> None:
+    """Count the shared entities' mentions again (they are in every copy), and the lists'
+    kept totals (the copies' rows were written beside the store's own bookkeeping)."""
     store.listing.refresh_entity_stats(shared)
+    with store.engine.begin() as conn:
+        totals.recount(conn)
 
 
 # -- timing ------------------------------------------------------------------------------------
@@ -513,7 +516,7 @@ def measure_store(db: Path, grower: Grower, took: float, *, first: bool) -> Stor
     mb = sum(p.stat().st_size for p in db.parent.glob(db.name + "*") if p.is_file()) / 2**20
     print(f"\n== {size:,} articles ({grower.copies:,} copies; grown in {took:.0f} s; {mb:,.0f} MB)")
     store = open_store(db)
-    refresh_shared(store, grower.shared)
+    refresh_kept(store, grower.shared)
     s = Store(size, db, store, Catalogue(store), grower.copies)
     run_reads(s, grower)
     print(f"{s.stories:,} stories; deep page at offset {s.deep:,}; "

@@ -34,6 +34,8 @@ SNIPPET_CONTEXT = 120
 # Mentions of one entity shown on its page, and attributions credited to it.
 ENTITY_MENTIONS = 200
 ENTITY_QUOTES = 200
+# Articles (and so stories) listed on an entity's page; its counts give how many there are.
+ENTITY_ARTICLES = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,27 +138,32 @@ class Catalogue:
         return Listed(total, [r.to_json() for r in rows], limit, offset)
 
     def entity(self, entity_id: str) -> JSON:
-        """One entity: its row with aliases and roles, its mentions (the first
-        :data:`ENTITY_MENTIONS`, each with its article's text for context), the articles and
-        stories that mention it, and what it is credited with saying."""
+        """One entity: its row with aliases and roles, its counts (mentions, articles,
+        stories, as kept by the store), its first :data:`ENTITY_MENTIONS` mentions (each
+        with the text it spans), the first :data:`ENTITY_ARTICLES` articles that mention it
+        and their stories, and the first :data:`ENTITY_QUOTES` things it is credited with
+        saying. Every part is a bounded read: the most mentioned entity of a big store costs
+        what a rare one does."""
         self._check()
         found = self.store.entities([entity_id])
         if not found:
             raise NotFound("E303", kind="entity", ident=entity_id)
         ent = found[0]
-        rows = self.store.entity_mentions(entity_ids=[entity_id])
-        article_ids = sorted({r[1] for r in rows})
-        shown = rows[:ENTITY_MENTIONS]
-        texts = {a.id: a.text for a in self.store.articles({r[1] for r in shown})}
+        listing = self.store.listing
+        counted = listing.entity_count(entity_id)
+        shown = listing.entity_mentions(entity_id, limit=ENTITY_MENTIONS)
+        texts = {a.id: a.text for a in self.store.articles({aid for aid, _, _ in shown})}
         mentions = [
-            {"article": aid, "start": s, "end": e, "text": texts[aid][s:e]}
-            for _, aid, s, e in shown
+            {"article": aid, "start": s, "end": e, "text": texts[aid][s:e]} for aid, s, e in shown
         ]
+        article_ids = listing.entity_articles(entity_id, limit=ENTITY_ARTICLES)
         story_ids = sorted(
             {s for ss in self.store.analyses.stories_of(article_ids).values() for s in ss}
         )
         _, stories = self.store.analyses.summaries(story_ids=story_ids)
-        _, briefs = self.store.listing.articles(ids=article_ids, newest_first=False)
+        _, briefs = listing.articles(ids=article_ids, newest_first=False)
+        briefs.sort(key=lambda a: a["id"])
+        quotes = self.store.analyses.quotes(speaker=entity_id, limit=ENTITY_QUOTES, count=False)
         return {
             "entity": {
                 "id": ent.id,
@@ -166,14 +173,13 @@ class Catalogue:
                 "roles": list(ent.roles),
                 "news_source": ent.news_source,
                 "mentions": mentions,
-                "mention_count": len(rows),
+                "mention_count": counted.mentions if counted else len(mentions),
+                "article_count": counted.articles if counted else len(article_ids),
+                "story_count": counted.stories if counted else len(stories),
             },
             "articles": briefs,
             "stories": [s.to_json() for s in stories],
-            "quotes": [
-                _quote(q)
-                for q in self.store.analyses.quotes(speaker=entity_id, limit=ENTITY_QUOTES).items
-            ],
+            "quotes": [_quote(q) for q in quotes.items],
         }
 
     def titles(self, article_ids: Iterable[ArticleId]) -> dict[ArticleId, JSON]:
@@ -244,7 +250,7 @@ class Catalogue:
 
     def search(self, query: str, *, limit: int = 20) -> JSON:
         """Articles holding every word of ``query`` (with a snippet around the first match),
-        and the stories and entities whose names hold it."""
+        the stories those articles are in, and the entities whose names hold it."""
         self._check()
         hits = self.store.search(query, limit=limit)
         texts = {a.id: a for a in self.store.articles([h.article_id for h in hits])}
@@ -273,8 +279,11 @@ class Catalogue:
         stories: list[JSON] = []
         entities: list[JSON] = []
         if needle:
-            _, found = self.store.analyses.summaries(title=needle, limit=limit)
-            stories = [s.to_json() for s in found]
+            # the stories of the matching articles, in the order of their best article
+            order = list(dict.fromkeys(s for h in hits for s in stories_of.get(h.article_id, [])))
+            _, found = self.store.analyses.summaries(story_ids=order)
+            rank = {sid: i for i, sid in enumerate(order)}
+            stories = [s.to_json() for s in sorted(found, key=lambda s: rank[s.id])]
             entities = self.entity_summaries(query=query, limit=limit).items
         return {"query": query, "articles": articles, "stories": stories, "entities": entities}
 

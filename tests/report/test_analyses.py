@@ -17,8 +17,9 @@ from storyweave.catalogue import Catalogue
 from storyweave.hashing import members_digest
 from storyweave.model import ANALYSIS_VERSION
 from storyweave.report import analyse, build_report
-from storyweave.storage import SQLStore, open_store
+from storyweave.storage import SQLStore, open_store, totals
 from storyweave.storage import schema as t
+from storyweave.storage.clusters import write_story
 from tests.conftest import EXAMPLES
 
 
@@ -97,8 +98,8 @@ def test_a_stale_story_is_analysed_again_once(
     revision; the next ingest of the same input (or the first read) computes them."""
     before = build_report(store, _all_ids(store))
     gone = store.stories()[0].id
-    with store.engine.begin() as conn:
-        conn.execute(sa.delete(t.story_revisions).where(t.story_revisions.c.story_id == gone))
+    _killed_before_analysis(store, gone)
+    assert not store.analyses.current(ANALYSIS_VERSION)
     assert store.analyses.stale(ANALYSIS_VERSION) == [gone]
     calls = _Calls(monkeypatch)
     ingest(sorted(EXAMPLES.glob("*.jsonl")), store=store)
@@ -130,11 +131,52 @@ def test_an_analysis_of_an_old_membership_is_not_written(store: SQLStore) -> Non
     assert kept is not None and kept.claims == stored.claims
 
 
-def test_rows_of_a_story_that_is_gone_are_purged(store: SQLStore) -> None:
+def _killed_before_analysis(store: SQLStore, story_id: str) -> None:
+    """What a run killed between writing a story and analysing it leaves: the story marked
+    stale (as write_story marks it) and no revision (as a story new in that run has)."""
+    with store.engine.begin() as conn:
+        totals.add(conn, totals.change({}, totals.of_stories(conn, [story_id])))
+        for table in t.ANALYSIS_TABLES:
+            conn.execute(sa.delete(table).where(table.c.story_id == story_id))
+        conn.execute(sa.insert(t.stale_stories).values(story_id=story_id))
+
+
+def test_a_marked_story_that_is_current_loses_its_mark(store: SQLStore) -> None:
+    """write_story marks a story it rewrites even when its members stay: the digest decides."""
     story = store.stories()[0]
     with store.engine.begin() as conn:
-        conn.execute(sa.delete(t.story_articles).where(t.story_articles.c.story_id == story.id))
-        conn.execute(sa.delete(t.stories).where(t.stories.c.id == story.id))
+        write_story(conn, story, method="test")
+    assert not store.analyses.current(ANALYSIS_VERSION)
+    assert store.analyses.stale(ANALYSIS_VERSION) == []
+    assert store.analyses.current(ANALYSIS_VERSION)
+
+
+def test_kept_totals_equal_a_recount_after_changes(store: SQLStore) -> None:
+    def kept() -> dict[str, dict[str, int]]:
+        with store.engine.connect() as conn:
+            return {name: totals.read(conn, name) for name in totals.LISTS}
+
+    first, second = store.stories()[:2]
+    with store.engine.begin() as conn:  # a merge: the second story takes the first's articles
+        merged = dataclasses.replace(second, article_ids=(*second.article_ids, *first.article_ids))
+        write_story(conn, merged, method="test")
+    from storyweave.report import refresh_analyses
+
+    refresh_analyses(store)
+    assert store.analyses.current(ANALYSIS_VERSION)
+    after = kept()
+    with store.engine.begin() as conn:
+        totals.recount(conn)
+    assert kept() == after
+    assert after["stories"] == {"": 2}
+    assert Catalogue(store).claims().total == len(Catalogue(store).claims().items)
+
+
+def test_rows_of_a_story_that_is_gone_are_purged(store: SQLStore) -> None:
+    story, other = store.stories()[:2]
+    with store.engine.begin() as conn:  # the other story takes every article of this one
+        merged = dataclasses.replace(other, article_ids=(*other.article_ids, *story.article_ids))
+        write_story(conn, merged, method="test")
     assert store.analyses.purge() == 1
     assert store.analyses.get(story.id) is None
     for table in t.ANALYSIS_TABLES:

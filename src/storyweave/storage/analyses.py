@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import sqlalchemy as sa
 
 from .._types import JSON, ArticleId, StoryId
 from ..hashing import members_digest
-from ..model import StoryAnalysis
+from ..model import AttributionKind, StoryAnalysis
 from . import schema as t
-from .engine import insert_rows, paged
+from . import totals
+from .engine import insert_rows, paged, write_tx
 from .rows import now
 
 StorySort = Literal["newest", "largest", "disputed"]
@@ -81,18 +82,23 @@ class AnalysisRows:
 
     def save(self, analysis: StoryAnalysis) -> bool:
         """Replace the story's revision with ``analysis``; False (nothing written) when the
-        story's stored membership is no longer the one the analysis was computed from."""
+        story's stored membership is no longer the one the analysis was computed from.
+
+        The story's row is locked before its membership is read (PostgreSQL), so a
+        membership change committed meanwhile is seen here; the story's stale mark goes and
+        the lists' totals change in the same transaction."""
         sid = analysis.story_id
-        with self.engine.begin() as conn:
+        with write_tx(self.engine) as conn:
+            if conn.dialect.name == "postgresql":  # one writer of a story's rows at a time
+                conn.execute(
+                    sa.select(t.stories.c.id).where(t.stories.c.id == sid).with_for_update()
+                )
             rows = conn.execute(
                 sa.select(t.story_articles.c.article_id).where(t.story_articles.c.story_id == sid)
             ).all()
             if not rows or members_digest(r[0] for r in rows) != analysis.members:
                 return False
-            if conn.dialect.name == "postgresql":  # one writer of a story's rows at a time
-                conn.execute(
-                    sa.select(t.stories.c.id).where(t.stories.c.id == sid).with_for_update()
-                )
+            change = totals.change(totals.of_analysis(analysis), totals.of_stories(conn, [sid]))
             _delete(conn, [sid])
             latest = conn.execute(
                 sa.select(sa.func.max(t.articles.c.ingested_at)).where(
@@ -101,62 +107,102 @@ class AnalysisRows:
             ).scalar_one()
             conn.execute(sa.insert(t.story_revisions).values(**_revision_row(analysis, latest)))
             _insert_parts(conn, analysis)
+            conn.execute(sa.delete(t.stale_stories).where(t.stale_stories.c.story_id == sid))
+            totals.add(conn, change)
         return True
 
     def purge(self) -> int:
-        """Delete the rows of stories that no longer exist (absorbed by a merge, emptied);
-        return how many revisions went."""
-        gone = sa.select(t.story_revisions.c.story_id).where(
-            t.story_revisions.c.story_id.not_in(sa.select(t.stories.c.id))
-        )
-        with self.engine.begin() as conn:
+        """Delete the rows (and stale marks) of stories that no longer exist (absorbed by a
+        merge, emptied); return how many revisions went. Only marked stories are looked at:
+        every story deleted is marked in the transaction that deletes it."""
+        m = t.stale_stories.c
+        gone = sa.select(m.story_id).where(m.story_id.not_in(sa.select(t.stories.c.id)))
+        with write_tx(self.engine) as conn:
             ids = [r[0] for r in conn.execute(gone)]
-            if ids:
-                _delete(conn, ids)
-        return len(ids)
+            if not ids:
+                return 0
+            had = conn.execute(
+                sa.select(sa.func.count())
+                .select_from(t.story_revisions)
+                .where(t.story_revisions.c.story_id.in_(ids))
+            ).scalar_one()
+            totals.add(conn, totals.change({}, totals.of_stories(conn, ids)))
+            _delete(conn, ids)
+            conn.execute(sa.delete(t.stale_stories).where(m.story_id.in_(ids)))
+        return int(had)
 
     # -- reads ------------------------------------------------------------------------------
 
     def stale(self, version: str, story_ids: Iterable[StoryId] | None = None) -> list[StoryId]:
-        """The stories (all, or of ``story_ids``) whose revision is missing, of another
-        analysis version, or computed from another membership."""
+        """The stories to analyse: those (of ``story_ids``, and every story marked stale by a
+        membership change: another run's, or one a killed run left) whose revision is
+        missing, of another analysis version, or computed from another membership; and every
+        revision of another version. A marked story found current loses its mark."""
+        wanted = sorted(set(story_ids or ()) | set(self._marked()))
         members: dict[StoryId, list[ArticleId]] = {}
-        query = sa.select(t.story_articles.c.story_id, t.story_articles.c.article_id)
-        revs = sa.select(
-            t.story_revisions.c.story_id, t.story_revisions.c.members, t.story_revisions.c.version
-        )
-        wanted = sorted(set(story_ids)) if story_ids is not None else None
-        if wanted is not None:
-            query = query.where(t.story_articles.c.story_id.in_(wanted))
-            revs = revs.where(t.story_revisions.c.story_id.in_(wanted))
+        have: dict[StoryId, tuple[str, str]] = {}
+        sa_, r = t.story_articles.c, t.story_revisions.c
         with self.engine.connect() as conn:
-            for sid, aid in conn.execute(query):
-                members.setdefault(sid, []).append(aid)
-            have = {r.story_id: (r.members, r.version) for r in conn.execute(revs)}
-        return sorted(
+            for lo in range(0, len(wanted), 500):
+                part = wanted[lo : lo + 500]
+                query = sa.select(sa_.story_id, sa_.article_id).where(sa_.story_id.in_(part))
+                for sid, aid in conn.execute(query):
+                    members.setdefault(sid, []).append(aid)
+                revs = sa.select(r.story_id, r.members, r.version).where(r.story_id.in_(part))
+                have.update(
+                    (row.story_id, (row.members, row.version)) for row in conn.execute(revs)
+                )
+        found = {
             sid for sid, ids in members.items() if have.get(sid) != (members_digest(ids), version)
-        )
+        }
+        self._clear_marks(sorted(set(members) - found), version)
+        return sorted(found | set(self._other_version(version)))
+
+    def _clear_marks(self, story_ids: list[StoryId], version: str) -> None:
+        """Drop the stale marks of ``story_ids`` whose revision is still current, checked
+        again under the write lock (a membership change made meanwhile keeps its mark)."""
+        if not story_ids:
+            return
+        m, sa_, r = t.stale_stories.c, t.story_articles.c, t.story_revisions.c
+        with write_tx(self.engine) as conn:
+            for sid in story_ids:
+                if conn.dialect.name == "postgresql":
+                    conn.execute(
+                        sa.select(t.stories.c.id).where(t.stories.c.id == sid).with_for_update()
+                    )
+                ids = conn.execute(sa.select(sa_.article_id).where(sa_.story_id == sid)).scalars()
+                rev = conn.execute(sa.select(r.members, r.version).where(r.story_id == sid)).first()
+                if rev is not None and tuple(rev) == (members_digest(ids), version):
+                    conn.execute(sa.delete(t.stale_stories).where(m.story_id == sid))
 
     def current(self, version: str, story_ids: Iterable[StoryId] | None = None) -> bool:
         """Whether every story (or each of ``story_ids``) has a revision of ``version`` for its
-        membership. For the whole store this compares two counts (a story whose membership
-        changed after its analysis is caught by the per-story check of the read that shows
-        it); for given stories it checks each digest."""
+        membership: for the whole store, no story is marked stale and no revision is of
+        another version (two index lookups); for given stories, each digest is checked."""
         if story_ids is None:
-            return self.count(version) == self.story_count()
+            m = t.stale_stories.c
+            with self.engine.connect() as conn:
+                if conn.execute(sa.select(m.story_id).limit(1)).first() is not None:
+                    return False
+            return not self._other_version(version, limit=1)
         return not self.stale(version, story_ids)
 
-    def count(self, version: str) -> int:
-        """How many stories have a revision of analysis ``version``."""
-        r = t.story_revisions.c
-        query = sa.select(sa.func.count()).select_from(t.story_revisions)
+    def _marked(self) -> list[StoryId]:
+        m = t.stale_stories.c
+        query = sa.select(m.story_id).where(m.story_id.in_(sa.select(t.stories.c.id)))
         with self.engine.connect() as conn:
-            return int(conn.execute(query.where(r.version == version)).scalar_one())
+            return [r[0] for r in conn.execute(query.order_by(m.story_id))]
 
-    def story_count(self) -> int:
-        """How many stories the store holds."""
+    def _other_version(self, version: str, *, limit: int | None = None) -> list[StoryId]:
+        r = t.story_revisions.c
+        query = sa.select(r.story_id).where(sa.or_(r.version < version, r.version > version))
         with self.engine.connect() as conn:
-            return int(conn.execute(sa.select(sa.func.count()).select_from(t.stories)).scalar_one())
+            return [row[0] for row in conn.execute(query.limit(limit))]
+
+    def total(self, name: str, facets: Iterable[str] | None = None) -> int:
+        """The kept total of list ``name`` (over ``facets``, or all of them)."""
+        with self.engine.connect() as conn:
+            return _sum(totals.read(conn, name), facets)
 
     def get(self, story_id: StoryId) -> StoryAnalysis | None:
         """The stored analysis of one story, or None when it has none."""
@@ -217,8 +263,9 @@ class AnalysisRows:
             "disputed": [r.conflicting.desc(), r.single_source.desc(), r.articles.desc()],
         }[sort]
         query = sa.select(t.story_revisions).where(*where).order_by(*order, r.story_id)
+        kept = None if where else _kept("stories")
         total, rows = paged(
-            self.engine, query, t.story_revisions, where, limit=limit, offset=offset
+            self.engine, query, t.story_revisions, where, limit=limit, offset=offset, total=kept
         )
         return total, [_summary(row) for row in rows]
 
@@ -243,7 +290,10 @@ class AnalysisRows:
             .where(*where)
             .order_by(c.story_id, c.seq)
         )
-        total, rows = paged(self.engine, query, t.story_claims, where, limit=limit, offset=offset)
+        kept = None if story else _kept("claims", [status] if status else None)
+        total, rows = paged(
+            self.engine, query, t.story_claims, where, limit=limit, offset=offset, total=kept
+        )
         return Page(
             total,
             [{**json.loads(r.data), "story": r.story_id, "story_title": r.title} for r in rows],
@@ -258,9 +308,12 @@ class AnalysisRows:
         query = (
             sa.select(c.data, c.story_id)
             .where(*where)
-            .order_by(sa.func.coalesce(c.date, ""), c.text, c.story_id, c.seq)
+            .order_by(sa.func.coalesce(c.date, sa.literal_column("''")), c.text, c.story_id, c.seq)
+        )  # the order of ix_story_timeline_order (the literal keeps the expression the index's)
+        kept = None if story else _kept("timeline")
+        total, rows = paged(
+            self.engine, query, t.story_timeline, where, limit=limit, offset=offset, total=kept
         )
-        total, rows = paged(self.engine, query, t.story_timeline, where, limit=limit, offset=offset)
         return Page(total, [{**json.loads(r.data), "story": r.story_id} for r in rows])
 
     def quotes(
@@ -273,8 +326,10 @@ class AnalysisRows:
         kind: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        count: bool = True,
     ) -> Page:
-        """Attributions with their story's id, article by article in text order.
+        """Attributions with their story's id, article by article in text order (without
+        ``count``, the page's ``total`` is only how many it holds).
 
         ``speaker`` keeps those whose speaker is that entity id or whose credited name holds
         ``speaker_text`` (case-folded); ``statements`` leaves out acts and stances."""
@@ -296,8 +351,18 @@ class AnalysisRows:
         if who:
             where.append(sa.or_(*who))
         query = sa.select(q.data, q.story_id).where(*where).order_by(q.story_id, q.seq)
-        total, rows = paged(self.engine, query, t.story_quotes, where, limit=limit, offset=offset)
-        return Page(total, [{**json.loads(r.data), "stories": [r.story_id]} for r in rows])
+        kept = None
+        if not story and not who:  # a facet filter at most: the kept total answers
+            flags = ("n", "t") if statements else ("n", "t", "f")
+            kinds = (kind,) if kind else QUOTE_KINDS
+            kept = _kept("quotes", [f"{k}:{f}" for k in kinds for f in flags])
+        if not count:
+            kept = _zero
+        total, rows = paged(
+            self.engine, query, t.story_quotes, where, limit=limit, offset=offset, total=kept
+        )
+        items = [{**json.loads(r.data), "stories": [r.story_id]} for r in rows]
+        return Page(total if count else len(items), items)
 
     def stories_of(self, article_ids: Iterable[ArticleId]) -> dict[ArticleId, list[StoryId]]:
         """The story each of ``article_ids`` is in (an article is in one story at most)."""
@@ -309,6 +374,25 @@ class AnalysisRows:
         )
         with self.engine.connect() as conn:
             return {r.article_id: [r.story_id] for r in conn.execute(query)}
+
+
+QUOTE_KINDS: tuple[str, ...] = get_args(AttributionKind)
+
+
+def _sum(kept: dict[str, int], facets: Iterable[str] | None) -> int:
+    if facets is None:
+        return sum(kept.values())
+    return sum(kept.get(f, 0) for f in set(facets))
+
+
+def _kept(name: str, facets: Iterable[str] | None = None) -> Callable[[sa.Connection], int]:
+    """A ``total`` for :func:`paged`: the kept total of list ``name`` over ``facets``."""
+    wanted = list(facets) if facets is not None else None
+    return lambda conn: _sum(totals.read(conn, name), wanted)
+
+
+def _zero(conn: sa.Connection) -> int:
+    return 0
 
 
 def _delete(conn: sa.Connection, story_ids: list[StoryId]) -> None:

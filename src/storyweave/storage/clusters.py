@@ -330,7 +330,8 @@ class SQLClusterState:
 
 def write_story(conn: sa.Connection, story: Story, *, method: str) -> None:
     """Make ``story`` hold exactly its articles (moving them from other stories), on ``conn``;
-    a story left with no articles is deleted. Writers of one story serialise on its row."""
+    a story left with no articles is deleted. Writers of one story serialise on its row.
+    Each story changed is marked stale (``stale_stories``) until its analysis is written."""
     s, m = t.stories, t.story_articles.c
     row = {"id": story.id, "title": story.title, "method": method, "created_at": now()}
     _insert_ignore(conn, s, [row])
@@ -349,6 +350,9 @@ def write_story(conn: sa.Connection, story: Story, *, method: str) -> None:
     for sid in sorted(left - {story.id}):  # stories this one took every article from
         if conn.execute(sa.select(m.article_id).where(m.story_id == sid).limit(1)).first() is None:
             conn.execute(sa.delete(s).where(s.c.id == sid))
+    # every story whose membership changed (or that went) waits for its analysis
+    marks = [{"story_id": sid} for sid in sorted(left | {story.id})]
+    _insert_ignore(conn, t.stale_stories, marks)
 
 
 def _insert_ignore(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:

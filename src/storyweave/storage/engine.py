@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
@@ -38,6 +39,14 @@ def make_engine(url: str) -> sa.Engine:
     return engine
 
 
+@contextmanager
+def write_tx(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A write transaction: on SQLite it takes the write lock at BEGIN (a transaction that
+    reads before it writes would otherwise fail to upgrade when another writer went first)."""
+    with engine.connect().execution_options(storyweave_write=True) as conn, conn.begin():
+        yield conn
+
+
 def insert_ignore(conn: sa.Connection, table: sa.Table, row: dict[str, Any]) -> None:
     """INSERT ... ON CONFLICT DO NOTHING, in the dialect of the connection."""
     if conn.dialect.name == "postgresql":
@@ -63,11 +72,13 @@ def paged(
     *,
     limit: int | None,
     offset: int,
+    total: Callable[[sa.Connection], int] | None = None,
 ) -> tuple[int, Sequence[sa.Row[Any]]]:
     """How many rows of ``source`` match ``where``, and ``query``'s page of them (``limit``
-    rows from ``offset``), read in one connection."""
+    rows from ``offset``), read in one connection. ``total`` reads the count another way (a
+    kept total: :mod:`.totals`) instead of counting the rows."""
     counted = sa.select(sa.func.count()).select_from(source).where(*where)
     with engine.connect() as conn:
-        total = int(conn.execute(counted).scalar_one())
+        n = total(conn) if total is not None else int(conn.execute(counted).scalar_one())
         rows = conn.execute(query.limit(limit).offset(offset)).all()
-    return total, rows
+    return n, rows

@@ -11,7 +11,8 @@ DOCS: docs/architecture.md (Story analyses)
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -19,7 +20,9 @@ import sqlalchemy as sa
 from .._types import JSON, ArticleId, EntityId
 from ..model import Entity
 from . import schema as t
-from .engine import paged
+from . import totals
+from .engine import paged, write_tx
+from .search import names_match
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,25 +86,26 @@ class Listing:
         e, s = t.entities.c, t.entity_stats.c
         where: list[sa.ColumnElement[bool]] = []
         if etype:
-            where.append(e.type == etype)
+            where.append(s.type == etype)
         if ids is not None:
             where.append(e.id.in_(list(ids)))
         needle = query.casefold().strip()
         if needle:
-            where.append(
-                sa.or_(
-                    sa.func.lower(e.name).contains(needle, autoescape=True),
-                    sa.func.lower(e.aliases).contains(needle, autoescape=True),
-                )
-            )
-        joined = t.entities.join(t.entity_stats, s.entity_id == e.id)
+            with self.engine.connect() as conn:
+                where.append(names_match(conn, needle))
+        joined = t.entity_stats.join(t.entities, e.id == s.entity_id)
         select = (
             sa.select(t.entities, s.mentions, s.articles, s.stories)
             .select_from(joined)
             .where(*where)
-            .order_by(s.mentions.desc(), e.name, e.id)
+            .order_by(s.mentions.desc(), s.entity_id)
+        )  # the order of ix_entity_stats_order / ix_entity_stats_type_order
+        kept = None
+        if ids is None and not needle:  # a type filter at most: the kept total answers
+            kept = _kept_entities(etype)
+        total, rows = paged(
+            self.engine, select, joined, where, limit=limit, offset=offset, total=kept
         )
-        total, rows = paged(self.engine, select, joined, where, limit=limit, offset=offset)
         found = [
             EntityCount(_entity(r), r.mentions, r.articles, r.stories)
             for r in rows
@@ -109,12 +113,38 @@ class Listing:
         ]
         return total, found
 
-    def entity_articles(self, entity_id: EntityId) -> list[ArticleId]:
-        """The articles that mention ``entity_id``, in id order."""
+    def entity_articles(self, entity_id: EntityId, *, limit: int | None = None) -> list[ArticleId]:
+        """The articles that mention ``entity_id`` (the first ``limit``), in id order."""
         m = t.mentions.c
-        query = sa.select(m.article_id).where(m.entity_id == entity_id).distinct()
+        query = (
+            sa.select(m.article_id)
+            .where(m.entity_id == entity_id)
+            .distinct()
+            .order_by(m.article_id)
+            .limit(limit)
+        )
         with self.engine.connect() as conn:
-            return sorted(r[0] for r in conn.execute(query))
+            return [r[0] for r in conn.execute(query)]
+
+    def entity_mentions(
+        self, entity_id: EntityId, *, limit: int | None = None
+    ) -> list[tuple[ArticleId, int, int]]:
+        """The first ``limit`` mentions of ``entity_id`` as (article, start, end), article by
+        article in text order (ix_mentions_entity_order)."""
+        m = t.mentions.c
+        query = (
+            sa.select(m.article_id, m.start, m.end)
+            .where(m.entity_id == entity_id)
+            .order_by(m.article_id, m.start)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [(r.article_id, r.start, r.end) for r in conn.execute(query)]
+
+    def entity_count(self, entity_id: EntityId) -> EntityCount | None:
+        """One entity's kept counts, or None when it has none."""
+        _, found = self.entities(ids=[entity_id], limit=1)
+        return found[0] if found else None
 
     def entities_in(self, article_ids: Iterable[ArticleId]) -> set[EntityId]:
         """The entities mentioned in ``article_ids``."""
@@ -135,8 +165,9 @@ class Listing:
         """Count again the mentions, articles and stories of ``entity_ids``; drop the counts of
         entities that no longer exist."""
         ids = sorted(set(entity_ids))
-        m, sa_ = t.mentions.c, t.story_articles.c
-        with self.engine.begin() as conn:
+        m, sa_, st = t.mentions.c, t.story_articles.c, t.entity_stats.c
+        change: Counter[totals.Key] = Counter()
+        with write_tx(self.engine) as conn:
             for start in range(0, len(ids), 500):
                 part = ids[start : start + 500]
                 counts = {
@@ -158,18 +189,40 @@ class Listing:
                         .group_by(m.entity_id)
                     )
                 }
-                conn.execute(sa.delete(t.entity_stats).where(t.entity_stats.c.entity_id.in_(part)))
+                e = t.entities.c
+                types = {
+                    r.id: r.type
+                    for r in conn.execute(sa.select(e.id, e.type).where(e.id.in_(part)))
+                }
+                change.subtract(_by_type(conn, st.entity_id.in_(part)))
+                conn.execute(sa.delete(t.entity_stats).where(st.entity_id.in_(part)))
                 rows = [
-                    {"entity_id": eid, "mentions": n, "articles": a, "stories": stories.get(eid, 0)}
+                    {"entity_id": eid, "mentions": n, "articles": a,
+                     "stories": stories.get(eid, 0), "type": types[eid]}
                     for eid, (n, a) in counts.items()
-                ]
+                    if eid in types
+                ]  # fmt: skip
                 if rows:
                     conn.execute(sa.insert(t.entity_stats), rows)
-            conn.execute(
-                sa.delete(t.entity_stats).where(
-                    t.entity_stats.c.entity_id.not_in(sa.select(t.entities.c.id))
-                )
-            )
+                change.update(("entities", str(r["type"])) for r in rows)
+            gone = st.entity_id.not_in(sa.select(t.entities.c.id))
+            change.subtract(_by_type(conn, gone))
+            conn.execute(sa.delete(t.entity_stats).where(gone))
+            totals.add(conn, change)
+
+
+def _by_type(conn: sa.Connection, where: sa.ColumnElement[bool]) -> Counter[totals.Key]:
+    st = t.entity_stats.c
+    query = sa.select(st.type, sa.func.count()).where(where).group_by(st.type)
+    return Counter({("entities", str(k)): int(n) for k, n in conn.execute(query)})
+
+
+def _kept_entities(etype: str | None) -> Callable[[sa.Connection], int]:
+    def total(conn: sa.Connection) -> int:
+        kept = totals.read(conn, "entities")
+        return kept.get(etype, 0) if etype else sum(kept.values())
+
+    return total
 
 
 def _entity(r: sa.Row[tuple[object, ...]]) -> Entity:

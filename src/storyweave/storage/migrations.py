@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from ..errors import MigrationError
-from . import schema
-from .search import create_fts
+from . import schema, totals
+from .search import create_fts, create_names_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +85,8 @@ def _create_indexes(names: list[str]) -> Callable[[sa.Connection], None]:
     def apply(conn: sa.Connection) -> None:
         for table in schema.metadata.tables.values():
             for index in table.indexes:
-                if index.name in names:
-                    index.create(conn, checkfirst=True)
+                if index.name in names:  # IF NOT EXISTS: no reflection (expression indexes)
+                    conn.execute(sa.schema.CreateIndex(index, if_not_exists=True))
 
     return apply
 
@@ -111,6 +111,38 @@ def _store_id(conn: sa.Connection) -> None:
     table = schema.store_info
     if conn.execute(sa.select(table.c.value).where(table.c.key == "id")).first() is None:
         conn.execute(sa.insert(table).values(key="id", value=uuid.uuid4().hex))
+
+
+def _read_paths(conn: sa.Connection) -> None:
+    """What the lists read without scanning: entity counts by type, the stale marks, the kept
+    totals, the list orders' indexes and the entity-name index; marks and totals are computed
+    from the rows as they are."""
+    from ..hashing import members_digest
+
+    _add_columns(
+        "entity_stats", [sa.Column("type", sa.String(10), nullable=False, server_default="OTHER")]
+    )(conn)
+    st, e = schema.entity_stats, schema.entities
+    conn.execute(
+        sa.update(st)
+        .values(type=sa.select(e.c.type).where(e.c.id == st.c.entity_id).scalar_subquery())
+        .where(st.c.entity_id.in_(sa.select(e.c.id)))
+    )
+    _create_tables(["stale_stories", "list_totals"])(conn)
+    _create_indexes([i.name for i in schema.READ_INDEXES if i.name])(conn)
+    members: dict[str, list[str]] = {}
+    sa_ = schema.story_articles.c
+    for sid, aid in conn.execute(sa.select(sa_.story_id, sa_.article_id)):
+        members.setdefault(sid, []).append(aid)
+    r = schema.story_revisions.c
+    have = {row[0]: row[1] for row in conn.execute(sa.select(r.story_id, r.members))}
+    stale = {sid for sid, ids in members.items() if have.get(sid) != members_digest(ids)}
+    stale |= set(have) - set(members)  # revisions of stories that went: purged by the next run
+    rows = [{"story_id": sid} for sid in sorted(stale)]
+    for lo in range(0, len(rows), 500):
+        conn.execute(sa.insert(schema.stale_stories), rows[lo : lo + 500])
+    totals.recount(conn)
+    create_names_index(conn)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -154,6 +186,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             ]
         ),
     ),
+    # the lists' orders as indexes, kept totals, stale marks, the entity-name index
+    Migration("0011_read_paths", _read_paths),
 )
 
 

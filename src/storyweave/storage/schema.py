@@ -276,7 +276,70 @@ entity_stats = sa.Table(
     sa.Column("mentions", sa.Integer, nullable=False, index=True),
     sa.Column("articles", sa.Integer, nullable=False),
     sa.Column("stories", sa.Integer, nullable=False),
+    # the entity's type when counted (0011), so the list filters and counts by type from here
+    sa.Column("type", sa.String(10), nullable=False, server_default="OTHER"),
 )
+
+# -- what the lists read without scanning (0011_read_paths; storage/totals.py) ---------------
+
+# The stories whose membership changed since their analysis was written (or that were
+# deleted): written with the membership change, removed with the new revision. "Is every
+# analysis current?" is then one lookup, not a digest of every story's members.
+stale_stories = sa.Table(
+    "stale_stories",
+    metadata,
+    sa.Column("story_id", sa.String(40), primary_key=True),
+)
+
+# How many rows each list has, per facet (a claim status, a quote's kind and statement flag,
+# an entity type), kept in step with the rows in the same transaction: a list's total is a
+# read of a few rows, not a count over the list.
+list_totals = sa.Table(
+    "list_totals",
+    metadata,
+    sa.Column("list", sa.String(20), primary_key=True),
+    sa.Column("facet", sa.String(40), primary_key=True),
+    sa.Column("n", sa.Integer, nullable=False),
+)
+
+# The orders the lists are read in, each an index, so a first page reads a page of rows.
+READ_INDEXES: tuple[sa.Index, ...] = (
+    sa.Index(
+        "ix_story_claims_status_order",
+        story_claims.c.status, story_claims.c.story_id, story_claims.c.seq,
+    ),
+    sa.Index(
+        "ix_story_timeline_order",
+        sa.func.coalesce(story_timeline.c.date, sa.literal_column("''")),
+        story_timeline.c.text, story_timeline.c.story_id, story_timeline.c.seq,
+    ),
+    sa.Index(
+        "ix_story_revisions_disputed",
+        story_revisions.c.conflicting.desc(), story_revisions.c.single_source.desc(),
+        story_revisions.c.articles.desc(), story_revisions.c.story_id,
+    ),
+    sa.Index(
+        "ix_story_revisions_largest",
+        story_revisions.c.articles.desc(), story_revisions.c.outlet_count.desc(),
+        story_revisions.c.story_id,
+    ),
+    sa.Index("ix_story_revisions_version", story_revisions.c.version),
+    sa.Index(
+        "ix_story_quotes_speaker_order",
+        story_quotes.c.speaker, story_quotes.c.story_id, story_quotes.c.seq,
+    ),
+    sa.Index(
+        "ix_entity_stats_order", entity_stats.c.mentions.desc(), entity_stats.c.entity_id
+    ),
+    sa.Index(
+        "ix_entity_stats_type_order",
+        entity_stats.c.type, entity_stats.c.mentions.desc(), entity_stats.c.entity_id,
+    ),
+    sa.Index(
+        "ix_mentions_entity_order",
+        mentions.c.entity_id, mentions.c.article_id, mentions.c.start,
+    ),
+)  # fmt: skip
 
 ANALYSIS_TABLES: tuple[sa.Table, ...] = (
     story_claims,
