@@ -9,7 +9,7 @@ import pytest
 
 from storyweave._types import JSON
 from storyweave.analysis import ingest
-from storyweave.queries import quotes
+from storyweave.catalogue import Catalogue
 from storyweave.report import build_report
 from storyweave.storage import SQLStore
 from tests.conftest import EXAMPLES
@@ -58,8 +58,8 @@ def test_seed_chains_name_the_canonical_entity(memory_store: SQLStore) -> None:
     rows = [q for q in report["attributions"] if q["chain"][-1:] == [kim]]
     assert {q["speaker_name"] for q in rows} >= {"Kim Jong Un"}  # the surface form stays there
     # the quotes view reads the store through the same rows
-    assert _kim_links(quotes(memory_store)) == {kim}
-    assert _kim_links(quotes(memory_store, speaker="Kim Jong Un")) == {kim}
+    assert _kim_links(Catalogue(memory_store).attributions()) == {kim}
+    assert _kim_links(Catalogue(memory_store).attributions(speaker="Kim Jong Un")) == {kim}
     # the brief's "who said what" labels name the speaker, never the surface form in a chain
     labels = [s["label"] for story in report["stories"] for s in story["brief"]["sentences"]]
     assert not any("Kim Jong Un" in label for label in labels)

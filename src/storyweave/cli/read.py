@@ -11,16 +11,9 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
+from ..catalogue import Catalogue
 from ..errors import StoryweaveError
 from ..model import AttributionKind
-from ..queries import (
-    EntityView,
-    entity_views,
-    explain_story,
-    find_entities,
-    quotes,
-    story_claims_view,
-)
 from ..report import build_report
 from ..storage import SQLStore
 from .common import out, with_store
@@ -56,34 +49,44 @@ def articles(store: SQLStore, limit: int, as_json: bool) -> None:
 
 @click.command()
 @click.option("--entities", "with_entities", is_flag=True, help="Also list each story's entities.")
+@click.option(
+    "--sort",
+    type=click.Choice(["newest", "largest", "disputed"]),
+    default="newest",
+    show_default=True,
+    help="Newest news first, most articles, or most disputed.",
+)
+@click.option("--limit", type=int, default=50, show_default=True, help="Stories to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stories as JSON.")
 @with_store
-def stories(store: SQLStore, with_entities: bool, as_json: bool) -> None:
+def stories(store: SQLStore, with_entities: bool, sort: Any, limit: int, as_json: bool) -> None:
     """List the stories."""
-    found = store.stories()
+    cat = Catalogue(store)
+    found = cat.story_summaries(sort, limit=limit)
     if as_json:
-        out.print_json(
-            json.dumps(
-                [{"id": s.id, "title": s.title, "articles": list(s.article_ids)} for s in found]
-            )
-        )
+        out.print_json(json.dumps([
+            {"id": s["id"], "title": s["title"], "articles": s["article_ids"]}
+            for s in found.items
+        ]))  # fmt: skip
         return
-    for s in found:
+    for s in found.items:
         out.print(
-            f"[bold]{s.id}[/bold]  {escape(s.title)}  ({len(s.article_ids)} article(s))",
+            f"[bold]{s['id']}[/bold]  {escape(s['title'])}  ({s['articles']} article(s))",
             soft_wrap=True,
         )
         if with_entities:
-            _print_entities(store, s.id)
-    if not found:
+            _print_entities(cat, s["id"])
+    if not found.items:
         out.print("No stories yet: run `storyweave ingest PATH` first.")
+    elif found.total > len(found.items):
+        out.print(f"{len(found.items)} of {found.total} stories (--limit for more)")
 
 
-def _print_entities(store: SQLStore, story_id: str, indent: str = "    ") -> None:
+def _print_entities(cat: Catalogue, story_id: str, indent: str = "    ") -> None:
     """The story's entities by type, most mentioned first (no report: nothing else is needed)."""
     by_type: dict[str, list[str]] = {}
-    for v in entity_views(store, story=story_id):
-        by_type.setdefault(v.entity.type, []).append(f"{v.entity.name} ×{len(v.mentions)}")
+    for e in cat.story_entities(story_id):
+        by_type.setdefault(e["type"], []).append(f"{e['name']} ×{e['mention_count']}")
     for etype in ("PERSON", "ORG", "LOC", "PRODUCT", "OTHER"):
         if etype in by_type:
             out.print(
@@ -114,11 +117,11 @@ def show(store: SQLStore, story_id: str, as_json: bool, why: bool) -> None:
             f"  {a.id}  {a.published or 'no date'}  {a.outlet or 'unknown outlet'}  {a.ref}",
             markup=False,
         )
-    _print_entities(store, story.id, indent="  ")
+    _print_entities(Catalogue(store), story.id, indent="  ")
 
 
 def _print_why(store: SQLStore, story_id: str) -> None:
-    found = explain_story(store, story_id)
+    found = Catalogue(store).explain(story_id)
     for a in found.assignments:
         if len(found.assignments) > 1:
             head = f"average-link score {a.score:.3f} (bar {a.threshold:.3f})"
@@ -165,7 +168,7 @@ def _why_not(c: Any) -> str:
 def claims(store: SQLStore, story_id: str, status: str | None, as_json: bool) -> None:
     """The story's claims: corroborated, single-source or conflicting, and why."""
     try:
-        rows = story_claims_view(store, story_id, status=status)
+        rows = Catalogue(store).story_claims(story_id, status=status)
     except StoryweaveError as err:
         raise click.ClickException(str(err)) from None
     if as_json:
@@ -190,25 +193,40 @@ def claims(store: SQLStore, story_id: str, status: str | None, as_json: bool) ->
 @click.option("--story", default=None, help="Only the entities of this story.")
 @click.option("--type", "etype", default=None,
               type=click.Choice(["PERSON", "ORG", "LOC", "PRODUCT", "OTHER"]))  # fmt: skip
+@click.option("--limit", type=int, default=50, show_default=True,
+              help="Entities to list (the most mentioned; a story's are all listed).")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @with_store
-def entities(store: SQLStore, story: str | None, etype: str | None, as_json: bool) -> None:
+def entities(
+    store: SQLStore, story: str | None, etype: str | None, limit: int, as_json: bool
+) -> None:
     """List entities with their mention counts, roles and aliases."""
+    cat = Catalogue(store)
+    total = None
     try:
-        views = entity_views(store, story=story)
+        if story:
+            rows = [e for e in cat.story_entities(story) if etype is None or e["type"] == etype]
+        else:
+            found = cat.entity_summaries(etype=etype, limit=limit)
+            total = found.total
+            rows = [
+                {**e, "mention_count": e["mentions"], "article_count": e["articles"]}
+                for e in found.items
+            ]
     except StoryweaveError as err:
         raise click.ClickException(str(err)) from None
-    views = [v for v in views if etype is None or v.entity.type == etype]
     if as_json:
-        out.print_json(json.dumps([_entity_json(v) for v in views]))
+        out.print_json(json.dumps([_entity_json(e) for e in rows]))
         return
     table = Table("entity", "type", "mentions", "articles", "roles", "aliases")
-    for v in views:
-        e = v.entity
-        name = e.name + (" (news source)" if e.news_source else "")
-        table.add_row(escape(name), e.type, str(len(v.mentions)), str(len(v.articles)),
-                      escape(", ".join(e.roles[:3])), escape(", ".join(e.aliases)))  # fmt: skip
+    for e in rows:
+        name = e["name"] + (" (news source)" if e["news_source"] else "")
+        roles, aliases = ", ".join(e["roles"][:3]), ", ".join(e["aliases"])
+        table.add_row(escape(name), e["type"], str(e["mention_count"]), str(e["article_count"]),
+                      escape(roles), escape(aliases))  # fmt: skip
     out.print(table)
+    if total is not None and total > len(rows):
+        out.print(f"{len(rows)} of {total} entities (--limit for more)")
 
 
 @click.command()
@@ -217,25 +235,28 @@ def entities(store: SQLStore, story: str | None, etype: str | None, as_json: boo
 @with_store
 def entity(store: SQLStore, name: str, as_json: bool) -> None:
     """Show the entities called NAME: their mentions, roles and stories."""
-    views = find_entities(store, name)
+    pages = Catalogue(store).entities_named(name)
     if as_json:
-        out.print_json(json.dumps([_entity_json(v, mentions=True) for v in views]))
+        out.print_json(json.dumps([_entity_json(p["entity"], p) for p in pages]))
         return
-    if not views:
+    if not pages:
         raise click.ClickException(f"No entity named {name!r}. Try `storyweave entities`.")
-    for v in views:
-        e = v.entity
-        out.print(f"[bold]{escape(e.name)}[/bold]  {e.type}  ({e.id})", soft_wrap=True)
-        if e.news_source:
+    for page in pages:
+        e = page["entity"]
+        out.print(f"[bold]{escape(e['name'])}[/bold]  {e['type']}  ({e['id']})", soft_wrap=True)
+        if e["news_source"]:
             out.print("  a news source")
-        if e.aliases:
-            out.print("  also: " + ", ".join(e.aliases), markup=False, soft_wrap=True)
-        if e.roles:
-            out.print("  roles: " + ", ".join(e.roles), markup=False, soft_wrap=True)
-        for st in v.stories:
-            out.print(f"  story {st.id}: {st.title}", markup=False, soft_wrap=True)
-        for m in v.mentions:
-            out.print(f"  - {m.text!r} in {m.article}: {m.sentence}", markup=False, soft_wrap=True)
+        if e["aliases"]:
+            out.print("  also: " + ", ".join(e["aliases"]), markup=False, soft_wrap=True)
+        if e["roles"]:
+            out.print("  roles: " + ", ".join(e["roles"]), markup=False, soft_wrap=True)
+        for st in page["stories"]:
+            out.print(f"  story {st['id']}: {st['title']}", markup=False, soft_wrap=True)
+        for m in e["mentions"]:
+            out.print(f"  - {m['text']!r} in {m['article']}: {m['sentence']}",
+                      markup=False, soft_wrap=True)  # fmt: skip
+        if e["mention_count"] > len(e["mentions"]):
+            out.print(f"  (the first {len(e['mentions'])} of {e['mention_count']} mentions)")
 
 
 @click.command("quotes")
@@ -264,7 +285,9 @@ def quotes_cmd(
 ) -> None:
     """Who said what, and through whom: quotes and attributions."""
     try:
-        rows = quotes(store, story=story, speaker=speaker, statements=statements, kind=kind)
+        rows = Catalogue(store).attributions(
+            story=story, speaker=speaker, statements=statements, kind=kind
+        )
     except StoryweaveError as err:
         raise click.ClickException(str(err)) from None
     if as_json:
@@ -279,16 +302,13 @@ def quotes_cmd(
         out.print("No quotes found.")
 
 
-def _entity_json(view: EntityView, *, mentions: bool = False) -> dict[str, Any]:
-    e = view.entity
-    data: dict[str, Any] = {
-        "id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-        "roles": list(e.roles), "news_source": e.news_source, "mention_count": len(view.mentions),
-        "stories": [s.id for s in view.stories],
-    }  # fmt: skip
-    if mentions:
+def _entity_json(e: dict[str, Any], page: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An entity as ``entities --json`` and ``entity --json`` print it."""
+    keys = ("id", "name", "type", "aliases", "roles", "news_source", "mention_count")
+    data = {k: e[k] for k in keys}
+    if page is not None:
+        data["stories"] = [s["id"] for s in page["stories"]]
         data["mentions"] = [
-            {"article": m.article, "start": m.span.start, "end": m.span.end, "text": m.text}
-            for m in view.mentions
+            {k: m[k] for k in ("article", "start", "end", "text")} for m in e["mentions"]
         ]
     return data

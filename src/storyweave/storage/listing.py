@@ -41,6 +41,8 @@ class EntityCount:
             "name": e.name,
             "type": e.type,
             "aliases": list(e.aliases),
+            "roles": list(e.roles),
+            "news_source": e.news_source,
             "mentions": self.mentions,
             "articles": self.articles,
             "stories": self.stories,
@@ -145,6 +147,24 @@ class Listing:
         """One entity's kept counts, or None when it has none."""
         _, found = self.entities(ids=[entity_id], limit=1)
         return found[0] if found else None
+
+    def counts_in(self, article_ids: Iterable[ArticleId]) -> dict[EntityId, tuple[int, int]]:
+        """How many mentions and articles each entity has among ``article_ids``."""
+        m = t.mentions.c
+        ids = list(dict.fromkeys(article_ids))
+        out: dict[EntityId, list[int]] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                query = (
+                    sa.select(m.entity_id, sa.func.count(), sa.func.count(m.article_id.distinct()))
+                    .where(m.article_id.in_(ids[start : start + 500]), m.entity_id.is_not(None))
+                    .group_by(m.entity_id)
+                )
+                for eid, n, a in conn.execute(query):
+                    got = out.setdefault(eid, [0, 0])
+                    got[0] += n
+                    got[1] += a
+        return {eid: (n, a) for eid, (n, a) in out.items()}
 
     def entities_in(self, article_ids: Iterable[ArticleId]) -> set[EntityId]:
         """The entities mentioned in ``article_ids``."""

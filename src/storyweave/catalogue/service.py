@@ -1,4 +1,4 @@
-"""The read side: every question the HTTP API, the pages and the CLI ask of a store.
+"""The read service: every question the HTTP API, the pages and the CLI ask of a store.
 
 Lists (stories, claims, timeline, quotes, entities, articles) are answered from rows with the
 paging done by the database: each story's analysis is stored when the story changes
@@ -19,10 +19,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ._types import JSON, ArticleId, StoryId
-from .errors import NotFound
-from .report import ANALYSIS_VERSION, build_report, refresh_analyses
-from .storage import SQLStore, StorySort
+from .._types import JSON, ArticleId, StoryId
+from ..errors import NotFound
+from ..model import AttributionKind
+from ..report import ANALYSIS_VERSION, build_report, refresh_analyses
+from ..storage import SQLStore, StorySort
+from .names import entities_named, matches, name_tokens, sentence_around
 
 log = logging.getLogger(__name__)
 
@@ -154,8 +156,10 @@ class Catalogue:
         shown = listing.entity_mentions(entity_id, limit=ENTITY_MENTIONS)
         texts = {a.id: a.text for a in self.store.articles({aid for aid, _, _ in shown})}
         mentions = [
-            {"article": aid, "start": s, "end": e, "text": texts[aid][s:e]} for aid, s, e in shown
-        ]
+            {"article": aid, "start": s, "end": e, "text": texts[aid][s:e],
+             "sentence": sentence_around(texts[aid], s, e)}
+            for aid, s, e in shown
+        ]  # fmt: skip
         article_ids = listing.entity_articles(entity_id, limit=ENTITY_ARTICLES)
         story_ids = sorted(
             {s for ss in self.store.analyses.stories_of(article_ids).values() for s in ss}
@@ -166,12 +170,7 @@ class Catalogue:
         quotes = self.store.analyses.quotes(speaker=entity_id, limit=ENTITY_QUOTES, count=False)
         return {
             "entity": {
-                "id": ent.id,
-                "name": ent.name,
-                "type": ent.type,
-                "aliases": list(ent.aliases),
-                "roles": list(ent.roles),
-                "news_source": ent.news_source,
+                **_entity_row(ent),
                 "mentions": mentions,
                 "mention_count": counted.mentions if counted else len(mentions),
                 "article_count": counted.articles if counted else len(article_ids),
@@ -286,6 +285,92 @@ class Catalogue:
             stories = [s.to_json() for s in sorted(found, key=lambda s: rank[s.id])]
             entities = self.entity_summaries(query=query, limit=limit).items
         return {"query": query, "articles": articles, "stories": stories, "entities": entities}
+
+    # -- the CLI's views ----------------------------------------------------------------------
+
+    def story_entities(self, story_id: StoryId) -> list[JSON]:
+        """The entities mentioned in one story, with how often (there), most mentioned first."""
+        story = self.store.story(story_id)
+        counts = self.store.listing.counts_in(story.article_ids)
+        found = {e.id: e for e in self.store.entities(set(counts))}
+        rows = [
+            {**_entity_row(found[eid]), "mention_count": n, "article_count": a}
+            for eid, (n, a) in counts.items()
+            if eid in found
+        ]
+        return sorted(rows, key=lambda r: (-r["mention_count"], r["name"]))
+
+    def entities_named(self, name: str) -> list[JSON]:
+        """The pages (:meth:`entity`) of the entities whose name or an alias holds every word
+        of ``name``, spelling-folded ("yuri gagarin" finds "Yury Gagarin")."""
+        self._check()
+        return [self.entity(e.id) for e in entities_named(self.store, name)]
+
+    def attributions(
+        self,
+        *,
+        story: StoryId | None = None,
+        speaker: str | None = None,
+        statements: bool = False,
+        kind: AttributionKind | None = None,
+    ) -> list[JSON]:
+        """Attributions as the report shows them, for one story or the whole store.
+
+        With ``speaker``, only those whose speaker entity (name or alias), credited name,
+        chain or source phrase holds every word of it (spelling-folded). With
+        ``statements``, only what someone stated: acts and stances ("Kozlov welcomed Kim")
+        are left out. With ``kind``, only direct quotes, reported speech or "according to"."""
+        self._check()
+        if story:
+            self.store.story(story)
+        found = self.store.analyses.quotes(story=story, statements=statements, kind=kind).items
+        speakers = {q["speaker"] for q in found if q.get("speaker")}
+        names = {e.id: e for e in self.store.entities(speakers)}
+        wanted = set(name_tokens(speaker)) if speaker else set()
+        rows = []
+        for q in found:
+            ent = names.get(q.get("speaker") or "")
+            q["speaker_entity"] = ent.name if ent else None
+            q.pop("speaker_label", None)
+            q.pop("stories", None)
+            forms = [*q["chain"], q["speaker_name"] or "", (q["source"] or {}).get("text", "")]
+            forms += [ent.name, *ent.aliases] if ent else []
+            if not wanted or matches(wanted, forms):
+                rows.append(q)
+        return rows
+
+    def story_claims(self, story_id: StoryId, *, status: str | None = None) -> list[JSON]:
+        """One story's claims as its report gives them, optionally only those of ``status``."""
+        found = self.claims(story=story_id, status=status).items
+        return [{k: v for k, v in c.items() if k not in ("story", "story_title")} for c in found]
+
+    def explain(self, story_id: StoryId) -> StoryWhy:
+        """Each member's score, shared entities and nearest articles, and the merges into the
+        story, from the clusterer's state in the store (a read: no lock, no model)."""
+        from ..storage.clusters import cluster_state
+        from ..stories.cache import open_stored
+        from ..stories.embed import MINILM_DIM, MINILM_ID
+
+        story = self.store.story(story_id)
+        folder = self.store.sidecar_dir("stories")
+        with cluster_state(self.store, write=False) as state:
+            clusterer = open_stored(state, folder, dim=MINILM_DIM, model_id=MINILM_ID, write=False)
+            found = [clusterer.explain(aid) for aid in story.article_ids]
+            merges = clusterer.state.merges(into=story_id)
+        return StoryWhy(found, merges)
+
+
+@dataclass(frozen=True)
+class StoryWhy:
+    """Why a story holds its articles: each member's assignment, and the merges into it."""
+
+    assignments: list[Any]  # storyweave.stories.Assignment
+    merges: list[Any]  # storyweave.stories.Merge
+
+
+def _entity_row(e: Any) -> JSON:
+    return {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+            "roles": list(e.roles), "news_source": e.news_source}  # fmt: skip
 
 
 def _quote(row: JSON) -> JSON:
