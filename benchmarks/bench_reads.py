@@ -16,7 +16,8 @@ tables, a few hundred copies a transaction.
 
 On each size, with a fresh :class:`Catalogue` and warm-up calls, every read is timed over
 ``CALLS`` calls (wall clock and CPU); the figure is the big store's p95 over the small
-store's, measured in the same run (target <= 2). Also: the first story page after a write
+store's, measured in the same run (target <= 2; a page deep in the story list is reported
+beside them, offset paging being linear in the offset). Also: the first story page after a write
 against the idle p95 (target <= 1.5), and the cold start of read-only CLI commands in fresh
 processes against ``python -c pass`` (reported only). For every figure that misses its
 target the slowest statements of one call are listed with SQLite's query plan.
@@ -66,6 +67,8 @@ PAGE = 50
 DEEP = 5_000
 WORD = "rehab"  # in 7 of the 10 bundled articles
 TARGET = 2.0
+# figures printed beside the others but not held to TARGET (docs/decisions/bounded-reads.md)
+REPORTED = ("stories newest @",)
 WRITE_TARGET = 1.5
 WRITES = 5
 COLD_TIMEOUT = 120.0
@@ -545,13 +548,17 @@ def report(measured: list[Store], notes: list[str], started: float) -> None:
             a = small.results[key]
             ratio = b.p(95) / a.p(95) if a.wall and b.wall else float("nan")
             ok = bool(ratio <= TARGET) and not (a.error or b.error)
-            figures += 1
-            if not ok:
-                fails.append(f"{name} ({big.size:,})")
+            reported = name.startswith(REPORTED)
+            if not reported:
+                figures += 1
+                if not ok:
+                    fails.append(f"{name} ({big.size:,})")
             error = f"  {a.error or b.error}" if a.error or b.error else ""
+            mark = "(report only: offset paging reads the rows before the page)" if reported \
+                else verdict(ok)  # fmt: skip
             print(f"{name:<32} {a.p(50):10.2f} {a.p(95):9.2f} {a.p(50, True):9.2f} "
                   f"{b.p(50):10.2f} {b.p(95):9.2f} {b.p(50, True):9.2f} {ratio:7.2f}  "
-                  f"{verdict(ok)}{error}")  # fmt: skip
+                  f"{mark}{error}")  # fmt: skip
     print(f"\n== first story page after a write (median of {WRITES}) vs idle p95 "
           f"(target <= {WRITE_TARGET})")  # fmt: skip
     for s in measured:
