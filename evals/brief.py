@@ -166,7 +166,8 @@ def _ecb_sentences() -> dict[str, list[tuple[str, str, set[str]]]]:
 
 
 def _keys(text: str) -> frozenset[str]:
-    from storyweave.pipeline.ner import ENTITY_LABELS, load_nlp
+    from storyweave.nlp.models import load_nlp
+    from storyweave.pipeline.ner import ENTITY_LABELS
     from storyweave.timeline.build import CONTENT_POS
 
     doc = load_nlp()(text)  # with NER: entity surface forms stand in for linked entity ids

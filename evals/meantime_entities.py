@@ -52,8 +52,9 @@ from pathlib import Path
 from storyweave.entities import link_entities
 from storyweave.eval.coref import b_cubed
 from storyweave.model import AnnotatedArticle, Article, Mention
+from storyweave.nlp.models import load_nlp
 from storyweave.pipeline.entities import mention_repair_stage
-from storyweave.pipeline.ner import ENTITY_LABELS, load_nlp, mentions_of
+from storyweave.pipeline.ner import ENTITY_LABELS, mentions_of
 
 FOLDS = ("airbus", "apple")
 SCORED_LINES = 6  # headline, date line, the four fully annotated sentences

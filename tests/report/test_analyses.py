@@ -233,7 +233,8 @@ def test_entity_counts_match_the_mentions(store: SQLStore) -> None:
 
 
 def test_the_store_revision_follows_every_kind_of_write(store: SQLStore) -> None:
-    """Readers cache on ``revision()``: a new analysis, a failure and a new article change it."""
+    """Readers cache on ``revision()``: a new analysis, a failure, a new article and a change of
+    membership change it."""
     from storyweave.model import Failure
 
     seen = {store.revision()}
@@ -247,4 +248,10 @@ def test_the_store_revision_follows_every_kind_of_write(store: SQLStore) -> None
 
     store.add_article(make_article("A ferry ran aground off Skye on Sunday, the coastguard said."))
     seen.add(store.revision())
-    assert len(seen) == 4
+    first, second = store.stories()[:2]
+    with store.engine.begin() as conn:  # a merge, not yet analysed: its marks are seen
+        merged = dataclasses.replace(second, article_ids=(*second.article_ids, *first.article_ids))
+        write_story(conn, merged, method="test")
+    seen.add(store.revision())
+    assert len(seen) == 5
+    assert Catalogue(store).story_summaries().total == 2  # the next reader analyses the merge

@@ -124,3 +124,33 @@ def test_revision_changes_with_every_write(store: SQLStore) -> None:
     assert store.revision() == before
     store.add_article(make_article("Another article about the summit in Vladivostok."))
     assert store.revision() != before
+
+
+def test_whole_words_come_first_and_the_prefix_fills_a_short_page(
+    memory_store: SQLStore,
+) -> None:
+    for i, text in enumerate(
+        [
+            "The ferry operator began rehabilitation works at the harbour wall.",
+            "A rehabilitation grant went to the old lighthouse keepers.",
+            "The singer left rehab on Monday, her agent said.",
+        ]
+    ):
+        memory_store.add_article(make_article(text, ref=f"r{i}.txt"))
+    (only,) = memory_store.search("rehab", limit=1)  # the whole word is enough for one
+    assert memory_store.article(only.article_id).text.startswith("The singer")
+    assert len(memory_store.search("rehab", limit=5)) == 3  # the prefix fills the page
+
+
+def test_search_ranks_the_newest_matches(
+    memory_store: SQLStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyweave.storage import search
+
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 2)
+    best = "Quarry quarry quarry: the quarry flooded."  # the best match, stored first
+    memory_store.add_article(make_article(best, ref="old.txt"))
+    for i in range(3):
+        memory_store.add_article(make_article(f"A note on quarry safety, number {i}.", ref=f"n{i}"))
+    found = [memory_store.article(h.article_id).ref for h in memory_store.search("quarry")]
+    assert sorted(found) == ["n1", "n2"]  # the two newest matches, the old best left out

@@ -82,7 +82,8 @@ class Catalogue:
             if not self.store.analyses.current(ANALYSIS_VERSION):
                 written = refresh_analyses(self.store)
                 log.info("analysed %d stale stories", len(written))
-            self._revision = self.store.revision()
+                revision = self.store.revision()
+            self._revision = revision
 
     # -- reports ----------------------------------------------------------------------------
 

@@ -12,10 +12,9 @@ from typing import Any
 
 from ..model import AnnotatedArticle, Mention, Span
 from ..nlp import models
-from ..nlp.models import MODEL, load_nlp, parse_model
 from .registry import BatchResult, stage
 
-__all__ = ["ENTITY_LABELS", "MODEL", "load_nlp", "mentions_of", "ner_stage", "parse_model"]
+__all__ = ["ENTITY_LABELS", "mentions_of", "ner_stage"]
 
 # Labels that name things; numbers and dates are left to the time and claims stages.
 ENTITY_LABELS = frozenset(

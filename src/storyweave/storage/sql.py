@@ -108,15 +108,17 @@ class SQLStore(AnnotationStore, EntityStore, StoryStore, FailureStore):
         timestamp of each kind of write, each read from an index (a count over the tables
         cost 0.2 s at 100k articles); every write stamps one of them: an article is stamped
         when added, its layers when annotated, its links when linked, a story's rows when
-        analysed (after any change of membership or merge).
+        analysed. A change of membership or a merge marks its stories stale
+        (``stale_stories``: a few rows at most, gone when they are analysed), so the count of
+        marks moves with it; a failure's id is the newest of its autoincrement key.
         """
         parts = [
             sa.select(sa.func.max(t.articles.c.ingested_at)).scalar_subquery(),
             sa.select(sa.func.max(t.stage_runs.c.ran_at)).scalar_subquery(),
             sa.select(sa.func.max(t.entity_links.c.linked_at)).scalar_subquery(),
             sa.select(sa.func.max(t.story_revisions.c.computed_at)).scalar_subquery(),
-            sa.select(sa.func.count()).select_from(t.stories).scalar_subquery(),
-            sa.select(sa.func.count()).select_from(t.failures).scalar_subquery(),
+            sa.select(sa.func.count()).select_from(t.stale_stories).scalar_subquery(),
+            sa.select(sa.func.max(t.failures.c.id)).scalar_subquery(),
         ]
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(*parts)).one()
