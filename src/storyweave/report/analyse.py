@@ -98,14 +98,15 @@ def compute_analysis(
             row = attribution_row(item, a, by_id)
             quotes.append({**row, "speaker_label": speaker_label(row, names)})
     texts = {i.article.id: i.article.text for i in items}
+    claims = story_claims(items, duplicates=duplicates, embed=embed)
     entry: JSON = {
         "id": story.id,
         "title": story.title,
         "articles": list(story.article_ids),
         "first_seen": story.first_seen.isoformat() if story.first_seen else None,
         "last_seen": story.last_seen.isoformat() if story.last_seen else None,
-        "claims": story_claims(items, duplicates=duplicates, embed=embed),
-        "timeline": [e.to_json(texts) for e in build_timeline(items)],
+        "claims": claims,
+        "timeline": [e.to_json(texts) for e in build_timeline(items, claims=claims)],
         "brief": {"markdown": "", "sentences": []},
     }
     context: JSON = {

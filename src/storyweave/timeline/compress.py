@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from .predicates import text_head
+
 CLAUSE_DEPS: Final = frozenset({"conj", "advcl", "relcl", "parataxis", "acl"})
 """Clause heads that may hold a different event: dropped when another date governs them."""
 OPENER_DEPS: Final = frozenset({"advmod", "advcl", "prep", "npadvmod", "intj", "acomp"})
@@ -63,24 +65,8 @@ def _governing_verb(tok: Any) -> Any | None:
     while cur.head.i != cur.i:
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:
-            return _with_speaker(cur)
+            return text_head(cur)
     return cur if cur.i != tok.i else None
-
-
-def _with_speaker(verb: Any) -> Any:
-    """Climb from a clause without its own actor to the clause that names it: a complement
-    whose subject is a pronoun ("said it would try again in October"), a participle or
-    infinitive without a subject ("the accord signed yesterday", "available to comment")."""
-    while verb.dep_ not in {"ROOT", "conj", "relcl"}:
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | {"csubj", "expl"}]
-        pronoun = verb.dep_ in {"ccomp", "xcomp"} and subjects and subjects[0].pos_ == "PRON"
-        if subjects and not pronoun:
-            break
-        up = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-        if up is None:
-            break
-        verb = up
-    return verb
 
 
 def _date_phrase(root: Any, timex: set[int], dates: set[int] | None = None) -> set[int]:
@@ -98,12 +84,17 @@ def _date_phrase(root: Any, timex: set[int], dates: set[int] | None = None) -> s
     return set()
 
 
-def _drop_dated_clauses(verb: Any, keep: set[int], path: set[int], others: set[int]) -> None:
+def _drop_dated_clauses(
+    verb: Any, keep: set[int], path: set[int], others: set[int], apart: bool = False
+) -> None:
+    """Leave out the clauses that another date governs (and, ``apart``, the verb's other
+    conjuncts: events of their own), with the conjunction or comma that introduced them."""
     for tok in list(verb.subtree):
         if tok.i not in keep or tok.i in path or tok.dep_ not in CLAUSE_DEPS:
             continue
         sub = _subtree(tok)
-        if sub & others:
+        own = apart and tok.dep_ == "conj" and tok.head.i == verb.i and tok.pos_ == "VERB"
+        if sub & others or own:
             keep -= sub
             # the conjunction or comma that introduced the dropped clause
             j = min(sub) - 1
@@ -165,8 +156,9 @@ def _trim(doc: Any, order: list[int]) -> list[int]:
     return order
 
 
-def render(doc: Any, order: Iterable[int]) -> str:
-    """Join kept tokens: their own spacing inside a run, one space across a gap."""
+def render(doc: Any, order: Iterable[int], names: dict[int, str] | None = None) -> str:
+    """Join kept tokens: their own spacing inside a run, one space across a gap; a token in
+    ``names`` is written as its name there."""
     out: list[str] = []
     prev = -2
     for i in order:
@@ -174,7 +166,7 @@ def render(doc: Any, order: Iterable[int]) -> str:
         if prev >= 0:
             gap = "" if tok.text in {".", ",", ";", ":", "?", "!", "”"} else " "
             out.append(doc[prev].whitespace_ if i == prev + 1 else gap)
-        out.append(tok.text)
+        out.append((names or {}).get(i, tok.text))
         prev = i
     text = "".join(out).replace(" ,", ",").replace(",,", ",").strip()
     while text.endswith((",", ";", ":", "-", "–", "—")):
@@ -214,21 +206,46 @@ def compress_dated(
     if verb is None:
         return None
     timex_ids = {t.i for t in toks}
-    other_ids: set[int] = set()
-    for span in others:  # each other date phrase, with its own preposition
-        other = _tokens_in(doc, *span)
-        if other:
-            ids = {t.i for t in other}
-            other_ids |= ids | _date_phrase(_phrase_root(other), ids)
-    other_ids -= timex_ids
     path = {root.i}
     cur = root
     while cur.i != verb.i and cur.head.i != cur.i:
         cur = cur.head
         path.add(cur.i)
+    drop = _date_phrase(root, timex_ids, _other_ids(doc, others) - timex_ids)
+    return compress_clause(doc, verb, drop=drop, others=others, path=path)
+
+
+def _other_ids(doc: Any, others: Sequence[tuple[int, int]]) -> set[int]:
+    """Each other date phrase's tokens, with its own preposition."""
+    out: set[int] = set()
+    for span in others:
+        other = _tokens_in(doc, *span)
+        if other:
+            ids = {t.i for t in other}
+            out |= ids | _date_phrase(_phrase_root(other), ids)
+    return out
+
+
+def compress_clause(
+    doc: Any,
+    verb: Any,
+    *,
+    drop: Iterable[int] = (),
+    others: Sequence[tuple[int, int]] = (),
+    path: Iterable[int] = (),
+    names: dict[int, str] | None = None,
+    apart: bool = False,
+) -> Compressed | None:
+    """The clause headed by ``verb``: its subtree less the tokens in ``drop`` (its own date
+    phrase), the date phrases at ``others`` and the clauses they govern (except those on
+    ``path``), a short opener; a missing subject borrowed (a relative pronoun's antecedent, a
+    first conjunct's subject); ``names`` replace tokens (a pronoun by its entity's name);
+    ``apart`` leaves out the verb's other conjuncts too."""
+    dropped = set(drop)
+    other_ids = _other_ids(doc, others) - dropped - set(path)
     keep = _subtree(verb)
-    _drop_dated_clauses(verb, keep, path, other_ids)
-    keep -= _date_phrase(root, timex_ids, other_ids)
+    _drop_dated_clauses(verb, keep, set(path) | {verb.i}, other_ids, apart)
+    keep -= dropped
     keep -= other_ids
     subject = [i for i in _borrowed_subject(verb) if i not in keep]
     if subject:  # "who" gives way to its antecedent
@@ -241,7 +258,7 @@ def compress_dated(
     content = [i for i in order if doc[i].is_alpha]
     if len(content) < 3 or not any(doc[i].pos_ in {"VERB", "AUX"} for i in order):
         return None
-    text = render(doc, order)
+    text = render(doc, order, names or {})
     first, last = doc[order[0]], doc[order[-1]]
     return Compressed(
         text=text, start=first.idx, end=last.idx + len(last.text), tokens=tuple(order)
@@ -263,3 +280,26 @@ def compress_sentence(doc: Any) -> Compressed | None:
     return Compressed(
         text=render(doc, order), start=first.idx, end=last.idx + len(last.text), tokens=tuple(order)
     )
+
+
+def date_phrase_ids(
+    doc: Any, timex: tuple[int, int], others: Sequence[tuple[int, int]]
+) -> set[int]:
+    """The tokens of the expression at ``timex`` to leave out of a clause: the expression and
+    its own preposition (a whole range of dates when ``others`` make one)."""
+    toks = _tokens_in(doc, *timex)
+    if not toks:
+        return set()
+    ids = {t.i for t in toks}
+    return _date_phrase(_phrase_root(toks), ids, _other_ids(doc, others) - ids)
+
+
+def phrase_root(doc: Any, span: tuple[int, int]) -> Any | None:
+    """The syntactic root of the tokens at character range ``span``, or None."""
+    toks = _tokens_in(doc, *span)
+    return _phrase_root(toks) if toks else None
+
+
+def borrowed_subject(verb: Any) -> list[int]:
+    """The subject tokens a clause borrows (see :func:`compress_clause`)."""
+    return _borrowed_subject(verb)

@@ -82,3 +82,23 @@ def _parse(value: str) -> EventDate | None:
     else:
         return None
     return EventDate(start=start, rank=PRECISION_RANK[precision], value=value, precision=precision)
+
+
+_MONTHS: Final[dict[str, int]] = {
+    "month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120, "century": 1200,
+}  # fmt: skip
+
+
+def end_of(date: EventDate) -> dt.date:
+    """The first day after the value."""
+    if date.precision in {"day", "time"}:
+        return date.start + dt.timedelta(days=1)
+    if date.precision == "week":
+        return date.start + dt.timedelta(days=7)
+    months = date.start.year * 12 + date.start.month - 1 + _MONTHS[date.precision]
+    return dt.date(months // 12, months % 12 + 1, 1)
+
+
+def contains(outer: EventDate, inner: EventDate) -> bool:
+    """``inner`` lies within ``outer`` ("2023-05" within "2023")."""
+    return outer.start <= inner.start and end_of(inner) <= end_of(outer)
