@@ -361,10 +361,35 @@ def test_export_imports_no_model(analysed: Analysed, tmp_path: Path) -> None:
     _assert_no_model_imported(["export", str(tmp_path), "--db", analysed.db])
 
 
-@pytest.mark.parametrize("extra", [["claims"], ["show", "--json"], ["quotes", "--story"]])
+@pytest.mark.parametrize(
+    "extra", [["claims"], ["show", "--json"], ["quotes", "--story"], ["brief"], ["timeline"]]
+)
 def test_a_story_s_stored_analysis_is_read_without_a_model(
     analysed: Analysed, extra: list[str]
 ) -> None:
     """Claims, the story's JSON report and its quotes are read from the stored analysis."""
     seed = _story_of(analysed.report, "000_dd195cddc56944a4")
     _assert_no_model_imported([*extra, seed["id"], "--db", analysed.db])
+
+
+def test_brief_and_timeline_commands(analysed: Analysed) -> None:
+    seed = _story_of(analysed.report, "000_dd195cddc56944a4")
+    runner = CliRunner()
+    res = runner.invoke(main, ["brief", seed["id"], "--db", analysed.db, "--format", "json"])
+    assert res.exit_code == 0, res.output
+    sentences = json.loads(res.output)
+    assert sentences and all(s["evidence"] for s in sentences)
+    heads = [s for s in sentences if s["section"] == "headline"]
+    claims = {c["id"]: c for c in seed["claims"]}
+    assert all(claims[c]["status"] == "corroborated" for s in heads for c in s["claims"])
+    md = runner.invoke(main, ["brief", seed["id"], "--db", analysed.db]).output
+    assert "## Who said what" in md and "## Evidence" in md
+    assert ".txt" not in md.split("## Evidence")[0]  # sources are named, never a file path
+    html = runner.invoke(main, ["brief", seed["id"], "--db", analysed.db, "--format", "html"])
+    assert html.output.startswith('<div class="brief"')
+    res = runner.invoke(main, ["timeline", seed["id"], "--db", analysed.db])
+    assert res.exit_code == 0 and "**13 September 2023**" in res.output, res.output
+    res = runner.invoke(main, ["timeline", seed["id"], "--db", analysed.db, "--format", "json"])
+    assert [e["date"] for e in json.loads(res.output)] == [e["date"] for e in seed["timeline"]]
+    res = runner.invoke(main, ["brief", "st_nope", "--db", analysed.db])
+    assert res.exit_code == 1 and "st_nope" in res.output

@@ -58,7 +58,7 @@ def test_layers_nest_entities_inside_claims() -> None:
 
 def test_html_has_brief_timeline_claims_and_highlights(report: JSON) -> None:
     html = render_html(report)
-    assert 'class="brief"' in html and "Reported by only one source" in html
+    assert 'class="brief"' in html and "Reported by one source" in html
     assert '<ol class="timeline">' in html and "May 2023" in html and "October 2023" in html
     assert html.count('class="claim claim-corroborated" title=') == 2  # one in each article
     assert 'class="claim claim-single-source"' in html

@@ -17,8 +17,10 @@ from ..templating import environment
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 SECTION_TITLES = {
-    "single_source": "Reported by only one source",
-    "disputed": "Disputed",
+    "established": "What is established",
+    "disputed": "What is disputed",
+    "changed": "What changed",
+    "single_source": "Reported by one source",
     "who_said_what": "Who said what",
     "timeline": "Timeline",
 }
@@ -32,31 +34,28 @@ def md_escape(text: str) -> str:
 
 def _md_item(s: JSON, n: int, previous: JSON | None) -> str:
     text, label, section = md_escape(s["text"]), md_escape(s["label"]), s["section"]
+    same = bool(previous and previous["group"] and previous["group"] == s["group"])
     if section == "timeline":
         return f"- **{label}**: {text} [{n}]"
     if section == "who_said_what":
-        head = "" if previous and previous["group"] == s["group"] else f"- **{label}**\n"
+        head = "" if same else f"- **{label}**\n"
         return f"{head}  - {text} [{n}]"
-    if section == "disputed" and previous and previous["group"] == s["group"]:
+    if section == "disputed" and same:
         return f"  - versus: {text} [{n}] ({label})"
+    if section == "changed" and same:
+        return f"  - then: {text} [{n}] ({label})"
     return f"- {text} [{n}] ({label})"
 
 
 def render_brief_markdown(sentences: Sequence[JSON], outlets: Mapping[str, str]) -> str:
-    """The brief in Markdown: headline, lead, the sections, then the numbered evidence."""
+    """The brief in Markdown: the headline, the sections, then the numbered evidence."""
     lines: list[str] = []
-    lead: list[str] = []
     section = ""
     previous: JSON | None = None
     for n, s in enumerate(sentences, 1):
         if s["section"] == "headline":
             lines += [f"# {md_escape(s['text'])} [{n}]", ""]
-        elif s["section"] == "lead":
-            lead.append(f"{md_escape(s['text'])} [{n}]")
         else:
-            if lead:
-                lines += [" ".join(lead), ""]
-                lead = []
             if s["section"] != section:
                 section = s["section"]
                 lines += ([""] if lines and lines[-1] else []) + [
@@ -65,8 +64,6 @@ def render_brief_markdown(sentences: Sequence[JSON], outlets: Mapping[str, str])
                 ]
             lines.append(_md_item(s, n, previous))
         previous = s
-    if lead:
-        lines += [" ".join(lead), ""]
     if sentences:
         lines += ["", "## Evidence", ""]
         for n, s in enumerate(sentences, 1):
@@ -86,7 +83,7 @@ def render_brief_html(
     numbered = [{**s, "n": n} for n, s in enumerate(sentences, 1)]
     sections: list[tuple[str, list[JSON]]] = []
     for s in numbered:
-        if s["section"] in {"headline", "lead"}:
+        if s["section"] == "headline":
             continue
         if not sections or sections[-1][0] != s["section"]:
             sections.append((s["section"], []))
@@ -97,7 +94,6 @@ def render_brief_html(
         .render(
             prefix=prefix,
             headline=[s for s in numbered if s["section"] == "headline"],
-            lead=[s for s in numbered if s["section"] == "lead"],
             sections=sections,
             titles=SECTION_TITLES,
             sentences=numbered,

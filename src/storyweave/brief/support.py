@@ -63,10 +63,17 @@ def evidence_ok(evidence: Iterable[JSON], texts: Mapping[ArticleId, str]) -> boo
     return True
 
 
-def supported(text: str, evidence: Iterable[JSON], texts: Mapping[ArticleId, str]) -> bool:
-    """The sentence may be emitted: valid evidence that holds every content word of it."""
+def supported(
+    text: str,
+    evidence: Iterable[JSON],
+    texts: Mapping[ArticleId, str],
+    *,
+    allowed: frozenset[str] = frozenset(),
+) -> bool:
+    """The sentence may be emitted: valid evidence that holds every content word of it but
+    the ``allowed`` ones (a template's words and the source label it names)."""
     rows = list(evidence)
     if not text.strip() or not evidence_ok(rows, texts):
         return False
     spans = [texts[str(ev["article"])][ev["start"] : ev["end"]] for ev in rows]
-    return not unsupported_words(text, spans)
+    return not unsupported_words(text, spans) - allowed

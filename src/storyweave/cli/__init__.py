@@ -1,8 +1,9 @@
 """The command line: every command parses its options, calls one library function, prints.
 
 The group is here; the commands are in :mod:`.run` (ingest, analyze), :mod:`.read` (the
-store's articles, stories, claims, entities and quotes), :mod:`.graph`, :mod:`.serve` and
-:mod:`.export`; what they share is in :mod:`.common`.
+store's articles, stories, claims, entities and quotes), :mod:`.brief` (a story's brief and
+timeline), :mod:`.graph`, :mod:`.serve` and :mod:`.export`; what they share is in
+:mod:`.common`.
 
 DOCS: docs/user-guide.md
 """
@@ -13,6 +14,7 @@ import logging
 
 import click
 
+from .brief import brief_cmd, timeline_cmd
 from .export import export_cmd
 from .graph import graph_cmd
 from .read import articles, claims, entities, entity, quotes_cmd, show, stories
@@ -31,7 +33,7 @@ def main(verbose: bool) -> None:
 
 
 for _command in (
-    ingest_cmd, analyze, articles, stories, show, claims, entities, entity, quotes_cmd,
-    graph_cmd, serve, export_cmd,
+    ingest_cmd, analyze, articles, stories, show, claims, brief_cmd, timeline_cmd, entities,
+    entity, quotes_cmd, graph_cmd, serve, export_cmd,
 ):  # fmt: skip
     main.add_command(_command)

@@ -63,6 +63,7 @@ def render_html(report: JSON) -> str:
     """Render the report as one HTML page: per story its brief, timeline and claims (coloured
     by status), and its articles side by side with the claims' evidence highlighted."""
     from ..brief import render_brief_html
+    from ..brief.wording import article_label
 
     entity_of = {}
     for e in report["entities"]:
@@ -82,7 +83,7 @@ def render_html(report: JSON) -> str:
         layers = layered(a["text"], _claim_spans(report, a["id"]), spans)
         views.append({"article": a, "layers": layers})
     articles = {v["article"]["id"]: v for v in views}
-    outlets = {a["id"]: a.get("outlet") or a.get("ref") or a["id"] for a in report["articles"]}
+    outlets = {a["id"]: article_label(a) for a in report["articles"]}
     briefs = {
         s["id"]: render_brief_html(
             [b for b in s["brief"]["sentences"] if b.get("section") != "timeline"],

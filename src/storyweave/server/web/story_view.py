@@ -50,6 +50,19 @@ class StoryView:
     notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
+    @property
+    def brief_sections(self) -> list[tuple[str, str, list[JSON]]]:
+        """The brief's sentences by section, in order: (section, title, sentences)."""
+        from ...brief.render import SECTION_TITLES
+
+        out: list[tuple[str, str, list[JSON]]] = []
+        for b in self.brief:
+            section = str(b.get("section", ""))
+            if not out or out[-1][0] != section:
+                out.append((section, SECTION_TITLES.get(section, ""), []))
+            out[-1][2].append(b)
+        return out
+
 
 def story_view(report: JSON) -> StoryView:
     """The view of the (only) story in ``report``."""

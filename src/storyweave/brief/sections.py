@@ -1,0 +1,301 @@
+"""The brief's sections, in reading order, written from the claim ledger (see :mod:`.build`).
+
+DOCS: docs/stages/brief.md
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+from .._types import JSON
+from ..quotes.cues import STATEMENT_CUES
+from .build import BriefSentence, Context, claim_rank, has_evidence, label_words
+from .support import evidence_ok
+from .wording import (
+    NO_SOURCE,
+    TEMPLATE_WORDS,
+    covering,
+    leading_pronoun,
+    name_mention,
+    sentence_case,
+)
+
+ESTABLISHED_MAX: Final = 8
+SINGLE_SOURCE_MAX: Final = 10
+DISPUTED_MAX: Final = 6
+CHANGED_MAX: Final = 4
+QUOTES_MAX: Final = 20
+# Reported speech per speaker in "Who said what"; direct quotes are all kept.
+INDIRECT_PER_SPEAKER: Final = 3
+_OPENING_QUOTES: Final = ("“", '"', "‘", "«")
+_DETERMINERS: Final = ("The ", "A ", "An ")
+
+
+def write_sections(ctx: Context, attributions: Iterable[JSON]) -> None:
+    claims = sorted(ctx.story.get("claims", []), key=claim_rank)
+    claims = [c for c in claims if has_evidence(ctx, c) or _dropped(ctx)]
+    headline = next((c for c in claims if c["status"] == "corroborated" and _own(c)), None)
+    if headline is not None:
+        claim_sentence(ctx, headline, "headline")
+    for claim in [c for c in claims if c["status"] == "corroborated"][: ESTABLISHED_MAX + 1]:
+        if claim["id"] not in ctx.done:
+            claim_sentence(ctx, claim, "established")
+    _disputed(ctx, [c for c in claims if c["status"] == "conflicting"])
+    _changed(ctx, claims)
+    single = sorted((c for c in claims if c["status"] == "single_source"), key=_position)
+    for claim in single[:SINGLE_SOURCE_MAX]:
+        claim_sentence(ctx, claim, "single_source")
+    _who_said_what(ctx, attributions)
+
+
+def _dropped(ctx: Context) -> bool:
+    ctx.dropped += 1
+    return False
+
+
+def _own(claim: JSON) -> bool:
+    """Some evidence states the claim in an article's own voice, plainly asserted."""
+    return any(_own_row(ev) for ev in claim.get("evidence", []))
+
+
+def _own_row(ev: JSON) -> bool:
+    return not ev.get("speaker") and ev.get("modality", "asserted") == "asserted"
+
+
+def _position(claim: JSON) -> tuple[str, int]:
+    ev = claim.get("evidence") or [{"article": "", "start": 0}]
+    return (str(ev[0]["article"]), int(ev[0]["start"]))
+
+
+def claim_sentence(ctx: Context, claim: JSON, section: str, group: str = "") -> bool:
+    """Emit one sentence for ``claim``: in an article's own voice when one asserts it, else
+    as its attribution; False when no whole, supported, new sentence can be written."""
+    rows = list(claim.get("evidence", []))
+    evidence = ctx.evidence(rows)
+    label = ctx.origins(claim)
+    ids = (str(claim["id"]),)
+    own = [ev for ev, raw in zip(evidence, rows, strict=True) if _own_row(raw)]
+    if own:
+        text = sentence_case(str(claim.get("text", "")))
+        candidates = []
+        if ctx.clause(own[0]):
+            candidates.append(BriefSentence(section, text, evidence, label, group, claims=ids))
+        whole = ctx.whole(own[0])
+        if whole is not None:
+            candidates.append(
+                BriefSentence(section, sentence_case(whole["text"]), (whole, *evidence[1:]),
+                              label, group, claims=ids)
+            )  # fmt: skip
+        if section == "single_source" and ctx.sources(evidence[:1]) != NO_SOURCE:
+            candidates = [_according_to(ctx, s) for s in candidates]
+        return any(ctx.emit(s) for s in candidates)
+    if section == "headline":
+        return False
+    for raw in rows:
+        sentence = _attributed(ctx, raw, section, group, label, ids)
+        if sentence is not None and ctx.emit(sentence):
+            return True
+    return False
+
+
+def _according_to(ctx: Context, s: BriefSentence) -> BriefSentence:
+    """A single-source claim in its outlet's own voice, attributed in the sentence:
+    "According to Tin Tuc, the two heads of state toured the spaceport." """
+    source = ctx.sources(s.evidence[:1])
+    body = s.text
+    if body.startswith(_DETERMINERS):
+        body = body[0].lower() + body[1:]
+    return BriefSentence(
+        s.section, f"According to {source}, {body}", s.evidence, s.label, s.group,
+        claims=s.claims, attribution={"speaker": None, "chain": [source]},
+        allowed=TEMPLATE_WORDS | label_words(source),
+    )  # fmt: skip
+
+
+def _attributed(
+    ctx: Context, raw: JSON, section: str, group: str, label: str, ids: tuple[str, ...]
+) -> BriefSentence | None:
+    """The claim written as the attribution its evidence row lies in (the article's words:
+    source, reporting verb, content), or as the whole source sentence holding it."""
+    modality = str(raw.get("modality") or "asserted")
+    row = covering(ctx.attributions, raw)
+    if row is not None:
+        quoted = quote_sentence(ctx, row)
+        if quoted is not None:
+            return BriefSentence(
+                section, quoted.text, quoted.evidence, label, group, claims=ids,
+                modality=modality, attribution=quoted.attribution,
+            )  # fmt: skip
+    whole = ctx.whole(ctx.evidence([raw])[0])
+    if whole is None:
+        return None
+    chain = [str(c) for c in raw.get("chain") or []]
+    return BriefSentence(
+        section, sentence_case(whole["text"]), (whole,), label, group, claims=ids,
+        modality=modality, attribution={"speaker": raw.get("speaker"), "chain": chain},
+    )  # fmt: skip
+
+
+def _disputed(ctx: Context, conflicting: Sequence[JSON]) -> None:
+    by_id = {c["id"]: c for c in ctx.story.get("claims", [])}
+    groups = 0
+    for claim in sorted(conflicting, key=_position):
+        if claim["id"] in ctx.done or groups >= DISPUTED_MAX:
+            continue
+        sides = [claim] + [by_id[o] for o in claim.get("conflicts_with", []) if o in by_id]
+        group = f"d{groups + 1}"
+        written = [claim_sentence(ctx, side, "disputed", group) for side in sides]
+        ctx.done |= {side["id"] for side in sides}
+        groups += sum(written) >= 2
+        if sum(written) == 1:  # one side alone is no dispute: take it back
+            ctx.take_back()
+
+
+def _changed(ctx: Context, claims: Sequence[JSON]) -> None:
+    """Update chains: each claim a later report revised, then its revisions, oldest first."""
+    by_id = {c["id"]: c for c in claims}
+    later = {s for c in claims for s in c.get("superseded_by") or []}
+    chains = 0
+    for root in claims:
+        if chains >= CHANGED_MAX or not root.get("superseded_by") or root["id"] in later:
+            continue
+        chain, seen = [root], {root["id"]}
+        while nxt := [by_id[s] for s in chain[-1].get("superseded_by") or [] if s in by_id]:
+            if nxt[0]["id"] in seen:
+                break
+            chain.append(nxt[0])
+            seen.add(nxt[0]["id"])
+        group = f"u{chains + 1}"
+        written = [c for c in chain if c["id"] not in ctx.done
+                   and claim_sentence(ctx, c, "changed", group)]  # fmt: skip
+        chains += len(written) >= 2
+        if len(written) == 1:  # no change shown: take it back
+            ctx.take_back()
+
+
+def _who_said_what(ctx: Context, attributions: Iterable[JSON]) -> None:
+    groups: dict[str, list[tuple[JSON, BriefSentence]]] = {}
+    for row in attributions:
+        if row.get("article") not in ctx.texts or not row.get("source"):
+            continue
+        if row.get("statement") is False:  # an act or a stance ("Kozlov welcomed Kim")
+            continue
+        sentence = quote_sentence(ctx, row)
+        if sentence is not None:
+            groups.setdefault(sentence.group, []).append((row, sentence))
+    emitted = 0
+    for items in sorted(groups.values(), key=_speaker_order):
+        indirect = 0
+        for row, sentence in items:
+            direct = row.get("kind") == "direct"
+            if emitted >= QUOTES_MAX or (not direct and indirect >= INDIRECT_PER_SPEAKER):
+                continue
+            if ctx.emit(sentence):
+                emitted += 1
+                indirect += not direct
+
+
+def _words_at(ctx: Context, aid: str, span: JSON) -> str:
+    """The article's own words at ``span`` (never the row's copy of them)."""
+    return ctx.texts[aid][int(span["start"]) : int(span["end"])].strip()
+
+
+def _speaker_order(items: list[tuple[JSON, BriefSentence]]) -> tuple[bool, int]:
+    """Speakers that are entities first, then those quoted most (the sort is stable)."""
+    return (not items[0][1].label_is_entity, -len(items))
+
+
+def quote_sentence(ctx: Context, row: JSON) -> BriefSentence | None:
+    """One attribution as a sentence in the article's words: "Peskov said that ...",
+    "According to TASS, ...", "Citing Peskov, TASS reported that ..."; a pronoun source
+    ("He said") is replaced by the speaker's name, taken from a mention of the speaker in
+    the same article (which joins the evidence), or the quote is left out."""
+    aid = str(row["article"])
+    source, cue, content = row["source"], row.get("cue"), row.get("content")
+    parts = [p for p in (source, cue, content) if isinstance(p, dict)]
+    if content is None or len(parts) < 2:
+        return None
+    relayed = _relayed_from(ctx.texts[aid], source, content)
+    if relayed is not None:  # "Citing Peskov, TASS reported that ...": the carrier said it
+        parts = [{"start": relayed, "end": content["end"]}]
+    evidence = ctx.evidence(
+        {"article": aid, "start": p.get("start"), "end": p.get("end")} for p in parts
+    )
+    if not evidence_ok(evidence, ctx.texts):
+        return None
+    if not _reported(ctx, aid, row, relayed):
+        return None
+    said = _words_at(ctx, aid, content)
+    who = _words_at(ctx, aid, source)
+    entity = ctx.entities.get(str(row.get("speaker") or ""))
+    speaker = entity["name"] if entity else (row.get("speaker_name") or who)
+    if leading_pronoun(who) and relayed is None:
+        mention = name_mention(entity, aid)
+        if mention is None:
+            return None
+        who = ctx.texts[aid][int(mention["start"]) : int(mention["end"])]
+        evidence = (*evidence, *ctx.evidence([{"article": aid, "start": mention["start"],
+                                               "end": mention["end"]}]))  # fmt: skip
+    if relayed is not None:
+        text = ctx.texts[aid][relayed : content["end"]].strip()
+    elif content["start"] <= source["start"] and source["end"] <= content["end"]:
+        text = said  # the speaker is inside the words ("Warner Brothers appears to be ...")
+    elif row.get("kind") == "according_to" and cue:
+        text = f"{_words_at(ctx, aid, cue)} {who}, {said}"
+    elif cue:
+        sep = ":" if said.startswith(_OPENING_QUOTES) else ""
+        text = f"{who} {_words_at(ctx, aid, cue)}{sep} {said}"
+    else:
+        text = f"{who}: {said}"
+    own = {speaker, *(entity["aliases"] if entity else ())}
+    chain = [c for c in row.get("chain", []) if c not in own and not _part_of(c, speaker)]
+    label = speaker + (f" (via {' → '.join(chain)})" if chain else "")
+    return BriefSentence(
+        "who_said_what", sentence_case(text), evidence, label, speaker, entity is not None,
+        attribution={"speaker": speaker, "chain": list(row.get("chain", []))},
+    )  # fmt: skip
+
+
+def _reported(ctx: Context, aid: str, row: JSON, relayed: int | None) -> bool:
+    """Whether the attribution reads as one: its cue is a word of saying (the attribution
+    lexicon) or "according to", and reported speech is a clause. An act or a description the
+    attribution layer took for one ("The trip showing that ...") is left out."""
+    if relayed is not None or row.get("kind") == "according_to":
+        return True
+    cue, content = row.get("cue"), row["content"]
+    if not isinstance(cue, dict):
+        return row.get("kind") == "direct"
+    doc = ctx.span_doc(aid, int(cue["start"]), int(cue["end"]), _words_at(ctx, aid, cue))
+    if not any(t.lemma_.casefold() in STATEMENT_CUES for t in doc):
+        return False
+    if row.get("kind") == "direct":
+        return True
+    source = row["source"]
+    if int(content["end"]) <= int(source["start"]):  # "..., the minister said": a comma between
+        gap = ctx.texts[aid][int(content["end"]) : int(source["start"])]
+        if gap.strip(" ,”’\"'") or "," not in gap:
+            return False
+    said = ctx.evidence([{"article": aid, "start": content["start"], "end": content["end"]}])
+    return ctx.clause(said[0])
+
+
+_RELAY = re.compile(r"\b(?:citing|quoting)\s+$", re.IGNORECASE)
+
+
+def _relayed_from(text: str, source: JSON, content: JSON) -> int | None:
+    """Where "Citing"/"quoting" opens the source phrase, when the source comes before the
+    content: the cue then belongs to the outlet that relays the words, and the brief keeps the
+    article's own words from "Citing" on, in order."""
+    start = int(source["start"])
+    found = _RELAY.search(text, max(0, start - 12), start)
+    if found is None or start >= int(content["start"]):
+        return None
+    return found.start()
+
+
+def _part_of(name: str, speaker: str) -> bool:
+    """Whether ``name`` is the speaker under a shorter name ("Lohan" of "Lindsay Lohan")."""
+    words = name.casefold().split()
+    return bool(words) and set(words) <= set(speaker.casefold().split())

@@ -1,0 +1,105 @@
+"""How a claim becomes a sentence that keeps what the articles said about it.
+
+* **Whose words.** A claim stated by an article in its own voice is written as the claim
+  (its evidence's words). A claim that rests only on attributed evidence is written as the
+  attribution: the source, the reporting verb and the content, in the article's words
+  ("The Kremlin leader affirmed that Moscow will help Pyongyang build satellites"), or
+  "According to ..." when the article wrote it so; a pronoun or role source takes the
+  speaker's name from a mention of that speaker in the same article, which joins the
+  evidence. The modality ("reportedly", "plans to", "denied") stays because the words do.
+* **Whole clauses.** A sentence must have a finite verb with a subject (a parse check);
+  otherwise the whole source sentence holding the span is used, and if that is no clause
+  either, the claim is left out. A sentence never starts with an unresolved pronoun.
+* **Readable sources.** An article is labelled by its outlet, else the domain of its URL,
+  else its title; never a file path or a content hash.
+
+DOCS: docs/stages/brief.md
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+from .._types import JSON
+
+# Pronouns a sentence may not open with: a reader cannot tell who or what they stand for.
+LEADING_PRONOUNS: Final = frozenset(
+    {"he", "she", "they", "it", "we", "i", "you", "this", "these", "those", "that", "his",
+     "her", "their", "its", "them", "him"}
+)  # fmt: skip
+# Words a brief adds around the articles' words (a closed set, checked like the articles'):
+# "According to RIA Novosti, citing Vladimir Putin, ..."; "Tin Tuc reported: ...".
+TEMPLATE_WORDS: Final = frozenset({"according", "citing", "reported", "said", "reports"})
+# The label of an article with no outlet, URL or title (never its file path or hash).
+NO_SOURCE: Final = "an article without an outlet"
+_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_FINITE_TAGS: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_WORD = re.compile(r"[^\W_]+")
+
+
+def is_clause(doc: Any) -> bool:
+    """Whether the parsed sentence has a finite verb with a subject (not a fragment such as
+    "Plans to visit the cosmodrome." or "At least 12 people killed after a magnitude.")."""
+    for tok in doc:
+        if tok.dep_ not in _SUBJECTS:
+            continue
+        head = tok.head
+        verbs = [head, *(c for c in head.children if c.dep_ in {"aux", "auxpass"})]
+        if any(v.tag_ in _FINITE_TAGS or "Fin" in v.morph.get("VerbForm") for v in verbs):
+            return True
+    return False
+
+
+def leading_pronoun(text: str) -> bool:
+    """Whether ``text`` opens with a pronoun (after opening quotes)."""
+    words = _WORD.findall(text[:40])
+    return bool(words) and words[0].casefold() in LEADING_PRONOUNS
+
+
+def article_label(article: JSON) -> str:
+    """A reader's name for an article's source: its outlet, else its URL's domain, else its
+    title (shortened), else :data:`NO_SOURCE`."""
+    outlet = str(article.get("outlet") or "").strip()
+    if outlet:
+        return outlet
+    url = str(article.get("url") or "")
+    host = urlsplit(url).hostname if url.startswith(("http://", "https://")) else None
+    if host:
+        return host.removeprefix("www.")
+    title = " ".join(str(article.get("title") or "").split())
+    if title:
+        return f"“{title[:57]}…”" if len(title) > 60 else f"“{title}”"
+    return NO_SOURCE
+
+
+def sentence_case(text: str) -> str:
+    text = text.strip()
+    text = text[0].upper() + text[1:] if text and text[0].islower() else text
+    return text if text.endswith((".", "!", "?", "”", '"', "’")) else text + "."
+
+
+def covering(attributions: Mapping[str, list[JSON]], ev: JSON) -> JSON | None:
+    """The attribution of the evidence's article whose content holds most of the span."""
+    best, most = None, 0
+    start, end = int(ev["start"]), int(ev["end"])
+    for row in attributions.get(str(ev["article"]), []):
+        content = row.get("content")
+        if not isinstance(content, dict) or not row.get("source"):
+            continue
+        overlap = min(end, int(content["end"])) - max(start, int(content["start"]))
+        if overlap > most and overlap * 2 >= end - start:
+            best, most = row, overlap
+    return best
+
+
+def name_mention(entity: JSON | None, article: str) -> JSON | None:
+    """A mention of ``entity`` in ``article`` that spells its canonical name, else any."""
+    if not entity:
+        return None
+    found = [m for m in entity.get("mentions", []) if m.get("article") == article]
+    whole = [m for m in found if m.get("text") == entity.get("name")]
+    chosen: JSON | None = (whole or found or [None])[0]
+    return chosen

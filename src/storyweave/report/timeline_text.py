@@ -1,0 +1,50 @@
+"""A story's timeline as Markdown or as an HTML fragment (``storyweave timeline``).
+
+Each entry: its date as a reader says it ("13 September 2023", "early 2023"), its text, and
+the sources it cites; the HTML is rendered by an autoescaping template, so article text never
+becomes markup.
+
+DOCS: docs/user-guide.md
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from .._types import JSON
+from ..brief.build import date_label
+from ..brief.render import md_escape
+from ..templating import environment
+
+_TEMPLATE = """<div class="timeline"><ol>
+{% for e in entries %}<li><b class="date">{{ e.label }}</b> <span class="tl">{{ e.text }}</span>
+ <span class="src">({{ e.sources }})</span>{% if e.status %} <span class="status {{ e.status }}">\
+{{ e.status }}</span>{% endif %}</li>
+{% endfor %}</ol></div>
+"""
+
+
+def timeline_rows(entries: Sequence[JSON], labels: Mapping[str, str]) -> list[JSON]:
+    """The entries with their date label and the names of the sources they cite."""
+    rows = []
+    for e in entries:
+        sources = dict.fromkeys(labels.get(str(ev["article"]), "?") for ev in e["evidence"])
+        rows.append({
+            "label": date_label(str(e["date"]), e.get("mod")), "text": e["text"],
+            "sources": "; ".join(sources), "status": e.get("status") or "",
+            "date": e["date"], "precision": e.get("precision"),
+        })  # fmt: skip
+    return rows
+
+
+def render_timeline_markdown(entries: Sequence[JSON], labels: Mapping[str, str]) -> str:
+    lines = [
+        f"- **{md_escape(r['label'])}**: {md_escape(r['text'])} ({md_escape(r['sources'])})"
+        for r in timeline_rows(entries, labels)
+    ]
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def render_timeline_html(entries: Sequence[JSON], labels: Mapping[str, str]) -> str:
+    template = environment().from_string(_TEMPLATE)
+    return str(template.render(entries=timeline_rows(entries, labels)))
