@@ -47,6 +47,8 @@ SECTIONS: Final[dict[str, str]] = {
 # Two sentences state one fact when the later one's evidence overlaps an earlier one's by
 # this share of its length (the same span cut twice, or a claim and the quote it came from).
 REPEAT_OVERLAP: Final = 0.5
+# A reference (path, id) this long is renamed inside an origin label too ("<path> (citing AP)").
+_REF_MIN: Final = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,13 +116,15 @@ class Context:
         return tuple(out)
 
     def repeats(self, evidence: Iterable[JSON]) -> bool:
-        """Whether the first span of ``evidence`` was mostly stated by an earlier sentence."""
+        """Whether the first span of ``evidence`` and a span an earlier sentence stated
+        overlap by :data:`REPEAT_OVERLAP` of the shorter one (one states the other's fact)."""
         first = next(iter(evidence), None)
         if first is None:
             return False
         aid, start, end = str(first["article"]), int(first["start"]), int(first["end"])
         for a, s, e in self.stated:
-            if a == aid and (min(end, e) - max(start, s)) >= REPEAT_OVERLAP * (end - start):
+            shorter = min(end - start, e - s)
+            if a == aid and (min(end, e) - max(start, s)) >= REPEAT_OVERLAP * shorter:
                 return True
         return False
 
@@ -165,6 +169,10 @@ class Context:
                 return None
         return None
 
+    def parse(self, text: str) -> Any:
+        """The parse of a sentence the brief composed (parsed on its own, cached by text)."""
+        return span_doc(None, 0, len(text), text)
+
     def clause(self, ev: JSON) -> bool:
         return is_clause(
             self.span_doc(str(ev["article"]), int(ev["start"]), int(ev["end"]), ev["text"])
@@ -181,7 +189,7 @@ class Context:
             label = str(origin)
             for aid, article in self.articles.items():
                 for ref in (str(article.get("ref") or ""), aid):
-                    if ref and ref in label:
+                    if ref == label or (len(ref) >= _REF_MIN and ref in label):
                         label = label.replace(ref, self.labels[aid])
             out.append(label)
         return "; ".join(dict.fromkeys(out)) or self.sources(claim.get("evidence", []))

@@ -17,7 +17,9 @@ from .wording import (
     NO_SOURCE,
     TEMPLATE_WORDS,
     covering,
+    is_clause,
     leading_pronoun,
+    lower_first,
     name_mention,
     sentence_case,
 )
@@ -30,13 +32,12 @@ QUOTES_MAX: Final = 20
 # Reported speech per speaker in "Who said what"; direct quotes are all kept.
 INDIRECT_PER_SPEAKER: Final = 3
 _OPENING_QUOTES: Final = ("“", '"', "‘", "«")
-_DETERMINERS: Final = ("The ", "A ", "An ")
 
 
 def write_sections(ctx: Context, attributions: Iterable[JSON]) -> None:
     claims = sorted(ctx.story.get("claims", []), key=claim_rank)
     claims = [c for c in claims if has_evidence(ctx, c) or _dropped(ctx)]
-    headline = next((c for c in claims if c["status"] == "corroborated" and _own(c)), None)
+    headline = next((c for c in claims if c["status"] == "corroborated" and _own(ctx, c)), None)
     if headline is not None:
         claim_sentence(ctx, headline, "headline")
     for claim in [c for c in claims if c["status"] == "corroborated"][: ESTABLISHED_MAX + 1]:
@@ -55,13 +56,18 @@ def _dropped(ctx: Context) -> bool:
     return False
 
 
-def _own(claim: JSON) -> bool:
+def _own(ctx: Context, claim: JSON) -> bool:
     """Some evidence states the claim in an article's own voice, plainly asserted."""
-    return any(_own_row(ev) for ev in claim.get("evidence", []))
+    return any(_own_row(ctx, ev) for ev in claim.get("evidence", []))
 
 
-def _own_row(ev: JSON) -> bool:
-    return not ev.get("speaker") and ev.get("modality", "asserted") == "asserted"
+def _own_row(ctx: Context, ev: JSON) -> bool:
+    """The row is the article's own voice: no speaker, no source it is relayed from (other
+    than the article's own outlet, which a credit line puts first), asserted."""
+    if ev.get("speaker") or ev.get("modality", "asserted") != "asserted":
+        return False
+    outlet = str(ctx.articles.get(str(ev.get("article")), {}).get("outlet") or "")
+    return all(c == outlet for c in ev.get("chain") or [])
 
 
 def _position(claim: JSON) -> tuple[str, int]:
@@ -76,11 +82,13 @@ def claim_sentence(ctx: Context, claim: JSON, section: str, group: str = "") -> 
     evidence = ctx.evidence(rows)
     label = ctx.origins(claim)
     ids = (str(claim["id"]),)
-    own = [ev for ev, raw in zip(evidence, rows, strict=True) if _own_row(raw)]
+    own = [ev for ev, raw in zip(evidence, rows, strict=True) if _own_row(ctx, raw)]
     if own:
         text = sentence_case(str(claim.get("text", "")))
+        # the row in whose words the claim is written first (the claim's text is one row's)
+        own.sort(key=lambda ev: text.rstrip(".").casefold() not in ev["text"].casefold())
         candidates = []
-        if ctx.clause(own[0]):
+        if is_clause(ctx.parse(text)):
             candidates.append(BriefSentence(section, text, evidence, label, group, claims=ids))
         whole = ctx.whole(own[0])
         if whole is not None:
@@ -88,6 +96,7 @@ def claim_sentence(ctx: Context, claim: JSON, section: str, group: str = "") -> 
                 BriefSentence(section, sentence_case(whole["text"]), (whole, *evidence[1:]),
                               label, group, claims=ids)
             )  # fmt: skip
+        candidates = [c for c in candidates if not leading_pronoun(c.text)]
         if section == "single_source" and ctx.sources(evidence[:1]) != NO_SOURCE:
             candidates = [_according_to(ctx, s) for s in candidates]
         return any(ctx.emit(s) for s in candidates)
@@ -104,9 +113,7 @@ def _according_to(ctx: Context, s: BriefSentence) -> BriefSentence:
     """A single-source claim in its outlet's own voice, attributed in the sentence:
     "According to Tin Tuc, the two heads of state toured the spaceport." """
     source = ctx.sources(s.evidence[:1])
-    body = s.text
-    if body.startswith(_DETERMINERS):
-        body = body[0].lower() + body[1:]
+    body = lower_first(ctx.parse(s.text), s.text)
     return BriefSentence(
         s.section, f"According to {source}, {body}", s.evidence, s.label, s.group,
         claims=s.claims, attribution={"speaker": None, "chain": [source]},
@@ -123,7 +130,8 @@ def _attributed(
     row = covering(ctx.attributions, raw)
     if row is not None:
         quoted = quote_sentence(ctx, row)
-        if quoted is not None:
+        if quoted is not None:  # labelled with who said it, and through whom
+            label = quoted.label if section == "single_source" else label
             return BriefSentence(
                 section, quoted.text, quoted.evidence, label, group, claims=ids,
                 modality=modality, attribution=quoted.attribution,
@@ -228,6 +236,10 @@ def quote_sentence(ctx: Context, row: JSON) -> BriefSentence | None:
     if not _reported(ctx, aid, row, relayed):
         return None
     said = _words_at(ctx, aid, content)
+    if said.count("“") != said.count("”") or said.count('"') % 2:  # a quote cut in two
+        return None
+    if said.endswith((",”", ',"')):  # “It was a mess,” she said -> “It was a mess.”
+        said = said[:-2] + "." + said[-1]
     who = _words_at(ctx, aid, source)
     entity = ctx.entities.get(str(row.get("speaker") or ""))
     speaker = entity["name"] if entity else (row.get("speaker_name") or who)
@@ -249,6 +261,8 @@ def quote_sentence(ctx: Context, row: JSON) -> BriefSentence | None:
         text = f"{who} {_words_at(ctx, aid, cue)}{sep} {said}"
     else:
         text = f"{who}: {said}"
+    if not is_clause(ctx.parse(text)):  # "Quoting her lawyer as saying ...": no main clause
+        return None
     own = {speaker, *(entity["aliases"] if entity else ())}
     chain = [c for c in row.get("chain", []) if c not in own and not _part_of(c, speaker)]
     label = speaker + (f" (via {' → '.join(chain)})" if chain else "")

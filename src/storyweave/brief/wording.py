@@ -41,16 +41,28 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def is_clause(doc: Any) -> bool:
-    """Whether the parsed sentence has a finite verb with a subject (not a fragment such as
-    "Plans to visit the cosmodrome." or "At least 12 people killed after a magnitude.")."""
-    for tok in doc:
-        if tok.dep_ not in _SUBJECTS:
+    """Whether the parsed sentence's main clause has a finite verb with a subject (not a
+    fragment such as "Plans to visit the cosmodrome.", "Quoting her lawyer as saying ...",
+    or "At least 12 people killed after a magnitude.")."""
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        if not any(c.dep_ in _SUBJECTS for c in root.children):
             continue
-        head = tok.head
-        verbs = [head, *(c for c in head.children if c.dep_ in {"aux", "auxpass"})]
+        verbs = [root, *(c for c in root.children if c.dep_ in {"aux", "auxpass"})]
         if any(v.tag_ in _FINITE_TAGS or "Fin" in v.morph.get("VerbForm") for v in verbs):
             return True
     return False
+
+
+def lower_first(doc: Any, text: str) -> str:
+    """``text`` with its first letter lower-cased for use after "According to X, ", unless
+    its first word is a name, an acronym or "I" (``doc`` is its parse)."""
+    first = next(iter(doc), None)
+    acronym = len(first.text) > 1 and first.text.isupper() if first is not None else False
+    if first is None or first.pos_ == "PROPN" or acronym or first.text == "I":
+        return text
+    if not text[:1].isupper():
+        return text
+    return text[0].lower() + text[1:]
 
 
 def leading_pronoun(text: str) -> bool:
