@@ -74,11 +74,11 @@ def stated_claims(
     spans: Sequence[JSON],
     doc: Any,
 ) -> list[str]:
-    """The claims the sentence states: its ``claims`` when given; else those with an evidence
-    span overlapping one of ``spans`` whose words (:data:`STATE_MIN`) and predicate (when the
-    claim's slots name one) the sentence holds."""
+    """The claims the sentence states: its ``claims`` when it lists some; else those with an
+    evidence span overlapping one of ``spans`` whose words (:data:`STATE_MIN`) and predicate
+    (when the claim's slots name one) the sentence holds."""
     given = sentence.get("claims")
-    if isinstance(given, list):
+    if isinstance(given, list) and given:  # an empty list says nothing: infer
         return [str(c) for c in given]
     out: list[str] = []
     predicates = _predicates(doc)
