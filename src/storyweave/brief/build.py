@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from .._types import JSON, ArticleId
+from ..nlp.models import DATELINE
 from ..nlp.sentences import span_doc
 from ..pipeline.language import split_sentences
 from .support import content_words, evidence_ok, supported
@@ -99,6 +100,7 @@ class Context:
     dropped: int = 0
     stated: list[tuple[str, int, int]] = field(default_factory=list)
     done: set[str] = field(default_factory=set)
+    parsed: dict[str, Any] = field(default_factory=dict)
 
     def evidence(self, rows: Iterable[JSON]) -> tuple[JSON, ...]:
         """Rows with their ``text`` filled in from the articles where it is missing; a given
@@ -137,11 +139,24 @@ class Context:
             return False
         if leading_pronoun(sentence.text) or self.repeats(sentence.evidence):
             return False
+        if self.restates(sentence.text):
+            return False
         self.out.append(sentence)
         self.stated += [(str(e["article"]), int(e["start"]), int(e["end"])) for e in
                         sentence.evidence]  # fmt: skip
         self.done.update(sentence.claims)
         return True
+
+    def restates(self, text: str) -> bool:
+        """Whether ``text`` states an earlier sentence's fact in other words (the checker's
+        measure, :func:`.check.repeat_score` >= :data:`.check.REPEAT_JACCARD`: a wire copy
+        run by two outlets, a quote restating a claim)."""
+        from .check import REPEAT_JACCARD, repeat_score
+
+        doc = self.parse(text)
+        return any(
+            repeat_score(text, doc, s.text, self.parse(s.text)) >= REPEAT_JACCARD for s in self.out
+        )
 
     def take_back(self) -> None:
         """Undo the last :meth:`emit` (a dispute with one side left, a one-step change)."""
@@ -163,6 +178,8 @@ class Context:
             if span.start <= int(ev["start"]) < span.end:
                 words = span.text_in(text)
                 cut = len(words) - len(words.lstrip())
+                dateline = DATELINE.match(words)  # "SHAWNEE, Okla. (AP) — ": not the sentence's
+                cut = max(cut, dateline.end() if dateline else 0)
                 start, end = span.start + cut, span.start + len(words.rstrip())
                 if start < end and is_clause(self.span_doc(aid, start, end, text[start:end])):
                     return {"article": aid, "start": start, "end": end, "text": text[start:end]}
@@ -171,7 +188,10 @@ class Context:
 
     def parse(self, text: str) -> Any:
         """The parse of a sentence the brief composed (parsed on its own, cached by text)."""
-        return span_doc(None, 0, len(text), text)
+        found = self.parsed.get(text)
+        if found is None:
+            found = self.parsed[text] = span_doc(None, 0, len(text), text)
+        return found
 
     def clause(self, ev: JSON) -> bool:
         return is_clause(

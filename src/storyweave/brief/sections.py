@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from .._types import JSON
+from ..nlp.models import DATELINE
 from ..quotes.cues import STATEMENT_CUES
 from .build import BriefSentence, Context, claim_rank, has_evidence, label_words
 from .support import evidence_ok
@@ -84,7 +85,9 @@ def claim_sentence(ctx: Context, claim: JSON, section: str, group: str = "") -> 
     ids = (str(claim["id"]),)
     own = [ev for ev, raw in zip(evidence, rows, strict=True) if _own_row(ctx, raw)]
     if own:
-        text = sentence_case(str(claim.get("text", "")))
+        text = str(claim.get("text", ""))
+        dateline = DATELINE.match(text)  # a wire dateline is the article's, not the claim's
+        text = sentence_case(text[dateline.end() :] if dateline else text)
         # the row in whose words the claim is written first (the claim's text is one row's)
         own.sort(key=lambda ev: text.rstrip(".").casefold() not in ev["text"].casefold())
         candidates = []
@@ -255,7 +258,7 @@ def quote_sentence(ctx: Context, row: JSON) -> BriefSentence | None:
     elif content["start"] <= source["start"] and source["end"] <= content["end"]:
         text = said  # the speaker is inside the words ("Warner Brothers appears to be ...")
     elif row.get("kind") == "according_to" and cue:
-        text = f"{_words_at(ctx, aid, cue)} {who}, {said}"
+        text = f"{_words_at(ctx, aid, cue)} {who}, {lower_first(ctx.parse(said), said)}"
     elif cue:
         sep = ":" if said.startswith(_OPENING_QUOTES) else ""
         text = f"{who} {_words_at(ctx, aid, cue)}{sep} {said}"
