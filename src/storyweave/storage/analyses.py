@@ -136,8 +136,9 @@ class AnalysisRows:
     def stale(self, version: str, story_ids: Iterable[StoryId] | None = None) -> list[StoryId]:
         """The stories to analyse: those (of ``story_ids``, and every story marked stale by a
         membership change: another run's, or one a killed run left) whose revision is
-        missing, of another analysis version, or computed from another membership; and every
-        revision of another version. A marked story found current loses its mark."""
+        missing, of another analysis version, or computed from another membership; and, for
+        the whole store (no ``story_ids``), every revision of another version. A marked story
+        found current loses its mark."""
         wanted = sorted(set(story_ids or ()) | set(self._marked()))
         members: dict[StoryId, list[ArticleId]] = {}
         have: dict[StoryId, tuple[str, str]] = {}
@@ -156,6 +157,8 @@ class AnalysisRows:
             sid for sid, ids in members.items() if have.get(sid) != (members_digest(ids), version)
         }
         self._clear_marks(sorted(set(members) - found), version)
+        if story_ids is not None:  # an ingest: its stories and the marked ones, not a whole
+            return sorted(found)  # store of another analysis version (its first read does that)
         return sorted(found | set(self._other_version(version)))
 
     def _clear_marks(self, story_ids: list[StoryId], version: str) -> None:
