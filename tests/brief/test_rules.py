@@ -100,3 +100,14 @@ def test_sources_are_named_never_by_path_or_hash() -> None:
     claim["origins"] = ["/data/feeds/a.txt"]
     (s,) = _brief([claim])
     assert s["label"] == "Valley Post" and "/data" not in s["text"]
+
+
+def test_a_question_or_the_writer_speaking_is_no_report() -> None:
+    text = "Will the harbour bridge ever reopen. Frankly, I am tired of waiting for it."
+    rows = [_claim("c1", "single_source", "Will the harbour bridge ever reopen",
+                   [_ev("a", text, "Will the harbour bridge ever reopen")]),
+            _claim("c2", "single_source", "Frankly, I am tired of waiting for it",
+                   [_ev("a", text, "Frankly, I am tired of waiting for it")])]  # fmt: skip
+    story = {"id": "s", "articles": ["a"], "claims": rows}
+    report = {"articles": [{"id": "a", "text": text, "ref": "a", "outlet": "Valley Post"}]}
+    assert build_brief(story, report)["sentences"] == []

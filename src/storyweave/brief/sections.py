@@ -19,6 +19,7 @@ from .wording import (
     TEMPLATE_WORDS,
     covering,
     is_clause,
+    is_report,
     leading_pronoun,
     lower_first,
     name_mention,
@@ -99,7 +100,9 @@ def claim_sentence(ctx: Context, claim: JSON, section: str, group: str = "") -> 
                 BriefSentence(section, sentence_case(whole["text"]), (whole, *evidence[1:]),
                               label, group, claims=ids)
             )  # fmt: skip
-        candidates = [c for c in candidates if not leading_pronoun(c.text)]
+        candidates = [
+            c for c in candidates if not leading_pronoun(c.text) and is_report(ctx.parse(c.text))
+        ]
         if section == "single_source" and ctx.sources(evidence[:1]) != NO_SOURCE:
             candidates = [_according_to(ctx, s) for s in candidates]
         return any(ctx.emit(s) for s in candidates)

@@ -53,6 +53,23 @@ def is_clause(doc: Any) -> bool:
     return False
 
 
+def is_report(doc: Any) -> bool:
+    """Whether a sentence in an article's own voice reports something: not a question ("Is
+    this really a good idea?", an auxiliary before the subject) and not the writer speaking
+    ("Now, I'm as excited as anybody": a first-person subject of the main clause)."""
+    if doc.text.rstrip().endswith("?"):
+        return False
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
+        if any(s.lower_ in {"i", "we"} for s in subjects):
+            return False
+        auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"}] + [root]
+        first = min((a.i for a in auxes if a.pos_ == "AUX"), default=None)
+        if subjects and first is not None and first == doc[0].i and first < subjects[0].i:
+            return False
+    return True
+
+
 def lower_first(doc: Any, text: str) -> str:
     """``text`` with its first letter lower-cased for use after "According to X, ", unless
     its first word is a name, an acronym or "I" (``doc`` is its parse)."""
