@@ -37,14 +37,6 @@ from .wording import article_label, is_clause, leading_pronoun
 
 log = logging.getLogger(__name__)
 
-SECTIONS: Final[dict[str, str]] = {
-    "headline": "",
-    "established": "What is established",
-    "disputed": "What is disputed",
-    "changed": "What changed",
-    "single_source": "Reported by one source",
-    "who_said_what": "Who said what",
-}
 # Two sentences state one fact when the later one's evidence overlaps an earlier one's by
 # this share of its length (the same span cut twice, or a claim and the quote it came from).
 REPEAT_OVERLAP: Final = 0.5

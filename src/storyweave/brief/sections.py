@@ -37,8 +37,12 @@ _OPENING_QUOTES: Final = ("“", '"', "‘", "«")
 
 
 def write_sections(ctx: Context, attributions: Iterable[JSON]) -> None:
-    claims = sorted(ctx.story.get("claims", []), key=claim_rank)
-    claims = [c for c in claims if has_evidence(ctx, c) or _dropped(ctx)]
+    claims = []
+    for claim in sorted(ctx.story.get("claims", []), key=claim_rank):
+        if has_evidence(ctx, claim):
+            claims.append(claim)
+        else:  # evidence outside its articles, or not their text: never written
+            ctx.dropped += 1
     headline = next((c for c in claims if c["status"] == "corroborated" and _own(ctx, c)), None)
     if headline is not None:
         claim_sentence(ctx, headline, "headline")
@@ -51,11 +55,6 @@ def write_sections(ctx: Context, attributions: Iterable[JSON]) -> None:
     for claim in single[:SINGLE_SOURCE_MAX]:
         claim_sentence(ctx, claim, "single_source")
     _who_said_what(ctx, attributions)
-
-
-def _dropped(ctx: Context) -> bool:
-    ctx.dropped += 1
-    return False
 
 
 def _own(ctx: Context, claim: JSON) -> bool:
@@ -182,10 +181,12 @@ def _changed(ctx: Context, claims: Sequence[JSON]) -> None:
             chain.append(nxt[0])
             seen.add(nxt[0]["id"])
         group = f"u{chains + 1}"
-        written = [c for c in chain if c["id"] not in ctx.done
-                   and claim_sentence(ctx, c, "changed", group)]  # fmt: skip
-        chains += len(written) >= 2
-        if len(written) == 1:  # no change shown: take it back
+        written = 0
+        for step in chain:
+            if step["id"] not in ctx.done:
+                written += claim_sentence(ctx, step, "changed", group)
+        chains += written >= 2
+        if written == 1:  # no change shown: take it back
             ctx.take_back()
 
 

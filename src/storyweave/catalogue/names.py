@@ -30,11 +30,7 @@ def entities_named(store: SQLStore, name: str) -> list[Entity]:
         return []
     longest = max(words(name), key=len)
     _, found = store.listing.entities(query=longest, limit=NAME_CANDIDATES)
-    return [
-        c.entity
-        for c in found
-        if any(wanted <= set(name_tokens(n)) for n in (c.entity.name, *c.entity.aliases))
-    ]
+    return [c.entity for c in found if matches(wanted, [c.entity.name, *c.entity.aliases])]
 
 
 def matches(wanted: set[str], forms: list[str]) -> bool:

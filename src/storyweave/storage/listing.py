@@ -168,18 +168,7 @@ class Listing:
 
     def entities_in(self, article_ids: Iterable[ArticleId]) -> set[EntityId]:
         """The entities mentioned in ``article_ids``."""
-        m = t.mentions.c
-        ids = list(dict.fromkeys(article_ids))
-        out: set[EntityId] = set()
-        with self.engine.connect() as conn:
-            for start in range(0, len(ids), 500):
-                query = (
-                    sa.select(m.entity_id)
-                    .distinct()
-                    .where(m.article_id.in_(ids[start : start + 500]), m.entity_id.is_not(None))
-                )
-                out.update(r[0] for r in conn.execute(query))
-        return out
+        return set(self.counts_in(article_ids))
 
     def refresh_entity_stats(self, entity_ids: Iterable[EntityId]) -> None:
         """Count again the mentions, articles and stories of ``entity_ids``; drop the counts of

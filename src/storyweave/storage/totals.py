@@ -64,7 +64,7 @@ def of_stories(conn: sa.Connection, story_ids: Iterable[StoryId]) -> Counter[Key
     out: Counter[Key] = Counter()
     for lo in range(0, len(ids), 500):
         part = ids[lo : lo + 500]
-        out += _story_rows(conn, [t.story_revisions.c.story_id.in_(part)], part)
+        out += _story_rows(conn, part)
     return out
 
 
@@ -87,7 +87,7 @@ def change(new: Mapping[Key, int], old: Mapping[Key, int]) -> dict[Key, int]:
 
 def recount(conn: sa.Connection) -> None:
     """Compute every total again from the rows, replacing what was kept."""
-    counts = _story_rows(conn, [], None)
+    counts = _story_rows(conn, None)
     s = t.entity_stats.c
     for etype, n in conn.execute(sa.select(s.type, sa.func.count()).group_by(s.type)):
         counts["entities", str(etype)] += int(n)
@@ -95,13 +95,15 @@ def recount(conn: sa.Connection) -> None:
     add(conn, counts)
 
 
-def _story_rows(conn: sa.Connection, where: list[Any], part: list[StoryId] | None) -> Counter[Key]:
+def _story_rows(conn: sa.Connection, part: list[StoryId] | None) -> Counter[Key]:
+    """What the analysis rows of the stories ``part`` (None: every story) add to the totals."""
     out: Counter[Key] = Counter()
 
     def among(table: sa.Table) -> list[Any]:
         return [table.c.story_id.in_(part)] if part is not None else []
 
-    n = conn.execute(sa.select(sa.func.count()).select_from(t.story_revisions).where(*where))
+    revisions = t.story_revisions
+    n = conn.execute(sa.select(sa.func.count()).select_from(revisions).where(*among(revisions)))
     out["stories", ""] += int(n.scalar_one())
     c = t.story_claims.c
     query = sa.select(c.status, sa.func.count()).where(*among(t.story_claims)).group_by(c.status)
