@@ -39,6 +39,11 @@ class Draft:
     published: dt.date | None = None
     language: str | None = None
     author: str | None = None
+    credits: tuple[str, ...] = ()
+    """Who the source's metadata credits for the story (an RSS ``<source>``, ``dc:source``,
+    a JSON-LD ``publisher`` or ``isBasedOn``), outermost first; not yet checked as agencies."""
+    based_on: str | None = None
+    """The URL of the article this one says it is based on (JSON-LD ``isBasedOn``)."""
 
 
 def parse_date(value: object, *, where: str) -> dt.date | None:
