@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storyweave.ingest import build_article, find_credit
-from storyweave.ingest.readers import Draft
+from storyweave.ingest.draft import Draft
 from storyweave.model import AnnotatedArticle, Mention, Sentence, Span
 from storyweave.pipeline.language import split_sentences
 from storyweave.storage import open_store

@@ -16,7 +16,7 @@ from .config import Settings
 from .entities import link_entities
 from .faults import checkpoint
 from .ingest import IngestOptions, read_inputs
-from .ingest.readers import Draft
+from .ingest.draft import Draft
 from .model import AnnotatedArticle, Article, Duplicate, Failure
 from .pipeline import Pipeline, StageRunner
 from .storage import SQLStore
@@ -53,7 +53,7 @@ def ingest(
     pipeline: StageRunner | None = None,
     progress: Progress = _no_progress,
 ) -> AnalysisResult:
-    """Read ``inputs`` (paths, or :class:`~storyweave.ingest.readers.Draft` objects held in
+    """Read ``inputs`` (paths, or :class:`~storyweave.ingest.draft.Draft` objects held in
     memory) into ``store``, annotate what is new or stale, and update the stories."""
     settings = settings or Settings()
     options = options or IngestOptions(

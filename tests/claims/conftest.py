@@ -17,7 +17,7 @@ import pytest
 from storyweave.claims import Claim, find_claims
 from storyweave.entities import link_entities
 from storyweave.ingest import IngestOptions, build_article
-from storyweave.ingest.readers import Draft
+from storyweave.ingest.draft import Draft
 from storyweave.model import AnnotatedArticle, Article, Duplicate
 from storyweave.pipeline import Pipeline
 

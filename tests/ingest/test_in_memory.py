@@ -10,7 +10,7 @@ import pytest
 
 from storyweave.analysis import ingest
 from storyweave.ingest import IngestOptions
-from storyweave.ingest.readers import Draft
+from storyweave.ingest.draft import Draft
 from storyweave.storage import SQLStore
 
 

@@ -14,7 +14,7 @@ from ..hashing import article_id, normalise_text
 from ..model import Article, Failure
 from ..timex import find_publication_date
 from .credit import find_credit
-from .readers import Draft
+from .draft import Draft
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,8 @@ from ..errors import ParseError, SourceError, StoryweaveError
 from ..model import Article, Failure
 from .build import IngestOptions, as_failure, build_article
 from .decode import read_bytes
-from .readers import JSONL_SUFFIXES, SUPPORTED, Draft, read_document, read_jsonl
+from .draft import Draft
+from .readers import JSONL_SUFFIXES, SUPPORTED, read_document, read_jsonl
 
 log = logging.getLogger(__name__)
 

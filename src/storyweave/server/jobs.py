@@ -25,7 +25,7 @@ from ..analysis import AnalysisResult, ingest
 from ..config import Settings
 from ..errors import StoryweaveError
 from ..ingest import IngestOptions
-from ..ingest.readers import Draft
+from ..ingest.draft import Draft
 from ..model import Failure
 from ..pipeline import Pipeline
 from ..storage import SQLStore

@@ -12,10 +12,10 @@ import re
 from pathlib import Path, PurePosixPath
 
 from ..errors import SourceError, StoryweaveError
+from ..ingest.draft import Draft
 from ..ingest.readers import (
     JSONL_SUFFIXES,
     SUPPORTED,
-    Draft,
     parse_date,
     read_document,
     read_jsonl,

@@ -9,7 +9,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ...errors import StoryweaveError
 from ...ingest import IngestOptions
-from ...ingest.readers import Draft, parse_date
+from ...ingest.draft import Draft
+from ...ingest.readers import parse_date
 from ...model import Failure
 from ..deps import ServicesDep, bearer, token_ok
 from ..problems import HTTPProblem
