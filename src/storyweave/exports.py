@@ -289,7 +289,8 @@ def _articles_of(evidence: Any) -> list[str]:
 
 @_table(
     "articles",
-    "id ref title url outlet published language author credit body_end ingested_at story_id "
+    "id ref title url outlet published language author credit body_end body_start credits "
+    "ingested_at story_id "
     "duplicate_of duplicate_kind text",
 )
 def _articles(r: _Reader) -> Iterator[Row]:
@@ -297,7 +298,7 @@ def _articles(r: _Reader) -> Iterator[Row]:
     query = (
         sa.select(
             *_cols(t.articles, "id ref title url outlet published language author credit"),
-            *_cols(t.articles, "body_end ingested_at"),
+            *_cols(t.articles, "body_end body_start credits ingested_at"),
             sa_.story_id,
             d.original_id,
             d.kind,

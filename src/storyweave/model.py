@@ -45,9 +45,12 @@ class Span:
 class Article:
     """One news article. Its ``id`` is a content hash (see :mod:`storyweave.hashing`).
 
-    ``body_end`` marks where the article's own reporting ends: a trailing credit
-    line ("According to Tin Tuc newspaper") lies after it and is kept out of the
-    analysis, while the text itself stays whole.
+    ``body_start`` and ``body_end`` mark where the article's own reporting starts and ends:
+    a dateline or byline ("SHAWNEE, Okla. (AP) —") lies before it, trailing credit lines
+    ("According to Tin Tuc newspaper", "Reporting by ...") after it, and both are kept out
+    of the analysis while the text itself stays whole. ``credits`` names the organisations
+    the copy is credited to (dateline, byline, credit lines, the source's metadata),
+    outermost first; ``credit`` is the trailing credit text as written.
     """
 
     id: ArticleId
@@ -61,17 +64,29 @@ class Article:
     author: str | None = None
     credit: str | None = None
     body_end: int | None = None
+    body_start: int | None = None
+    credits: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.text.strip():
             raise ValidationError("E402", field="text", detail="empty")
         if self.body_end is not None and not (0 < self.body_end <= len(self.text)):
             raise ValidationError("E402", field="body_end", detail=str(self.body_end))
+        end = len(self.text) if self.body_end is None else self.body_end
+        if self.body_start is not None and not (0 <= self.body_start < end):
+            raise ValidationError("E402", field="body_start", detail=str(self.body_start))
 
     @property
     def body(self) -> str:
-        """The text the stages analyse: everything before the credit line."""
+        """The text the stages analyse: everything before the trailing credits. A leading
+        dateline or byline stays in it (the parser reads the first sentence as written)
+        and the stages keep what lies before ``body_start`` out of mentions and claims."""
         return self.text if self.body_end is None else self.text[: self.body_end]
+
+    @property
+    def own_start(self) -> int:
+        """Where the article's own words start: after its dateline or byline, else 0."""
+        return self.body_start or 0
 
 
 @dataclass(frozen=True, slots=True)

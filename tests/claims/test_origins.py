@@ -8,12 +8,12 @@ from storyweave.claims.origins import OriginIndex, Report
 from storyweave.model import Article, Duplicate
 
 
-def art(aid: str, outlet: str | None = None, credit: str | None = None) -> Article:
-    return Article(id=aid, text=f"Text of {aid}.", ref=aid, outlet=outlet, credit=credit)
+def art(aid: str, outlet: str | None = None, *credits: str) -> Article:
+    return Article(id=aid, text=f"Text of {aid}.", ref=aid, outlet=outlet, credits=credits)
 
 
-A = art("a", "Daily Planet", "Source: AP")
-B = art("b", "Morning Post", "Source: Associated Press")
+A = art("a", "Daily Planet", "AP")
+B = art("b", "Morning Post", "Associated Press")
 C = art("c", "Evening Star")
 D = art("d", "Evening Star")
 E = art("e", "Gazette")

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from storyweave._types import ArticleId
 from storyweave.entities.names import fold
 from storyweave.entities.sources import news_source_name
-from storyweave.ingest.credit import find_credit
 from storyweave.model import Article, Duplicate
+from storyweave.outlets import source_label
+from storyweave.outlets.copies import copy_direction
 
 from .calibration import DERIVED_CONTAINMENT, DERIVED_SHARE
 
@@ -73,7 +74,7 @@ class OriginIndex:
         uf = _UnionFind()
         for a in articles:
             uf.find(f"article:{a.id}")
-            for key in (outlet_key(a), credit_key(a)):
+            for key in (outlet_key(a), *credit_keys(a)):
                 if key is not None:
                     uf.union(f"article:{a.id}", key)
         for d in duplicates:
@@ -115,7 +116,7 @@ class OriginIndex:
         speakers = list(dict.fromkeys(r.speaker for r in reports if r.speaker))
         if speakers and len(articles) > 1:
             label = f"{', '.join(speakers)}, relayed by {_listed(names)}"
-        credits = [c for c in dict.fromkeys(self._credit(a) for a in articles) if c]
+        credits = list(dict.fromkeys(c for a in articles for c in self._credits(a)))
         credits = [c for c in credits if c not in names]
         if credits:
             label += f" (credited to {', '.join(credits)})"
@@ -130,18 +131,15 @@ class OriginIndex:
                 )
         return Origin(label=label, articles=articles, cites=cites)
 
-    def _credit(self, article: ArticleId) -> str | None:
+    def _credits(self, article: ArticleId) -> tuple[str, ...]:
         a = self._articles.get(article)
-        if a is None or not a.credit:
-            return None
-        credit = find_credit("\n" + a.credit)
-        return credit.outlet if credit else a.credit
+        return a.credits if a is not None else ()
 
     def _name(self, article: ArticleId) -> str:
         a = self._articles.get(article)
         if a is None:
             return article
-        return a.outlet or a.ref or a.id
+        return source_label(a.outlet, a.url, a.title)
 
 
 _GRAM = re.compile(r"\w+")
@@ -165,10 +163,11 @@ def derived_pairs(articles: Sequence[Article]) -> list[tuple[ArticleId, ArticleI
             for i, x in enumerate(ids):
                 for y in ids[i + 1 :]:
                     shared[(x, y)] += 1
+    by_id = {a.id: a for a in articles}
     order = {a.id: (a.published or dt.date.min, n) for n, a in enumerate(articles)}
     out = []
     for (x, y), n in shared.items():
-        earlier, later = sorted((x, y), key=order.__getitem__)
+        earlier, later = copy_direction(by_id[x], by_id[y], order)
         share = n / len(grams[x] | grams[y])
         copied = n / max(1, len(grams[earlier]))  # the earlier body run whole, with more added
         if share >= DERIVED_SHARE or copied >= DERIVED_CONTAINMENT:
@@ -214,12 +213,10 @@ def outlet_key(article: Article) -> str | None:
     return source_key(article.outlet) if article.outlet else None
 
 
-def credit_key(article: Article) -> str | None:
-    """The origin key of the article's credit line ("Source: AP" -> "wire:AP")."""
-    if not article.credit:
-        return None
-    credit = find_credit("\n" + article.credit)
-    return source_key(credit.outlet if credit else article.credit)
+def credit_keys(article: Article) -> list[str]:
+    """The origin keys of the organisations the article is credited to (its dateline, byline,
+    credit lines and metadata: "SHAWNEE, Okla. (AP) —" -> "wire:AP")."""
+    return [source_key(name) for name in article.credits]
 
 
 def cited_agencies(chain: Sequence[str]) -> list[str]:

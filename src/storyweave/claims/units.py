@@ -24,7 +24,7 @@ from storyweave.quotes import states
 
 from .lexicon import MODALITY
 
-UNITS_VERSION = "1"
+UNITS_VERSION = "2"
 """Raise when :func:`claim_units` cuts differently: units stored by another version are cut
 again (the ``claim_units`` stage re-runs, and a report cuts them from the parse meanwhile)."""
 
@@ -80,12 +80,13 @@ def claim_units(item: AnnotatedArticle, doc: Any) -> list[Unit]:
         doc: the spaCy parse of ``item.article.body``.
     """
     body_end = len(item.article.body)
+    own = item.article.own_start  # a dateline or byline before it is no claim
     out: list[Unit] = []
     for sent in item.sentences:
-        end = min(sent.span.end, body_end)
-        if sent.span.start >= end:
+        start, end = max(sent.span.start, own), min(sent.span.end, body_end)
+        if start >= end:
             continue
-        sspan = doc.char_span(sent.span.start, end, alignment_mode="expand")
+        sspan = doc.char_span(start, end, alignment_mode="expand")
         if sspan is None or not len(sspan):
             continue
         for region in _regions(item, doc, sspan):

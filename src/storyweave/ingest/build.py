@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from ..errors import ParseError, StoryweaveError, ValidationError
 from ..hashing import article_id, normalise_text
 from ..model import Article, Failure
+from ..outlets import by_domain, canonical, registrable_domain
 from ..timex import find_publication_date
-from .credit import find_credit
+from .credit import Credits, find_credit, find_credits
 from .draft import Draft
 
 
@@ -26,23 +27,25 @@ class IngestOptions:
 
 
 def build_article(draft: Draft, opts: IngestOptions | None = None) -> Article:
-    """Normalise a draft's text, find its credit line, apply defaults and hash its id."""
+    """Normalise a draft's text, find its credits, name its outlet, apply defaults and hash
+    its id (from the outlet the input gave, so a derived outlet never changes an id)."""
     opts = opts or IngestOptions()
     text = normalise_text(draft.text)
     if not text:
         raise ParseError("E113", path=draft.ref)
     if len(text) > opts.max_article_chars:
         raise ParseError("E114", path=draft.ref, size=len(text), limit=opts.max_article_chars)
-    credit = find_credit(text)
-    outlet = draft.outlet or opts.outlet or (credit.outlet if credit else None)
-    body_end = None
-    if credit:
-        body_end = len(text[: credit.start].rstrip())
-        if body_end == 0:
-            raise ParseError("E113", path=draft.ref)
+    found = find_credits(text)
+    source_line = find_credit(text)
+    given = draft.outlet or opts.outlet
+    id_outlet = given or (source_line.outlet if source_line else None)
+    outlet = given or domain_outlet(draft.url) or found.outlet()
+    end = len(text.rstrip())
+    body_end = found.body_end if found.body_end < end else None
+    credits = [*found.names, *(canonical(c) or c for c in draft.credits)]
     try:
         return Article(
-            id=article_id(text, url=draft.url, outlet=outlet),
+            id=article_id(text, url=draft.url, outlet=id_outlet),
             text=text,
             ref=draft.ref,
             title=(draft.title or "").strip() or None,
@@ -50,12 +53,28 @@ def build_article(draft: Draft, opts: IngestOptions | None = None) -> Article:
             outlet=outlet,
             published=draft.published or opts.published or find_publication_date(text),
             language=draft.language,
-            author=draft.author,
-            credit=credit.line if credit else None,
+            author=draft.author or _byline_author(text, found),
+            credit=text[body_end:].strip() if body_end is not None else None,
             body_end=body_end,
+            body_start=found.body_start or None,
+            credits=tuple(dict.fromkeys(c for c in credits if c)),
         )
     except ValidationError as e:
         raise ParseError(f"{draft.ref}: {e}") from None
+
+
+def domain_outlet(url: str | None) -> str | None:
+    """The outlet a URL names: the organisation its registrable domain belongs to, else the
+    domain itself ("https://www.tulsaherald.com/x" -> "tulsaherald.com")."""
+    domain = registrable_domain(url)
+    return (by_domain(domain) or domain) if domain else None
+
+
+def _byline_author(text: str, found: Credits) -> str | None:
+    for line in found.lines:
+        if line.kind == "byline":
+            return text[line.start : line.end].strip().removeprefix("By ").strip() or None
+    return None
 
 
 def as_failure(err: StoryweaveError, *, ref: str) -> Failure:

@@ -22,16 +22,21 @@ ENTITY_LABELS = frozenset(
 )
 
 
-def mentions_of(doc: Any) -> tuple[Mention, ...]:
+def mentions_of(doc: Any, *, start: int = 0) -> tuple[Mention, ...]:
+    """The doc's named-entity mentions from character ``start`` on (a dateline or byline
+    before it credits the copy and names no participant)."""
     return tuple(
         Mention(span=Span(ent.start_char, ent.end_char), label=ent.label_)
         for ent in doc.ents
-        if ent.label_ in ENTITY_LABELS
+        if ent.label_ in ENTITY_LABELS and ent.start_char >= start
     )
 
 
-@stage("ner", requires={"sentences"}, produces={"mentions", "doc"}, version="1", batch=True)
+@stage("ner", requires={"sentences"}, produces={"mentions", "doc"}, version="2", batch=True)
 def ner_stage(batch: Sequence[AnnotatedArticle]) -> list[BatchResult]:
     """Parse each body with spaCy and keep its named-entity mentions."""
     docs = models.load_nlp().pipe([item.article.body for item in batch], batch_size=32)
-    return [{"mentions": mentions_of(doc), "doc": doc} for doc in docs]
+    return [
+        {"mentions": mentions_of(doc, start=item.article.own_start), "doc": doc}
+        for item, doc in zip(batch, docs, strict=True)
+    ]

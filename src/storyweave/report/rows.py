@@ -160,6 +160,8 @@ def article_row(item: AnnotatedArticle) -> JSON:
         "author": a.author,
         "credit": a.credit,
         "body_end": a.body_end if a.body_end is not None else len(a.text),
+        "body_start": a.body_start or 0,
+        "credits": list(a.credits),
         "text": a.text,
     }
 

@@ -13,6 +13,7 @@ from ..dedup import Signature, signature
 from ..errors import NotFound, StorageError
 from ..hashing import fingerprint
 from ..model import Article, Duplicate
+from ..outlets.copies import copy_direction
 from . import schema as t
 from .base import StoreBase
 from .rows import article_of, article_row
@@ -58,6 +59,8 @@ class ArticleStore(StoreBase):
                 return AddResult(article.id, new=False)
             dup = self._find_duplicate(conn, article.id, fp, sig, near_threshold)
             conn.execute(sa.insert(t.articles).values(**article_row(article, fp)))
+            if dup:
+                dup = self._directed(conn, dup, article)
             conn.execute(
                 sa.insert(t.minhashes).values(article_id=article.id, signature=sig.to_bytes())
             )
@@ -75,6 +78,26 @@ class ArticleStore(StoreBase):
                     )
                 )
         return AddResult(article.id, new=True, duplicate=dup)
+
+    def _directed(self, conn: sa.Connection, dup: Duplicate, article: Article) -> Duplicate:
+        """The duplicate record pointing from the copy to the original: when the new article is
+        the original (published earlier, or credited by the one already stored), the stored one
+        becomes its copy, and copies of that one point to the new original."""
+        row = conn.execute(sa.select(t.articles).where(t.articles.c.id == dup.original))
+        existing = article_of(row.mappings().one())
+        if copy_direction(existing, article)[0] == existing.id:
+            return dup
+        d = t.duplicates.c
+        if conn.execute(sa.select(d.article_id).where(d.article_id == existing.id)).first():
+            return dup  # the stored one copies a third article: the new one copies that chain
+        conn.execute(
+            sa.update(t.duplicates)
+            .where(d.original_id == existing.id)
+            .values(original_id=article.id)
+        )
+        return Duplicate(
+            article=existing.id, original=article.id, kind=dup.kind, similarity=dup.similarity
+        )
 
     def _find_duplicate(
         self, conn: sa.Connection, aid: str, fp: str, sig: Signature, threshold: float

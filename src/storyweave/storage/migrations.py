@@ -188,6 +188,13 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     # the lists' orders as indexes, kept totals, stale marks, the entity-name index
     Migration("0011_read_paths", _read_paths),
+    # where a dateline or byline ends, and the organisations an article is credited to
+    Migration(
+        "0012_article_credits",
+        _add_columns(
+            "articles", [sa.Column("body_start", sa.Integer), sa.Column("credits", sa.Text)]
+        ),
+    ),
 )
 
 

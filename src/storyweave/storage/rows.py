@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from typing import Any
 
 from ..model import Article, Attribution, Span
@@ -25,6 +26,8 @@ def article_row(a: Article, fp: str) -> dict[str, Any]:
         "author": a.author,
         "credit": a.credit,
         "body_end": a.body_end,
+        "body_start": a.body_start,
+        "credits": json.dumps(list(a.credits)) if a.credits else None,
         "text": a.text,
         "fingerprint": fp,
         "ingested_at": now(),
@@ -44,6 +47,8 @@ def article_of(r: Any) -> Article:
         author=r["author"],
         credit=r["credit"],
         body_end=r["body_end"],
+        body_start=r["body_start"],
+        credits=tuple(json.loads(r["credits"])) if r["credits"] else (),
     )
 
 

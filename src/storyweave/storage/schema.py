@@ -30,6 +30,8 @@ articles = sa.Table(
     sa.Column("author", sa.Text),
     sa.Column("credit", sa.Text),
     sa.Column("body_end", sa.Integer),
+    sa.Column("body_start", sa.Integer),
+    sa.Column("credits", sa.Text),  # JSON list of credited organisations
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("fingerprint", sa.String(64), nullable=False, index=True),
     sa.Column("ingested_at", sa.String(40), nullable=False, index=True),
