@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from storyweave._types import JSON
 from storyweave.brief import build_brief
-from storyweave.brief.wording import NO_SOURCE, article_label
+from storyweave.brief.wording import article_label
+from storyweave.outlets.label import NO_SOURCE
 
 BRIDGE = (
     "The council announced plans to reopen the harbour bridge. "

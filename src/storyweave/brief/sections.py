@@ -11,11 +11,11 @@ from typing import Final
 
 from .._types import JSON
 from ..nlp.models import DATELINE
+from ..outlets.label import NO_SOURCE
 from ..quotes.cues import STATEMENT_CUES
 from .build import BriefSentence, Context, claim_rank, has_evidence, label_words
 from .support import evidence_ok
 from .wording import (
-    NO_SOURCE,
     TEMPLATE_WORDS,
     covering,
     is_clause,

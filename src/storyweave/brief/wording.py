@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 from .._types import JSON
+from ..outlets import source_label
 
 # Pronouns a sentence may not open with: a reader cannot tell who or what they stand for.
 LEADING_PRONOUNS: Final = frozenset(
@@ -34,7 +34,6 @@ LEADING_PRONOUNS: Final = frozenset(
 # "According to RIA Novosti, citing Vladimir Putin, ..."; "Tin Tuc reported: ...".
 TEMPLATE_WORDS: Final = frozenset({"according", "citing", "reported", "said", "reports"})
 # The label of an article with no outlet, URL or title (never its file path or hash).
-NO_SOURCE: Final = "an article without an outlet"
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _FINITE_TAGS: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _WORD = re.compile(r"[^\W_]+")
@@ -89,19 +88,14 @@ def leading_pronoun(text: str) -> bool:
 
 
 def article_label(article: JSON) -> str:
-    """A reader's name for an article's source: its outlet, else its URL's domain, else its
-    title (shortened), else :data:`NO_SOURCE`."""
-    outlet = str(article.get("outlet") or "").strip()
-    if outlet:
-        return outlet
-    url = str(article.get("url") or "")
-    host = urlsplit(url).hostname if url.startswith(("http://", "https://")) else None
-    if host:
-        return host.removeprefix("www.")
-    title = " ".join(str(article.get("title") or "").split())
-    if title:
-        return f"“{title[:57]}…”" if len(title) > 60 else f"“{title}”"
-    return NO_SOURCE
+    """A reader's name for an article's source (report JSON): its outlet, else the
+    organisation or registrable domain of its URL, else its title (shortened), else
+    :data:`NO_SOURCE` (:func:`storyweave.outlets.source_label`)."""
+    return source_label(
+        str(article.get("outlet") or "") or None,
+        str(article.get("url") or "") or None,
+        str(article.get("title") or "") or None,
+    )
 
 
 def sentence_case(text: str) -> str:

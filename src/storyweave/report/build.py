@@ -18,6 +18,7 @@ from ..errors import ValidationError
 from ..graph import EntityGraph, build_graph
 from ..storage import SQLStore
 from .analyse import analysis_of, with_parses
+from .coverage import story_coverage
 from .rows import article_row, attribution_row, report_entities, span_json
 
 SCHEMA_ID = "storyweave.report/1"
@@ -35,6 +36,7 @@ def build_report(
     by_id = {i.article.id: i for i in items}
     entities = report_entities(store, items)
     names = {e["id"]: e for e in entities}
+    duplicates = store.duplicates(by_id)
     return {
         "schema": SCHEMA_ID,
         "notes": list(notes),
@@ -61,14 +63,28 @@ def build_report(
                 "kind": d.kind,
                 "similarity": d.similarity,
             }
-            for d in store.duplicates(by_id)
+            for d in duplicates
         ],
         "failures": [
             {"stage": f.stage, "ref": f.ref, "article": f.article, "code": f.code, "error": f.error}
             for f in store.failures()
             if f.article in by_id
         ],
-        "stories": [analysis_of(store, s).story_json() for s in stories],
+        "stories": [
+            {
+                **analysis_of(store, s).story_json(),
+                "coverage": story_coverage(
+                    [by_id[a].article for a in s.article_ids if a in by_id],
+                    duplicates,
+                    {
+                        a: by_id[a].language or by_id[a].article.language
+                        for a in s.article_ids
+                        if a in by_id
+                    },
+                ),
+            }
+            for s in stories
+        ],
     }
 
 

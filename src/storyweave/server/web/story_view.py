@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..._types import JSON
+from ...brief.wording import article_label
 from ...report import speaker_label as speaker_name
 from .graph import Graph, entity_graph
 from .highlight import Mark, Piece, pieces
@@ -49,6 +50,9 @@ class StoryView:
     graph: Graph
     notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    coverage: JSON = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    """A readable source name per article id (its outlet, domain or title)."""
 
     @property
     def brief_sections(self) -> list[tuple[str, str, list[JSON]]]:
@@ -78,6 +82,9 @@ def story_view(report: JSON) -> StoryView:
         body_end = a.get("body_end")
         if a["id"] in marks and isinstance(body_end, int) and body_end < len(a["text"]):
             marks[a["id"]].append(Mark(body_end, len(a["text"]), "credit", "credit line"))
+        body_start = a.get("body_start")
+        if a["id"] in marks and isinstance(body_start, int) and body_start > 0:
+            marks[a["id"]].append(Mark(0, body_start, "credit", "dateline or byline"))
     articles = [
         ArticleView(a, pieces(a["text"], marks[a["id"]]), len(marks[a["id"]]))
         for a in report["articles"]
@@ -99,6 +106,8 @@ def story_view(report: JSON) -> StoryView:
         graph=entity_graph(report),
         notes=list(report.get("notes", [])),
         counts=counts,
+        coverage=story.get("coverage") or {},
+        labels={a["id"]: article_label(a) for a in report["articles"]},
     )
 
 
