@@ -151,3 +151,27 @@ def test_a_unit_with_an_inherited_subject_rests_on_it_too() -> None:
     assert second.text == "The two ministers then signed a trade agreement"
     evidence = item.article.text[second.span.start : second.span.end]
     assert evidence == "The two ministers toured the factory and then signed a trade agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "A photographer for the paper watched police detain three cyclists outside the depot.",
+            ["Police detain three cyclists outside the depot"],
+            id="perception-verb-gives-the-clause-seen",
+        ),
+        pytest.param(
+            "Our correspondent saw that the old footbridge had collapsed into the canal.",
+            ["The old footbridge had collapsed into the canal"],
+            id="perception-with-that-clause",
+        ),
+        pytest.param(
+            "Neighbours did not see anyone leave the warehouse.",
+            ["Neighbours did not see anyone leave the warehouse"],
+            id="negated-perception-stays-whole",
+        ),
+    ],
+)
+def test_what_a_witness_saw_is_the_claim(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _units(text)] == expected

@@ -119,6 +119,13 @@ NEGATIVE_IMPLICATIVES: Final = frozenset(
 PREVENTIVES: Final = frozenset({"escape", "avoid", "prevent", "avert", "spare", "dodge", "evade"})
 """Verbs whose object names what did not happen: "escaped damage" = was not damaged."""
 
+PERCEPTION: Final = frozenset(
+    {"see", "watch", "witness", "observe", "notice", "spot", "hear", "film", "photograph"}
+)
+"""Verbs of perception: "Our reporter saw farmers burn tyres" reports what was seen, a claim of
+the clause it takes ("farmers burn tyres"), made by the article that reports it (English
+grammar, not fitted)."""
+
 NEGATORS: Final = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
 

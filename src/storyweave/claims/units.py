@@ -22,7 +22,7 @@ from storyweave._types import ArticleId
 from storyweave.model import AnnotatedArticle, Attribution, AttributionKind, Span
 from storyweave.quotes import states
 
-from .lexicon import MODALITY
+from .lexicon import MODALITY, PERCEPTION
 
 UNITS_VERSION = "2"
 """Raise when :func:`claim_units` cuts differently: units stored by another version are cut
@@ -303,6 +303,11 @@ def _clause_heads(doc: Any, tokens: frozenset[int]) -> tuple[list[int], set[int]
         h = todo.pop(0)
         if h in heads:
             continue
+        seen = _perceived(doc[h], tokens)
+        if seen is not None:  # "Our reporter saw [farmers burn tyres]": the clause seen
+            dropped |= {t.i for t in doc[h].subtree} - {t.i for t in seen.subtree}
+            todo.insert(0, seen.i)
+            continue
         heads.append(h)
         for tok in doc[h].subtree:
             if tok.i == h or tok.i not in tokens or tok.i in heads:
@@ -326,6 +331,23 @@ def _clause_heads(doc: Any, tokens: frozenset[int]) -> tuple[list[int], set[int]
                 todo.append(tok.i)
     heads.sort()
     return heads, dropped
+
+
+def _perceived(head: Any, tokens: frozenset[int]) -> Any | None:
+    """The clause a verb of perception takes, with a subject of its own ("saw [farmers burn
+    tyres]", "watched [police detain three men]"), when the verb is not negated; else None."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in PERCEPTION:
+        return None
+    if any(c.dep_ == "neg" for c in head.children):
+        return None
+    for child in head.children:
+        if (
+            child.dep_ in {"ccomp", "xcomp"}
+            and child.i in tokens
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+        ):
+            return child
+    return None
 
 
 def _under_other_head(tok: Any, h: int, heads: Sequence[int]) -> bool:
