@@ -403,6 +403,20 @@ AGREEMENTS = [
         ),
         id="name-spelling",
     ),
+    pytest.param(
+        Agreement(
+            (
+                Report(
+                    "Harbour Post",
+                    "Rioters set fire to two buses outside the depot late on Friday.",
+                ),
+                Report("Metro Radio", "Rioters burned two buses outside the depot late on Friday."),
+            ),
+            "set fire to two buses",
+            "burned two buses",
+        ),
+        id="idiom-set-fire-to",
+    ),
 ]
 
 

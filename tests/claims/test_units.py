@@ -175,3 +175,22 @@ def test_a_unit_with_an_inherited_subject_rests_on_it_too() -> None:
 )
 def test_what_a_witness_saw_is_the_claim(text: str, expected: list[str]) -> None:
     assert [t for t, _ in _units(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Rioters set fire to two buses near the depot.", "burn"),
+        ("Protesters set three cars ablaze overnight.", "burn"),
+        ("Guards opened fire on the convoy at dawn.", "shoot"),
+        ("The club fired its coach after the defeat.", "fire"),  # no idiom: to dismiss
+    ],
+)
+def test_an_idiom_names_its_event(text: str, event: str) -> None:
+    from storyweave.claims.lexicon import predicate_key, stem
+    from storyweave.claims.slots import linked_mentions, read_slots
+
+    (item,) = annotate([make(text, ref="idiom.txt")])
+    (unit,) = claim_units(item, item.doc)
+    found = read_slots(item, item.doc, unit, linked_mentions(item, item.doc, lambda *_: None))
+    assert found.predicate == predicate_key(stem(event))

@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from storyweave.entities.gazetteer import gazetteer
 from storyweave.model import AnnotatedArticle, Mention, Span, Timex
@@ -45,6 +45,16 @@ _DIRECTIONAL = frozenset({"to", "from", "toward", "towards", "into", "onto"})
 _LIGHT_VERBS = frozenset(
     {"be", "have", "take", "hold", "make", "give", "carry", "conduct", "remain", "stay", "become"}
 )
+_IDIOMS: Final = {
+    ("set", "fire"): "burn",
+    ("catch", "fire"): "burn",
+    ("set", "ablaze"): "burn",
+    ("set", "alight"): "burn",
+    ("set", "light"): "burn",
+    ("open", "fire"): "shoot",
+}
+"""Verb and object (or complement) that together name another event: "set fire to the tyres" is
+to burn them, "opened fire" to shoot (English idioms, not fitted)."""
 _ASPECT_VERBS = frozenset({"keep", "continue", "begin", "start", "go", "succeed", "manage"})
 """Verbs whose complement says what happened ("kept falling", "succeeded in refloating");
 "succeed" keeps its own outcome when it has no complement."""
@@ -392,6 +402,10 @@ def _predicate(head: Any) -> tuple[str, bool]:
         objs = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
         if objs:
             return predicate_key(stem(objs[0].lemma_)), not negated
+    for c in tok.children:
+        idiom = _IDIOMS.get((tok.lemma_, c.lemma_.lower()))
+        if idiom and c.dep_ in {"dobj", "acomp", "advmod", "oprd", "xcomp", "npadvmod"}:
+            return predicate_key(stem(idiom)), negated
     hedging = tok.lemma_ in DESIRES  # "is seeking help" -> help, hedged
     if tok.lemma_ in _LIGHT_VERBS or tok.lemma_ in _REPORTING or hedging:
         objs = [c for c in tok.children if c.dep_ in {"attr", "acomp", "dobj"}]
