@@ -74,6 +74,10 @@ def test_story_report_is_valid_and_holds_one_story(client: TestClient) -> None:
     validate_report(report)
     assert [s["id"] for s in report["stories"]] == [sid]
     assert len(report["stories"][0]["claims"]) == 4
+    coverage = report["stories"][0]["coverage"]
+    assert {o["name"] for o in coverage["outlets"]} == {"Tin Tuc", "Wire"}
+    assert coverage["independent_origins"] == 2
+    assert {f["outlet"] for f in coverage["first_report"]} == {"Tin Tuc", "Wire"}
 
 
 def test_claims_filter_by_status_and_story(client: TestClient) -> None:

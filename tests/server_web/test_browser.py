@@ -81,6 +81,9 @@ def test_story_list_then_story_page(page: Any, watch: Watch, live_server: str) -
     link.click()
     page.wait_for_url("**/stories/st_*")
     assert page.locator("h1").inner_text() == title
+    # who covered it
+    assert "2 independent origins" in page.locator("#coverage").inner_text()
+    assert page.locator("#coverage .coverage-table tbody tr").count() == 2
     # the brief
     assert "Kim Jong-un met Vladimir Putin." in page.locator("#brief").inner_text()
     # claims, coloured by status

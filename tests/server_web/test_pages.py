@@ -26,6 +26,8 @@ def test_story_page_shows_brief_claims_timeline_graph_and_highlights(client: Tes
     assert "<svg" in html and "<circle" in html  # entity graph
     assert 'class="ent ent-person"' in html
     assert "We will talk about all issues," in html  # quote
+    coverage = html[html.index('id="coverage"') :]
+    assert "2 independent origins" in coverage and "first reported by Tin Tuc, Wire" in coverage
 
 
 @pytest.mark.parametrize(

@@ -40,6 +40,7 @@ def story_coverage(
         outlets.setdefault(name, []).append(a)
     dated = sorted((a.published, a.id) for a in articles if a.published)
     first = [aid for day, aid in dated if day == dated[0][0]] if dated else []
+    first.sort(key=lambda aid: (label[aid], aid))
     copied = {(d.article, d.original) for d in dups}
     origins = index.origins([Report(a.id, ()) for a in articles])
     langs = languages or {}
