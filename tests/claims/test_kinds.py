@@ -572,3 +572,25 @@ def test_alike_wording_of_different_facts_is_never_corroborated(
 def test_two_true_reports_are_not_a_conflict(first: str, second: str, minilm: Embed) -> None:
     _, claims = ledger([Report("North Desk", first), Report("South Desk", second)], minilm)
     assert not [c for c in claims if c.status == "conflicting"]
+
+
+def test_wire_credits_in_every_place_are_one_origin(minilm: Embed) -> None:
+    items, claims = ledger(
+        [
+            Report("Velostan Herald", "VELOSTAN, May 14 (Reuters) – Striking dockers blocked the "
+                   "container terminal for a third day on Tuesday, the port operator said."),
+            Report("Coast Online", "Striking dockers kept the container terminal shut for a "
+                   "third day on Tuesday, the port operator said.\n(Reporting by Reuters; "
+                   "Editing by Ines Vale)"),
+            Report("Harbour Weekly", "Dockers on strike blocked the container terminal for the "
+                   "third day running on Tuesday, according to the port operator.\n— Reuters"),
+        ],
+        minilm,
+    )  # fmt: skip
+    claim = covering(claims, items, "blocked the container terminal", 0)
+    assert len({e.article for e in claim.evidence}) == 3
+    assert claim.independent_sources == 1 and claim.status == "single_source"
+    texts = " ".join(c.text for c in claims)
+    assert "Reporting by" not in texts and "Editing by" not in texts and "VELOSTAN" not in texts
+    mentions = {m.span.text_in(i.article.text) for i in items for m in i.mentions}
+    assert "Reuters" not in mentions  # a credit is no entity
