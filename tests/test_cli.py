@@ -393,3 +393,80 @@ def test_brief_and_timeline_commands(analysed: Analysed) -> None:
     assert [e["date"] for e in json.loads(res.output)] == [e["date"] for e in seed["timeline"]]
     res = runner.invoke(main, ["brief", "st_nope", "--db", analysed.db])
     assert res.exit_code == 1 and "st_nope" in res.output
+
+
+@pytest.mark.parametrize("command", ["claims", "brief", "timeline", "entities", "quotes"])
+def test_every_listing_prints_table_json_jsonl_csv_md(analysed: Analysed, command: str) -> None:
+    import csv
+    import io
+
+    seed = _story_of(analysed.report, "000_dd195cddc56944a4")
+    args = [command, seed["id"]] if command in {"claims", "brief", "timeline"} else [command]
+    if command in {"entities", "quotes"}:
+        args += ["--story", seed["id"]]
+    runner = CliRunner()
+
+    def run(fmt: str) -> str:
+        res = runner.invoke(main, [*args, "--db", analysed.db, "--format", fmt])
+        assert res.exit_code == 0, res.output
+        return res.output
+
+    rows = json.loads(run("json"))
+    assert rows, f"{command} printed no rows on the seed story"
+    lines = [json.loads(line) for line in run("jsonl").splitlines()]
+    assert lines == rows
+    table = list(csv.reader(io.StringIO(run("csv"))))
+    assert len(table) == len(rows) + 1 and all(len(r) == len(table[0]) for r in table)
+    md = run("md").splitlines()
+    if command in {"brief", "timeline"}:  # Markdown prose: the brief's sections, dated lines
+        assert md and not md[0].startswith("| ")
+    else:
+        assert md[0].startswith("| ") and md[1].startswith("|") and len(md) >= len(rows) + 2
+    assert run("table").strip()
+
+
+def test_read_commands_refuse_a_store_that_is_not_there(tmp_path: Path) -> None:
+    db = tmp_path / "nowhere.db"
+    for args in (["stories"], ["claims", "st_x"], ["brief", "st_x"], ["articles"], ["export",
+                 str(tmp_path / "out")]):  # fmt: skip
+        res = CliRunner().invoke(main, [*args, "--db", str(db)])
+        assert res.exit_code == 1 and "no store there" in res.output, args
+    assert not db.exists()
+
+
+def test_a_url_given_as_input_is_refused_with_a_hint_and_the_rest_goes_on(tmp_path: Path) -> None:
+    db = str(tmp_path / "u.db")
+    seed = EXAMPLES / "kim-putin-summit.jsonl"
+    res = CliRunner().invoke(
+        main, ["ingest", "https://news.example.com/a/1", str(seed), "--db", db]
+    )
+    assert res.exit_code == 0, res.output
+    assert "https://news.example.com/a/1: a URL, not a file" in res.output
+    assert "2 articles (2 new" in res.output
+
+
+def test_analyze_writes_html_alone_and_refuses_no_output_before_reading(tmp_path: Path) -> None:
+    seed = EXAMPLES / "kim-putin-summit.jsonl"
+    res = CliRunner().invoke(main, ["analyze", str(seed), "--db", str(tmp_path / "a.db")])
+    assert res.exit_code == 2 and "--json PATH, --html PATH or both" in res.output
+    assert not (tmp_path / "a.db").exists()  # nothing was read or stored
+    html = tmp_path / "r.html"
+    res = CliRunner().invoke(
+        main, ["analyze", str(seed), "--db", str(tmp_path / "a.db"), "--html", str(html)]
+    )
+    assert res.exit_code == 0, res.output
+    assert "Coverage" in html.read_text(encoding="utf-8")
+
+
+def test_serve_on_a_busy_port_says_so(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        res = CliRunner().invoke(
+            main, ["serve", "--db", str(tmp_path / "s.db"), "--port", str(port)]
+        )
+    assert res.exit_code == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in res.output and "--port" in res.output

@@ -3,7 +3,6 @@ its stored analysis (no model is loaded), as Markdown, HTML or JSON."""
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
@@ -11,7 +10,8 @@ import click
 from .._types import JSON
 from ..errors import StoryweaveError
 from ..storage import SQLStore
-from .common import format_option, with_store
+from .common import with_store
+from .output import Column, emit, rows_format
 
 
 def _story(store: SQLStore, story_id: str) -> tuple[JSON, dict[str, str]]:
@@ -26,17 +26,36 @@ def _story(store: SQLStore, story_id: str) -> tuple[JSON, dict[str, str]]:
     return report["stories"][0], labels
 
 
+BRIEF_COLUMNS = (
+    Column("section", "section"),
+    Column("sentence", "text"),
+    Column("source", lambda b: b.get("label")),
+    Column("evidence", lambda b: len(b.get("evidence") or ())),
+)
+TIMELINE_COLUMNS = (
+    Column("date", "date"),
+    Column("precision", "precision"),
+    Column("dated by", "date_source"),
+    Column("event", "text"),
+    Column("status", "status"),
+)
+
+
 @click.command("brief")
 @click.argument("story_id")
-@format_option(("md", "html", "json"), help="Markdown, an HTML fragment, or the sentences.")
+@rows_format(
+    "Markdown, an HTML fragment, or the sentences as a table, JSON, JSON lines or CSV.",
+    extra=("html",),
+    default="md",
+)
 @with_store
 def brief_cmd(store: SQLStore, story_id: str, fmt: str) -> None:
     """The story's brief: headline, what is established, disputed, changed, reported by one
     source, and who said what; every sentence cites its evidence."""
     story, _ = _story(store, story_id)
     brief = story["brief"]
-    if fmt == "json":
-        sys.stdout.write(json.dumps(brief["sentences"], ensure_ascii=False, indent=1) + "\n")
+    if fmt in {"json", "jsonl", "csv", "table"}:
+        emit(brief["sentences"], BRIEF_COLUMNS, fmt, empty="No brief for this story.")
     elif fmt == "html":
         sys.stdout.write(str(brief.get("html") or "") + "\n")
     else:
@@ -45,7 +64,11 @@ def brief_cmd(store: SQLStore, story_id: str, fmt: str) -> None:
 
 @click.command("timeline")
 @click.argument("story_id")
-@format_option(("md", "html", "json"), help="Markdown, an HTML fragment, or the entries.")
+@rows_format(
+    "Markdown, an HTML fragment, or the entries as a table, JSON, JSON lines or CSV.",
+    extra=("html",),
+    default="md",
+)
 @with_store
 def timeline_cmd(store: SQLStore, story_id: str, fmt: str) -> None:
     """The story's timeline: its dated events in event time, each with its sources."""
@@ -53,8 +76,8 @@ def timeline_cmd(store: SQLStore, story_id: str, fmt: str) -> None:
 
     story, labels = _story(store, story_id)
     entries = story["timeline"]
-    if fmt == "json":
-        sys.stdout.write(json.dumps(entries, ensure_ascii=False, indent=1) + "\n")
+    if fmt in {"json", "jsonl", "csv", "table"}:
+        emit(entries, TIMELINE_COLUMNS, fmt, empty="No dated events.")
     elif fmt == "html":
         sys.stdout.write(render_timeline_html(entries, labels))
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -41,21 +42,30 @@ def format_option(choices: tuple[str, ...], help: str) -> Callable[[F], F]:
     )
 
 
-def open_db(db: str | None) -> SQLStore:
-    """The store at ``db`` (default: the user data directory's), its errors as click's."""
+def open_db(db: str | None, *, create: bool = True) -> SQLStore:
+    """The store at ``db`` (default: the user data directory's), its errors as click's. With
+    ``create=False`` (the read commands) a SQLite file that is not there is refused, not made."""
+    target = str(db or default_db_path())
+    local = target != ":memory:" and "://" not in target
+    if not create and local and not Path(target).expanduser().is_file():
+        raise click.ClickException(
+            f"{target}: no store there. Run `storyweave ingest PATH --db {target}` first "
+            "(the read commands never create one)."
+        )
     try:
-        return open_store(db or default_db_path())
+        return open_store(target)
     except StoryweaveError as e:
         raise click.ClickException(str(e)) from None
 
 
 def with_store(fn: Callable[..., None]) -> Callable[..., None]:
-    """Add ``--db`` to a command and pass it the opened store (closed when the command ends)."""
+    """Add ``--db`` to a read command and pass it the opened store (closed when the command
+    ends); a store that is not there is an error, never created."""
 
     @db_option
     @functools.wraps(fn)
     def command(db: str | None, **kwargs: Any) -> None:
-        with open_db(db) as store:
+        with open_db(db, create=False) as store:
             fn(store, **kwargs)
 
     return command

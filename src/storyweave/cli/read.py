@@ -5,11 +5,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import click
 from rich.markup import escape
-from rich.table import Table
 
 from ..catalogue import Catalogue
 from ..errors import StoryweaveError
@@ -17,34 +17,30 @@ from ..model import AttributionKind
 from ..report import build_report
 from ..storage import SQLStore
 from .common import out, with_store
+from .output import Column, emit, rows_format
+
+ARTICLE_COLUMNS = (
+    Column("id", "id"),
+    Column("published", "published"),
+    Column("outlet", "outlet"),
+    Column("title / ref", lambda a: a["title"] or a["ref"]),
+)
 
 
 @click.command()
 @click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
+@rows_format(json_flag="jsonl")
 @with_store
-def articles(store: SQLStore, limit: int, as_json: bool) -> None:
-    """List the stored articles."""
-    rows = store.articles(limit=limit)
-    if as_json:
-        for a in rows:
-            out.print_json(
-                json.dumps(
-                    {
-                        "id": a.id,
-                        "ref": a.ref,
-                        "title": a.title,
-                        "outlet": a.outlet,
-                        "published": str(a.published or ""),
-                    }
-                )
-            )
-        return
-    table = Table("id", "published", "outlet", "title / ref")
-    for a in rows:
-        table.add_row(a.id, str(a.published or ""), a.outlet or "", a.title or a.ref)
-    out.print(table)
-    out.print(f"{store.count_articles()} articles in {store.url}")
+def articles(store: SQLStore, limit: int, fmt: str) -> None:
+    """List the stored articles, newest first (--json: JSON lines)."""
+    listed = Catalogue(store).articles(limit=limit)
+    rows = [
+        {k: r.get(k) for k in ("id", "ref", "title", "outlet", "published", "url", "language")}
+        for r in listed.items
+    ]
+    emit(rows, ARTICLE_COLUMNS, fmt, empty="No articles yet: run `storyweave ingest PATH`.")
+    if fmt == "table":
+        out.print(f"{len(rows)} of {listed.total} articles in {store.url}", markup=False)
 
 
 @click.command()
@@ -57,17 +53,25 @@ def articles(store: SQLStore, limit: int, as_json: bool) -> None:
     help="Newest news first, most articles, or most disputed.",
 )
 @click.option("--limit", type=int, default=50, show_default=True, help="Stories to list.")
-@click.option("--json", "as_json", is_flag=True, help="Print the stories as JSON.")
+@rows_format()
 @with_store
-def stories(store: SQLStore, with_entities: bool, sort: Any, limit: int, as_json: bool) -> None:
+def stories(store: SQLStore, with_entities: bool, sort: Any, limit: int, fmt: str) -> None:
     """List the stories."""
     cat = Catalogue(store)
     found = cat.story_summaries(sort, limit=limit)
-    if as_json:
-        out.print_json(json.dumps([
-            {"id": s["id"], "title": s["title"], "articles": s["article_ids"]}
+    if fmt != "table":
+        rows = [
+            {
+                "id": s["id"],
+                "title": s["title"],
+                "articles": s["article_ids"],
+                "first_seen": s.get("first_seen"),
+                "last_seen": s.get("last_seen"),
+                "outlets": s.get("outlets"),
+            }
             for s in found.items
-        ]))  # fmt: skip
+        ]
+        emit(rows, STORY_COLUMNS, fmt)
         return
     for s in found.items:
         out.print(
@@ -80,6 +84,14 @@ def stories(store: SQLStore, with_entities: bool, sort: Any, limit: int, as_json
         out.print("No stories yet: run `storyweave ingest PATH` first.")
     elif found.total > len(found.items):
         out.print(f"{len(found.items)} of {found.total} stories (--limit for more)")
+
+
+STORY_COLUMNS = (
+    Column("id", "id"),
+    Column("title", "title"),
+    Column("articles", lambda s: len(s["articles"])),
+    Column("last seen", "last_seen"),
+)
 
 
 def _print_entities(cat: Catalogue, story_id: str, indent: str = "    ") -> None:
@@ -163,16 +175,16 @@ def _why_not(c: Any) -> str:
 @click.option("--status",
               type=click.Choice(["corroborated", "single_source", "conflicting", "updated"]),
               default=None, help="Only claims with this status.")  # fmt: skip
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@rows_format()
 @with_store
-def claims(store: SQLStore, story_id: str, status: str | None, as_json: bool) -> None:
+def claims(store: SQLStore, story_id: str, status: str | None, fmt: str) -> None:
     """The story's claims: corroborated, single-source or conflicting, and why."""
     try:
         rows = Catalogue(store).story_claims(story_id, status=status)
     except StoryweaveError as err:
         raise click.ClickException(str(err)) from None
-    if as_json:
-        out.print_json(json.dumps(rows))
+    if fmt != "table":
+        emit(rows, CLAIM_COLUMNS, fmt)
         return
     colour = {
         "corroborated": "green",
@@ -189,17 +201,23 @@ def claims(store: SQLStore, story_id: str, status: str | None, as_json: bool) ->
         out.print("No claims" + (f" with status {status}." if status else "."))
 
 
+CLAIM_COLUMNS = (
+    Column("status", "status"),
+    Column("sources", "independent_sources"),
+    Column("claim", "text"),
+    Column("why", "why"),
+)
+
+
 @click.command()
 @click.option("--story", default=None, help="Only the entities of this story.")
 @click.option("--type", "etype", default=None,
               type=click.Choice(["PERSON", "ORG", "LOC", "PRODUCT", "OTHER"]))  # fmt: skip
 @click.option("--limit", type=int, default=50, show_default=True,
               help="Entities to list (the most mentioned; a story's are all listed).")  # fmt: skip
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@rows_format()
 @with_store
-def entities(
-    store: SQLStore, story: str | None, etype: str | None, limit: int, as_json: bool
-) -> None:
+def entities(store: SQLStore, story: str | None, etype: str | None, limit: int, fmt: str) -> None:
     """List entities with their mention counts, roles and aliases."""
     cat = Catalogue(store)
     total = None
@@ -215,18 +233,24 @@ def entities(
             ]
     except StoryweaveError as err:
         raise click.ClickException(str(err)) from None
-    if as_json:
-        out.print_json(json.dumps([_entity_json(e) for e in rows]))
-        return
-    table = Table("entity", "type", "mentions", "articles", "roles", "aliases")
-    for e in rows:
-        name = e["name"] + (" (news source)" if e["news_source"] else "")
-        roles, aliases = ", ".join(e["roles"][:3]), ", ".join(e["aliases"])
-        table.add_row(escape(name), e["type"], str(e["mention_count"]), str(e["article_count"]),
-                      escape(roles), escape(aliases))  # fmt: skip
-    out.print(table)
-    if total is not None and total > len(rows):
+    emit(
+        [{**_entity_json(e), "article_count": e["article_count"]} for e in rows],
+        ENTITY_COLUMNS,
+        fmt,
+        empty="No entities.",
+    )
+    if fmt == "table" and total is not None and total > len(rows):
         out.print(f"{len(rows)} of {total} entities (--limit for more)")
+
+
+ENTITY_COLUMNS = (
+    Column("entity", lambda e: e["name"] + (" (news source)" if e["news_source"] else "")),
+    Column("type", "type"),
+    Column("mentions", "mention_count"),
+    Column("articles", "article_count"),
+    Column("roles", lambda e: e["roles"][:3]),
+    Column("aliases", "aliases"),
+)
 
 
 @click.command()
@@ -273,7 +297,7 @@ def entity(store: SQLStore, name: str, as_json: bool) -> None:
     default=None,
     help='Only direct quotes, reported speech, or "according to" attributions.',
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@rows_format()
 @with_store
 def quotes_cmd(
     store: SQLStore,
@@ -281,7 +305,7 @@ def quotes_cmd(
     speaker: str | None,
     statements: bool,
     kind: AttributionKind | None,
-    as_json: bool,
+    fmt: str,
 ) -> None:
     """Who said what, and through whom: quotes and attributions."""
     try:
@@ -290,16 +314,28 @@ def quotes_cmd(
         )
     except StoryweaveError as err:
         raise click.ClickException(str(err)) from None
-    if as_json:
-        out.print_json(json.dumps(rows))
+    if fmt != "table":
+        emit(rows, QUOTE_COLUMNS, fmt)
         return
     for q in rows:
-        who = q["speaker_entity"] or q["speaker_name"] or (q["source"] or {}).get("text") or "?"
+        who = _who(q)
         via = " → ".join(q["chain"])
         out.print(f"[bold]{escape(who)}[/bold] ({q['kind']}; {escape(via)})", soft_wrap=True)
         out.print(f"  {q['content']['text']}", markup=False, soft_wrap=True)
     if not rows:
         out.print("No quotes found.")
+
+
+def _who(q: Mapping[str, Any]) -> str:
+    return str(q["speaker_entity"] or q["speaker_name"] or (q["source"] or {}).get("text") or "?")
+
+
+QUOTE_COLUMNS = (
+    Column("speaker", _who),
+    Column("kind", "kind"),
+    Column("via", lambda q: " → ".join(q["chain"])),
+    Column("what", lambda q: q["content"]["text"]),
+)
 
 
 def _entity_json(e: dict[str, Any], page: dict[str, Any] | None = None) -> dict[str, Any]:

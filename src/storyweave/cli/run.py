@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
@@ -30,7 +31,7 @@ def with_run(fn: Callable[..., None]) -> Callable[..., None]:
     """Add INPUTS, the run's options and ``--db`` to a command; run the pipeline on the inputs
     and pass the command the store (still open) and the run's result."""
 
-    @click.argument("inputs", nargs=-1, required=True, type=_PATH)
+    @click.argument("inputs", nargs=-1, required=True)
     @click.option(
         "--dask", "dask_spec", default=None, metavar="local:N|tcp://HOST:PORT",
         help="Run the per-article stages on a Dask cluster (needs storyweave[distributed]).",
@@ -46,7 +47,7 @@ def with_run(fn: Callable[..., None]) -> Callable[..., None]:
     @db_option
     @functools.wraps(fn)
     def command(
-        inputs: tuple[Path, ...],
+        inputs: tuple[str, ...],
         db: str | None,
         published: str | None,
         outlet: str | None,
@@ -54,11 +55,32 @@ def with_run(fn: Callable[..., None]) -> Callable[..., None]:
         dask_spec: str | None,
         **kwargs: Any,
     ) -> None:
+        paths = _paths(inputs)
         with open_db(db) as store:
-            result = _run(store, inputs, published, outlet, strict, dask_spec)
+            result = _run(store, paths, published, outlet, strict, dask_spec)
             fn(store, result, **kwargs)
 
     return command
+
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _paths(inputs: tuple[str, ...]) -> tuple[Path, ...]:
+    """The inputs as paths; a URL is refused with a hint (storyweave reads files and folders,
+    it fetches nothing), and the other inputs go on."""
+    urls = [i for i in inputs if _URL.match(i)]
+    for url in urls:
+        err.print(
+            f"skipped: {url}: a URL, not a file. storyweave fetches nothing: save the page or "
+            "its feed (or a JSONL line with the text) and give that file.",
+            markup=False,
+            soft_wrap=True,
+        )
+    paths = tuple(Path(i) for i in inputs if not _URL.match(i))
+    if not paths:
+        raise click.ClickException("nothing to read: every input was a URL.")
+    return paths
 
 
 def _options(published: str | None, outlet: str | None, settings: Settings) -> IngestOptions:
@@ -166,19 +188,33 @@ def ingest_cmd(store: SQLStore, result: AnalysisResult) -> None:
     """Read INPUTS (files, folders, JSONL, feeds) into the store and annotate them."""
 
 
+def _report_wanted(fn: Callable[..., None]) -> Callable[..., None]:
+    """Refuse ``analyze`` without --json or --html before anything is read or loaded."""
+
+    @functools.wraps(fn)
+    def command(**kwargs: Any) -> None:
+        if not kwargs.get("json_out") and not kwargs.get("html_out"):
+            raise click.UsageError("give --json PATH, --html PATH or both.")
+        fn(**kwargs)
+
+    return command
+
+
 @click.command()
+@_report_wanted
 @with_run
-@click.option("--json", "json_out", type=_PATH, required=True, help="Write the JSON report here.")
-@click.option(
-    "--html", "html_out", type=_PATH, help="Also write a self-contained HTML report here."
-)
-def analyze(store: SQLStore, result: AnalysisResult, json_out: Path, html_out: Path | None) -> None:
-    """Ingest INPUTS, run the pipeline and write the report for them."""
+@click.option("--json", "json_out", type=_PATH, help="Write the JSON report here.")
+@click.option("--html", "html_out", type=_PATH, help="Write a self-contained HTML report here.")
+def analyze(
+    store: SQLStore, result: AnalysisResult, json_out: Path | None, html_out: Path | None
+) -> None:
+    """Ingest INPUTS, run the pipeline and write the report for them (--json, --html or both)."""
     report = build_report(store, result.article_ids)
     validate_report(report)
-    json_out.parent.mkdir(parents=True, exist_ok=True)
-    json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-    err.print(f"JSON report: {json_out}")
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        err.print(f"JSON report: {json_out}")
     if html_out:
         html_out.parent.mkdir(parents=True, exist_ok=True)
         html_out.write_text(render_html(report), encoding="utf-8")
