@@ -470,3 +470,15 @@ def test_serve_on_a_busy_port_says_so(tmp_path: Path) -> None:
         )
     assert res.exit_code == 1
     assert f"cannot listen on 127.0.0.1:{port}" in res.output and "--port" in res.output
+
+
+def test_articles_without_a_date_are_named_with_the_flag_to_pass(tmp_path: Path) -> None:
+    note = tmp_path / "harbour.txt"
+    note.write_text("The harbour reopened on Monday after the storm, the port said.\n")
+    db = str(tmp_path / "d.db")
+    res = CliRunner().invoke(main, ["ingest", str(note), "--db", db])
+    assert res.exit_code == 0, res.output
+    assert "1 article(s) have no publication date" in res.output and "harbour.txt" in res.output
+    assert "--published YYYY-MM-DD" in res.output
+    res = CliRunner().invoke(main, ["ingest", str(note), "--db", db, "--published", "2024-05-06"])
+    assert "no publication date" not in res.output

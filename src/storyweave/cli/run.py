@@ -58,6 +58,8 @@ def with_run(fn: Callable[..., None]) -> Callable[..., None]:
         paths = _paths(inputs)
         with open_db(db) as store:
             result = _run(store, paths, published, outlet, strict, dask_spec)
+            if not published:
+                _warn_undated(store, result)
             fn(store, result, **kwargs)
 
     return command
@@ -166,6 +168,27 @@ def _run_with(
     if not result.article_ids:
         raise click.ClickException("nothing could be analysed; see the failures above.")
     return result
+
+
+UNDATED_SHOWN = 5
+
+
+def _warn_undated(store: SQLStore, result: AnalysisResult) -> None:
+    """Name the articles that carry no publication date: their relative dates ("on Monday",
+    "last month") stay unresolved, and the timeline and the date checks lose them."""
+    undated = [a for a in store.articles(result.article_ids) if a.published is None]
+    if not undated:
+        return
+    names = ", ".join(a.ref for a in undated[:UNDATED_SHOWN])
+    more = f" and {len(undated) - UNDATED_SHOWN} more" if len(undated) > UNDATED_SHOWN else ""
+    err.print(
+        f"warning: {len(undated)} article(s) have no publication date ({names}{more}): "
+        'relative dates in them ("on Monday", "last month") stay unresolved. Pass '
+        '--published YYYY-MM-DD, or give the date in the input (a JSONL "published" field, '
+        "the page's metadata).",
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 def _summary(result: AnalysisResult) -> None:
