@@ -35,8 +35,10 @@ from .compress import (
 )
 from .dates import EventDate, event_date
 from .entry import DateSource, TimelineEntry
+from .nominal import dated_noun, word_start
 from .parsing import Cite
 from .predicates import (
+    BOUND_PREPS,
     attached_predicate,
     is_predicate,
     participle_phrase,
@@ -58,6 +60,10 @@ PUBLISHED_LEAD_SENTENCES: Final = 1
 PUBLISHED_LEAD_SENTENCES sentences, where a news report states its news. Fixed on TimeBank
 (train; evals/timeline_tempeval.py: events a TLINK places in the creation time): figures in
 docs/stages/timeline.md."""
+
+NOMINAL_EVENTS: Final = True
+"""A time expression that modifies an event noun dates that noun ("the 1990 invasion"), not
+the clause's verb (:func:`.nominal.dated_noun`). Measured on TimeBank (train)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +134,8 @@ def _datings(
         root = phrase_root(doc, span)
         if root is None or range_end(doc, span, others):
             continue
-        attached = attached_predicate(root)
+        noun = dated_noun(root, BOUND_PREPS) if NOMINAL_EVENTS else None
+        attached = (noun, False) if noun is not None else attached_predicate(root)
         if attached is None:
             continue
         pred, _ = attached
@@ -183,7 +190,8 @@ def _entry(
         for i in clause.tokens
         if doc[i].pos_ in CONTENT_POS and not doc[i].is_stop and doc[i].is_alpha
     }
-    pred_span = Span(base + pred.idx, base + pred.idx + len(pred.text))
+    first = word_start(pred) if pred.pos_ == "NOUN" else pred
+    pred_span = Span(base + first.idx, base + pred.idx + len(pred.text))
     return TimelineEntry(
         date=dating.date.value,
         text=clause.text,
