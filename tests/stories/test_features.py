@@ -63,7 +63,8 @@ def test_lead_uses_sentence_layer_and_stops_at_the_body() -> None:
     item = make_article("a", text)
     item.sentences = (Sentence(Span(0, 20), 0), Sentence(Span(21, 32), 1))
     assert lead_segments(item) == ["First sentence here.", "Second one."]
-    assert headline(item) == "First sentence here."
+    assert headline(item) == ""  # no title: never the first sentence
+    assert headline(make_article("b", text, title="  Storm  closes port ")) == "Storm closes port"
 
 
 @pytest.mark.parametrize(

@@ -40,7 +40,8 @@ def articles(store: SQLStore, limit: int, fmt: str) -> None:
     ]
     emit(rows, ARTICLE_COLUMNS, fmt, empty="No articles yet: run `storyweave ingest PATH`.")
     if fmt == "table":
-        out.print(f"{len(rows)} of {listed.total} articles in {store.url}", markup=False)
+        more = f" ({len(rows)} shown: --limit for more)" if listed.total > len(rows) else ""
+        out.print(f"{listed.total} articles in {store.url}{more}", markup=False)
 
 
 @click.command()
@@ -123,7 +124,9 @@ def show(store: SQLStore, story_id: str, as_json: bool, why: bool) -> None:
     if as_json:
         out.print_json(json.dumps(build_report(store, story.article_ids)))
         return
-    out.print(f"[bold]{escape(story.title)}[/bold]  ({story.id})", soft_wrap=True)
+    analysed = store.analyses.get(story.id)  # its title from the stored analysis, if any
+    title = analysed.title if analysed is not None else story.title
+    out.print(f"[bold]{escape(title)}[/bold]  ({story.id})", soft_wrap=True)
     for a in store.articles(story.article_ids):
         out.print(
             f"  {a.id}  {a.published or 'no date'}  {a.outlet or 'unknown outlet'}  {a.ref}",

@@ -17,6 +17,7 @@ from typing import Any
 
 from .._types import JSON, StoryId
 from ..brief import build_brief
+from ..brief.title import fact_title
 from ..claims import story_claims
 from ..claims.stored import attach_units
 from ..faults import checkpoint
@@ -26,6 +27,8 @@ from ..model import ANALYSIS_VERSION, AnnotatedArticle, Duplicate, Story, StoryA
 from ..nlp.attach import with_docs
 from ..storage import SQLStore
 from ..storage.units import read_units
+from ..stories.features import headline
+from ..stories.title import MIN_HEADLINE_CHARS
 from ..timeline import build_timeline
 from .rows import article_row, attribution_row, report_entities, speaker_label
 
@@ -115,12 +118,14 @@ def compute_analysis(
         "attributions": quotes,
     }
     brief = build_brief(entry, context, docs={i.article.id: i.doc for i in items})
+    if not any(len(headline(i)) >= MIN_HEADLINE_CHARS for i in items):  # no member has a title
+        entry["title"] = fact_title(brief, claims) or story.title
     edges = graph_json(build_graph(items, context, story=entry))["edges"]
     return StoryAnalysis(
         story_id=story.id,
         members=members_digest(story.article_ids),
         version=ANALYSIS_VERSION,
-        title=story.title,
+        title=str(entry["title"]),
         article_ids=tuple(story.article_ids),
         first_seen=story.first_seen,
         last_seen=story.last_seen,

@@ -102,9 +102,9 @@ def lead_text(item: AnnotatedArticle, *, segments: int = LEAD_SEGMENTS) -> str:
 
 
 def headline(item: AnnotatedArticle) -> str:
-    """The article's title, else its first lead sentence."""
-    segments = lead_segments(item, segments=1)
-    return segments[0][:200] if segments else item.article.ref
+    """The article's own title, or "" when it has none: a story is never titled by a first
+    sentence ("Well, here's something that we all knew would happen eventually.")."""
+    return _SPACES.sub(" ", (item.article.title or "").strip())[:200]
 
 
 def entity_key(surface: str, label: str) -> str | None:
