@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from ._types import ArticleId
 from .config import Settings
@@ -23,12 +24,21 @@ from .storage import SQLStore
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, str], None]
+
+class Progress(Protocol):
+    """What a run reports as it goes: the phase it is in ("reading", "annotating", "linking
+    entities", "forming stories", "analysing stories"), how many items it just finished, and
+    the phase's total when known (given once, with ``advance=0``, when the phase starts)."""
+
+    def __call__(self, phase: str, advance: int = 0, total: int | None = None) -> None: ...
+
+
+PHASES = ("reading", "annotating", "linking entities", "forming stories", "analysing stories")
 STORY_METHOD = "minilm-entities-terms/1"
 
 
-def _no_progress(advance: int, what: str) -> None:
-    del advance, what
+def _no_progress(phase: str, advance: int = 0, total: int | None = None) -> None:
+    del phase, advance, total
 
 
 @dataclass
@@ -65,7 +75,7 @@ def ingest(
     for item in read_inputs(inputs, options):
         if isinstance(item, Failure):
             result.failures.append(item)
-            progress(0, f"failed: {item.ref}")
+            progress("reading", 1)
             continue
         added = store.add_article(item, near_threshold=settings.near_duplicate_threshold)
         if added.article_id not in result.article_ids:
@@ -76,25 +86,34 @@ def ingest(
             result.duplicates.append(added.duplicate)
         if store.stages_done(item.id) != pipeline.versions():
             todo.append(item)
-        progress(0, f"read {item.ref}")
+        progress("reading", 1)
     store.save_failures(result.failures)
+    progress("annotating", 0, len(todo))
     annotated = _annotate(todo, store=store, pipeline=pipeline, result=result, progress=progress)
     checkpoint("annotated")
-    _link(_to_link(annotated, result.article_ids, store=store), store=store)
+    to_link = _to_link(annotated, result.article_ids, store=store)
+    progress("linking entities", 0, len(to_link))
+    _link(to_link, store=store)
+    progress("linking entities", len(to_link))
     checkpoint("linked")
+    progress("forming stories", 0, len(result.article_ids))
     result.story_ids = _form_stories(result.article_ids, store=store)
-    _analyse_stories(result.story_ids, store=store)
+    progress("forming stories", len(result.article_ids))
+    progress("analysing stories", 0, len(result.story_ids))
+    _analyse_stories(result.story_ids, store=store, progress=progress)
     return result
 
 
-def _analyse_stories(story_ids: Sequence[str], *, store: SQLStore) -> None:
+def _analyse_stories(
+    story_ids: Sequence[str], *, store: SQLStore, progress: Progress = _no_progress
+) -> None:
     """Compute and store the analysis (claims, timeline, graph edges, quotes, brief) of each
     of the input's stories that is missing or stale: reads never compute one. A run killed
     before this finishes leaves those stories stale, and the next run over the input (or the
     first read of the story) computes them."""
     from .report import refresh_analyses
 
-    refresh_analyses(store, story_ids)
+    refresh_analyses(store, story_ids, done=lambda: progress("analysing stories", 1))
 
 
 def _annotate(
@@ -120,7 +139,7 @@ def _annotate(
             store.save_annotations(item, stages, parse=parse, units=units)
             done.append(item)
         result.processed += len(part.articles)
-        progress(len(part.articles), "annotated")
+        progress("annotating", len(part.articles))
     return done
 
 

@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from ..analysis import AnalysisResult, ingest
 from ..config import Settings
@@ -146,12 +155,26 @@ def _run_with(
     settings: Settings,
     pipeline: StageRunner,
 ) -> AnalysisResult:
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description:<17}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+    )
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
-        task = bar.add_task("reading", total=None)
+        tasks: dict[str, TaskID] = {}
 
-        def progress(advance: int, what: str) -> None:
-            bar.update(task, advance=advance, description=what[:60])
+        def progress(phase: str, advance: int = 0, total: int | None = None) -> None:
+            if phase not in tasks:
+                for earlier in tasks.values():  # a phase ends when the next one starts
+                    bar.update(earlier, completed=bar.tasks[earlier].total or 0)
+                tasks[phase] = bar.add_task(phase, total=total)
+            elif total is not None:
+                bar.update(tasks[phase], total=total)
+            bar.update(tasks[phase], advance=advance)
 
         try:
             result = ingest(

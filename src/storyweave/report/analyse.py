@@ -12,7 +12,7 @@ DOCS: docs/architecture.md (Story analyses)
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from .._types import JSON, StoryId
@@ -38,10 +38,15 @@ TOP_ENTITIES = 5
 
 
 def refresh_analyses(
-    store: SQLStore, story_ids: Iterable[StoryId] | None = None, *, embed: Any = None
+    store: SQLStore,
+    story_ids: Iterable[StoryId] | None = None,
+    *,
+    embed: Any = None,
+    done: Callable[[], None] | None = None,
 ) -> list[StoryId]:
     """Compute and store the analysis of every stale story (of ``story_ids``, or all);
-    return the ids written. Rows of stories that no longer exist are deleted."""
+    return the ids written (``done`` is called after each story). Rows of stories that no
+    longer exist are deleted."""
     stale = store.analyses.stale(ANALYSIS_VERSION, story_ids)
     written: list[StoryId] = []
     members: list[str] = []
@@ -55,6 +60,8 @@ def refresh_analyses(
             checkpoint("story-analysed")
         else:  # another writer changed the story meanwhile; its run writes the new revision
             log.info("story %s changed while it was analysed; left for the next run", sid)
+        if done is not None:
+            done()
     store.analyses.purge()
     if written:
         store.listing.refresh_entity_stats(store.listing.entities_in(members))
