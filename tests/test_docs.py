@@ -65,3 +65,33 @@ def test_settings_load_from_environment() -> None:
         Settings.load(environ={"STORYWEAVE_BATCH_SIZE": "many"})
     with pytest.raises(ConfigError, match="E501"):
         Settings.load({"nope": 1})
+
+
+def _doc_commands() -> list[tuple[str, str]]:
+    """(doc file, command line) for every `storyweave COMMAND ...` the docs show: in inline
+    code and in code blocks."""
+    found = []
+    files = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        lines = re.findall(r"`(storyweave [^`\n]+)`", text)
+        for block in re.findall(r"```[a-z]*\n(.*?)```", text, re.DOTALL):
+            lines += [
+                re.sub(r"^\$\s*", "", line.strip())
+                for line in block.splitlines()
+                if re.match(r"^(\$\s*)?storyweave \w", line.strip())
+            ]
+        found += [(path.name, line) for line in lines]
+    return found
+
+
+@pytest.mark.parametrize(("doc", "line"), _doc_commands())
+def test_every_command_and_flag_the_docs_show_exists(doc: str, line: str) -> None:
+    words = line.split()
+    command = main.commands.get(words[1])  # type: ignore[attr-defined]
+    if command is None:  # the group's own options: storyweave --version, -v
+        assert words[1] in {"-v", "--verbose", "--version", "--help"}, f"{doc}: `{line}`"
+        return
+    known = {opt for p in command.params for opt in (*p.opts, *p.secondary_opts)} | {"--help"}
+    flags = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", line))
+    assert flags <= known, f"{doc}: `{line}`: {sorted(flags - known)} not options of {words[1]}"
