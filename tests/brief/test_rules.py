@@ -112,3 +112,38 @@ def test_a_question_or_the_writer_speaking_is_no_report() -> None:
     story = {"id": "s", "articles": ["a"], "claims": rows}
     report = {"articles": [{"id": "a", "text": text, "ref": "a", "outlet": "Valley Post"}]}
     assert build_brief(story, report)["sentences"] == []
+
+
+def test_a_disputed_side_inside_a_longer_statement_is_its_own_clause_with_its_source() -> None:
+    quarry = "Four workers were hurt in the quarry blast on Monday, the mine owner said."
+    depot = "Six workers were hurt and two trucks burned in the blast, the fire service said."
+    owner = {"modality": "asserted", "chain": ["the mine owner"], "speaker": "the mine owner"}
+    fire = {"modality": "asserted", "chain": ["the fire service"], "speaker": "the fire service"}
+    four = _ev("a", quarry, "Four workers were hurt", **owner)
+    six = _ev("b", depot, "Six workers were hurt", **fire)
+    trucks = _ev("b", depot, "two trucks burned in the blast", **fire)
+    claims = [
+        {**_claim("c1", "conflicting", "Four workers were hurt", [four]), "conflicts_with": ["c2"]},
+        {**_claim("c2", "conflicting", "Six workers were hurt", [six]), "conflicts_with": ["c1"]},
+        _claim("c3", "corroborated", "Two trucks burned in the blast", [trucks], sources=2),
+    ]
+
+    def said(aid: str, text: str, who: str) -> JSON:
+        content = text[: text.index(", ")]
+        return {"article": aid, "kind": "indirect", "statement": True, "chain": [who],
+                "source": _ev(aid, text, who), "cue": _ev(aid, text, "said"),
+                "content": _ev(aid, text, content)}  # fmt: skip
+
+    story = {"id": "s", "articles": ["a", "b"], "claims": claims}
+    report = {
+        "articles": [
+            {"id": "a", "text": quarry, "ref": "a", "outlet": "Quarry News"},
+            {"id": "b", "text": depot, "ref": "b", "outlet": "Depot Radio"},
+        ],
+        "attributions": [said("a", quarry, "the mine owner"), said("b", depot, "the fire service")],
+    }
+    sentences = build_brief(story, report)["sentences"]
+    disputed = [s["text"] for s in sentences if s["section"] == "disputed"]
+    assert len(disputed) == 2
+    assert "The fire service said six workers were hurt." in disputed
+    assert not any("trucks" in t for t in disputed)  # the other fact is not carried along

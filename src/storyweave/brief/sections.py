@@ -108,9 +108,9 @@ def claim_sentence(ctx: Context, claim: JSON, section: str, group: str = "") -> 
     if section == "headline":
         return False
     for raw in rows:
-        sentence = _attributed(ctx, raw, section, group, label, ids)
-        if sentence is not None and ctx.emit(sentence):
-            return True
+        for sentence in _attributed(ctx, raw, section, group, label, ids):
+            if ctx.emit(sentence):
+                return True
     return False
 
 
@@ -128,27 +128,82 @@ def _according_to(ctx: Context, s: BriefSentence) -> BriefSentence:
 
 def _attributed(
     ctx: Context, raw: JSON, section: str, group: str, label: str, ids: tuple[str, ...]
-) -> BriefSentence | None:
-    """The claim written as the attribution its evidence row lies in (the article's words:
-    source, reporting verb, content), or as the whole source sentence holding it."""
+) -> list[BriefSentence]:
+    """The claim written as the attribution its evidence row lies in, best first: the claim's
+    own clause under the article's source and verb, when the content says more than the claim
+    ("The port authority said three fishing boats went down": no other fact, disputed or not,
+    rides along); the attribution in the article's words (source, reporting verb, content);
+    the whole source sentence."""
     modality = str(raw.get("modality") or "asserted")
+    out: list[BriefSentence] = []
     row = covering(ctx.attributions, raw)
     if row is not None:
+        narrow = _claim_reported(ctx, raw, row)
+        if narrow is not None:
+            text, evidence, speaker = narrow
+            out.append(
+                BriefSentence(
+                    section, text, evidence, label, group, claims=ids, modality=modality,
+                    attribution={"speaker": speaker, "chain": list(row.get("chain") or [])},
+                )
+            )  # fmt: skip
         quoted = quote_sentence(ctx, row)
         if quoted is not None:  # labelled with who said it, and through whom
-            label = quoted.label if section == "single_source" else label
-            return BriefSentence(
-                section, quoted.text, quoted.evidence, label, group, claims=ids,
-                modality=modality, attribution=quoted.attribution,
+            named = quoted.label if section == "single_source" else label
+            out.append(
+                BriefSentence(
+                    section, quoted.text, quoted.evidence, named, group, claims=ids,
+                    modality=modality, attribution=quoted.attribution,
+                )
             )  # fmt: skip
     whole = ctx.whole(ctx.evidence([raw])[0])
-    if whole is None:
+    if whole is not None:
+        chain = [str(c) for c in raw.get("chain") or []]
+        out.append(
+            BriefSentence(
+                section, sentence_case(whole["text"]), (whole,), label, group, claims=ids,
+                modality=modality, attribution={"speaker": raw.get("speaker"), "chain": chain},
+            )
+        )  # fmt: skip
+    return out
+
+
+QUOTES: Final = ('"', "“", "”", "«", "»", "„")
+OBJECT_CUES: Final = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "urge"})
+"""Reporting verbs that need a hearer ("told reporters"): a claim is not set after them alone."""
+
+
+def _claim_reported(ctx: Context, raw: JSON, row: JSON) -> tuple[str, tuple[JSON, ...], str] | None:
+    """The claim's clause reported by the attribution's source with its verb, all in the
+    article's words ("the port authority" + "said" + "three fishing boats went down"), when
+    the claim lies inside the attribution's content; with its evidence and the speaker."""
+    source, cue, content = row.get("source"), row.get("cue"), row.get("content")
+    if not (isinstance(source, dict) and isinstance(cue, dict) and isinstance(content, dict)):
         return None
-    chain = [str(c) for c in raw.get("chain") or []]
-    return BriefSentence(
-        section, sentence_case(whole["text"]), (whole,), label, group, claims=ids,
-        modality=modality, attribution={"speaker": raw.get("speaker"), "chain": chain},
-    )  # fmt: skip
+    aid = str(raw["article"])
+    start, end = int(raw["start"]), int(raw["end"])
+    if not (int(content["start"]) <= start and end <= int(content["end"])):
+        return None
+    if row.get("kind") == "direct" or any(q in _words_at(ctx, aid, content) for q in QUOTES):
+        return None  # quoted words stay quoted: "we" in a quote is not the writer's "we"
+    if (start, end) == (int(content["start"]), int(content["end"])):
+        return None  # the whole content: the quote itself says it
+    who, verb = _words_at(ctx, aid, source), _words_at(ctx, aid, cue)
+    if leading_pronoun(who) or ctx.parse(verb)[0].lemma_.lower() in OBJECT_CUES:
+        return None
+    clause = ctx.texts[aid][start:end].strip().rstrip(",;:")
+    said = lower_first(ctx.parse(clause), clause)
+    according = row.get("kind") == "according_to"
+    text = sentence_case(f"{verb} {who}, {said}" if according else f"{who} {verb} {said}")
+    if not is_clause(ctx.parse(text)) or '"' in clause or "“" in clause:
+        return None
+    parts = [{"article": aid, "start": p["start"], "end": p["end"]} for p in (source, cue)]
+    evidence = ctx.evidence([{"article": aid, "start": start, "end": end}, *parts])
+    if not evidence_ok(evidence, ctx.texts):
+        return None
+    entity = ctx.entities.get(str(row.get("speaker") or ""))
+    speaker = str(entity["name"] if entity else (row.get("speaker_name") or who))
+    return text, evidence, speaker
 
 
 def _disputed(ctx: Context, conflicting: Sequence[JSON]) -> None:
