@@ -22,7 +22,7 @@ from ..model import AnnotatedArticle, Span
 from ..nlp.sentences import cut_span, parse_sentences
 from .dates import EventDate, contains
 from .entry import TimelineEntry
-from .events import CONTENT_POS, EVENT_TYPES, article_entries
+from .events import CONTENT_POS, EVENT_TYPES, article_anchors, article_entries
 from .parsing import Cite
 
 __all__ = ["CONTENT_POS", "EVENT_TYPES", "TimelineEntry", "build_timeline", "overlap", "same_event"]
@@ -58,9 +58,10 @@ def build_timeline(
             and cut_span(item.doc, sent.span.start, sent.span.end) is None
         ]
     )
+    story = [a for item in items for a in article_anchors(item)] if len(items) > 1 else []
     found: list[tuple[EventDate, TimelineEntry]] = []
     for index, item in enumerate(items):
-        found += article_entries(item, index)
+        found += article_entries(item, index, story)
     merged = _drop_vaguer(_merge(found))
     merged.sort(key=_entry_order)
     entries = [e for _, e in merged]

@@ -137,6 +137,18 @@ def _drop_opener(doc: Any, verb: Any, order: list[int]) -> list[int]:
     return order[cut + 1 :]
 
 
+def _drop_subordinator(doc: Any, verb: Any, order: list[int]) -> list[int]:
+    """An adverbial clause given as an event of its own loses its "when" ("Just when the
+    market turned" gives "The market turned")."""
+    if verb.dep_ != "advcl":
+        return order
+    for k, i in enumerate(order[:2]):
+        tok = doc[i]
+        if tok.head.i == verb.i and tok.tag_ == "WRB":
+            return order[k + 1 :]
+    return order
+
+
 def _opener_child(tok: Any, verb: Any) -> bool:
     cur = tok
     while cur.head.i != cur.i and cur.head.i != verb.i:
@@ -253,6 +265,7 @@ def compress_clause(
     order = _trim(doc, sorted(keep))
     if order:
         order = _trim(doc, _drop_opener(doc, verb, order))
+    order = _drop_subordinator(doc, verb, order)
     if subject and order:
         order = _trim(doc, subject) + order
     content = [i for i in order if doc[i].is_alpha]

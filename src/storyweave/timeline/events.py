@@ -35,9 +35,10 @@ from .compress import (
 )
 from .dates import EventDate, event_date
 from .entry import DateSource, TimelineEntry
-from .nominal import dated_noun, word_start
+from .nominal import dated_noun, event_key, word_start
 from .parsing import Cite
 from .predicates import (
+    ANNOUNCING,
     BOUND_PREPS,
     attached_predicate,
     is_predicate,
@@ -48,6 +49,7 @@ from .predicates import (
     subject_of,
     text_head,
 )
+from .relations import Anchor, anchors_of, nearest, related_date
 
 EVENT_TYPES: Final = frozenset({"DATE", "TIME"})
 CONTENT_POS: Final = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -65,6 +67,12 @@ NOMINAL_EVENTS: Final = True
 """A time expression that modifies an event noun dates that noun ("the 1990 invasion"), not
 the clause's verb (:func:`.nominal.dated_noun`). Measured on TimeBank (train)."""
 
+PUBLISHED_PRESENT: Final[str] = "off"
+"""A main-clause simple present dated to the publication day: "off", "report" (a reporting
+verb: "officials say") or "any". Measured on TimeBank (train): docs/stages/timeline.md."""
+RELATIONS: Final = True
+"""An undated predicate takes a date through a relation to a dated event (:mod:`.relations`)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Dating:
@@ -76,26 +84,73 @@ class Dating:
     timex: tuple[int, int] | None = None  # sentence-relative span of its own expression
 
 
-def article_entries(item: AnnotatedArticle, index: int) -> list[tuple[EventDate, TimelineEntry]]:
-    """Every dated event of one article's body, in text order."""
+def article_entries(
+    item: AnnotatedArticle, index: int, story: Sequence[Anchor] = ()
+) -> list[tuple[EventDate, TimelineEntry]]:
+    """Every dated event of one article's body, in text order; ``story`` holds the dated
+    events of the story's articles (:func:`article_anchors`) that a relation may point to."""
     article = item.article
-    body_end = len(article.body)
     published = article.published.isoformat() if article.published else "9999"
     out: list[tuple[EventDate, TimelineEntry]] = []
     seen: set[tuple[str, str]] = set()
-    body = [s for s in item.sentences if s.span.start < body_end]
-    for k, sent in enumerate(body):
-        text = sent.span.text_in(article.text)
-        if METADATA.match(text):
-            continue
-        doc = span_doc(item.doc, sent.span.start, sent.span.end, text)
-        for pred, dating in _datings(item, sent, doc, lead=k < PUBLISHED_LEAD_SENTENCES):
+    direct = _direct(item)
+    anchors = [a for a in story if a.article != article.id] + _anchors(item, direct)
+    for sent, doc, found in direct:
+        if RELATIONS:
+            _relate(item, sent, doc, found, anchors)
+        for pred, dating in (found[i] for i in sorted(found)):
             entry = _entry(item, sent, doc, pred, dating, (published, index))
             if entry is None or (entry.date, entry.text) in seen:
                 continue
             seen.add((entry.date, entry.text))
             out.append((dating.date, entry))
     return out
+
+
+def article_anchors(item: AnnotatedArticle) -> list[Anchor]:
+    """The article's events dated by their own cues, as anchors for related events."""
+    return _anchors(item, _direct(item))
+
+
+Found = dict[int, tuple[Any, Dating]]
+
+
+def _direct(item: AnnotatedArticle) -> list[tuple[Sentence, Any, Found]]:
+    """Each body sentence with its parse and its predicates dated by their own cues."""
+    article = item.article
+    body = [s for s in item.sentences if s.span.start < len(article.body)]
+    out: list[tuple[Sentence, Any, Found]] = []
+    for k, sent in enumerate(body):
+        text = sent.span.text_in(article.text)
+        if METADATA.match(text):
+            continue
+        doc = span_doc(item.doc, sent.span.start, sent.span.end, text)
+        out.append((sent, doc, _datings(item, sent, doc, lead=k < PUBLISHED_LEAD_SENTENCES)))
+    return out
+
+
+def _anchors(item: AnnotatedArticle, direct: list[tuple[Sentence, Any, Found]]) -> list[Anchor]:
+    return [
+        a for sent, _, found in direct for a in anchors_of(found, item.article.id, sent.span.start)
+    ]
+
+
+def _relate(
+    item: AnnotatedArticle, sent: Sentence, doc: Any, found: Found, anchors: list[Anchor]
+) -> None:
+    """Date the sentence's undated predicates through a relation to a dated event."""
+    base = sent.span.start
+
+    def lookup(tok: Any, firm: bool) -> EventDate | None:
+        key, at = event_key(tok), base + tok.idx
+        return nearest(anchors, key, item.article.id, at, firm=firm, noun=tok)
+
+    for tok in doc:
+        if tok.i in found or not is_predicate(tok):
+            continue
+        date = related_date(tok, lookup, found)
+        if date is not None:
+            found[tok.i] = (tok, Dating(date, "derived"))
 
 
 def sentence_timexes(item: AnnotatedArticle, sent: Sentence) -> list[Timex]:
@@ -122,9 +177,7 @@ def _source(timex: Timex, published: str, text: str) -> DateSource:
     return "derived"
 
 
-def _datings(
-    item: AnnotatedArticle, sent: Sentence, doc: Any, *, lead: bool
-) -> list[tuple[Any, Dating]]:
+def _datings(item: AnnotatedArticle, sent: Sentence, doc: Any, *, lead: bool) -> Found:
     base = sent.span.start
     published = item.article.published.isoformat() if item.article.published else ""
     spans = [(x.span.start - base, x.span.end - base) for x, _ in _dated(item, sent)]
@@ -150,11 +203,20 @@ def _datings(
         first = sequence_parent(tok)
         if first is not None and first.i in found:
             found[tok.i] = (tok, Dating(found[first.i][1].date, "derived"))
-        elif lead and published and present_perfect(tok):
+        elif published and ((lead and present_perfect(tok)) or _present_cue(tok)):
             day = event_date(published)
             if day is not None:
                 found[tok.i] = (tok, Dating(day, "published"))
-    return [found[i] for i in sorted(found)]
+    return found
+
+
+def _present_cue(tok: Any) -> bool:
+    """A main-clause present tense that PUBLISHED_PRESENT dates to the publication day."""
+    if PUBLISHED_PRESENT == "off" or tok.tag_ not in {"VBZ", "VBP"} or tok.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in {"aux", "neg"} for c in tok.children):
+        return False
+    return PUBLISHED_PRESENT == "any" or tok.lemma_.lower() in ANNOUNCING
 
 
 def _entry(
