@@ -23,7 +23,7 @@ from storyweave.entities.names import fold
 from storyweave.entities.sources import news_source_name
 from storyweave.model import Article, Duplicate
 from storyweave.outlets import source_label
-from storyweave.outlets.copies import copy_direction
+from storyweave.outlets.copies import copy_direction, credits_outlet
 
 from .calibration import DERIVED_CONTAINMENT, DERIVED_SHARE
 
@@ -124,7 +124,12 @@ class OriginIndex:
             label += f" (citing {', '.join(c for c in cites if c not in names) or cites[0]})"
         inside = set(articles)
         for later, earlier, share in self.derived:
-            if later in inside and earlier in inside:
+            if later not in inside or earlier not in inside:
+                continue
+            a, b = self._articles.get(later), self._articles.get(earlier)
+            if a is not None and b is not None and credits_outlet(a, b):
+                label += f" ({self._name(later)} runs {self._name(earlier)}'s copy, credited)"
+            else:
                 label += (
                     f" (likely derived: {self._name(later)} repeats {self._name(earlier)}'s"
                     f" wording, {share:.0%} of word triples shared)"
