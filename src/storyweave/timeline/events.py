@@ -6,7 +6,11 @@ Dates, in the order they are tried (see docs/stages/timeline.md):
   ``stated`` when its value needs no anchor, ``derived`` when the resolver placed it from
   the publication date or an earlier date of the article ("on Monday", "a day earlier"),
   ``published`` when that places it on the publication day itself ("today");
+- a time expression inside an event noun's phrase dates the noun instead ("the 1990
+  invasion", :mod:`.nominal`), with the clause that holds it as its text;
 - a conjunct that comes next ("and then began talks") takes the first one's date: derived;
+- a relation to an event dated in the article or the story ("during the talks", "the day
+  after the vote", a "when" clause; :mod:`.relations`): derived;
 - a main-clause present perfect among the first PUBLISHED_LEAD_SENTENCES sentences of the
   body ("have met") reports the news itself: the publication date, ``published``.
 
