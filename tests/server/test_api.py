@@ -188,7 +188,9 @@ def test_ingest_json_runs_in_the_background(store_copy: SQLStore) -> None:
         job = r.json()["job"]
         assert r.json()["poll"] == f"/api/jobs/{job['id']}"
         app.state.services.jobs.wait(job["id"])
-        done = c.get(f"/api/jobs/{job['id']}").json()
+        polled = c.get(f"/api/jobs/{job['id']}").json()
+        assert polled["ok"] is True
+        done = polled["job"]
         assert done["state"] == "done", done
         (aid,) = done["result"]["article_ids"]
         article = c.get(f"/api/articles/{aid}").json()["report"]["articles"][0]
@@ -211,7 +213,7 @@ def test_upload_reads_each_format_and_reports_failures(store_copy: SQLStore) -> 
         assert r.status_code == 202, r.text
         job = app.state.services.jobs.wait(r.json()["job"]["id"])
         assert job is not None and job.state == "done", job
-        result = c.get(f"/api/jobs/{job.id}").json()["result"]
+        result = c.get(f"/api/jobs/{job.id}").json()["job"]["result"]
         assert len(result["article_ids"]) == 2
         assert {f["code"] for f in result["failures"]} == {"E106", "E102"}
         arts = [c.get(f"/api/articles/{a}").json()["report"]["articles"][0]

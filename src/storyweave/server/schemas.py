@@ -66,6 +66,13 @@ class JobOut(BaseModel):
     error: str | None = None
 
 
+class JobState(BaseModel):
+    """``GET /api/jobs/{id}``: the job, in the ``{ok, ...}`` shape of every route."""
+
+    ok: Literal[True] = True
+    job: JobOut
+
+
 class JobAccepted(BaseModel):
     ok: Literal[True] = True
     job: JobOut
