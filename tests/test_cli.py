@@ -389,6 +389,9 @@ def test_brief_and_timeline_commands(analysed: Analysed) -> None:
     assert html.output.startswith('<div class="brief"')
     res = runner.invoke(main, ["timeline", seed["id"], "--db", analysed.db])
     assert res.exit_code == 0 and "**13 September 2023**" in res.output, res.output
+    # the announced attempt is dated by its plan and says so; the report of the day is not
+    assert "**October 2023** (planned): Pyongyang's space agency" in res.output, res.output
+    assert "**13 September 2023** (planned)" not in res.output
     res = runner.invoke(main, ["timeline", seed["id"], "--db", analysed.db, "--format", "json"])
     assert [e["date"] for e in json.loads(res.output)] == [e["date"] for e in seed["timeline"]]
     res = runner.invoke(main, ["brief", "st_nope", "--db", analysed.db])

@@ -70,18 +70,28 @@ def attached_predicate(root: Any) -> tuple[Any, bool] | None:
     return None
 
 
+ANNOUNCED_DEPS: Final = frozenset({"dobj", "xcomp", "ccomp", "attr", "oprd", "dative"})
+"""How the announced event hangs from an announcing verb: its object or complement."""
+
+
 def planned(pred: Any) -> bool:
     """The event is still to come: a future auxiliary, an infinitive under an announcing
     verb or an intention noun ("plans to visit"), or a noun under one ("plans for a launch")."""
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in pred.children):
         return True
     if pred.pos_ == "NOUN" or infinitive(pred):
+        below = pred
         for up in pred.ancestors:
             lemma = up.lemma_.lower()
-            if lemma in INTENT_NOUNS or (up.pos_ == "VERB" and lemma in ANNOUNCING):
+            if lemma in INTENT_NOUNS:
                 return True
+            if up.pos_ == "VERB" and lemma in ANNOUNCING:
+                # what the verb announces, not a phrase about its own act ("In a development
+                # on the same day, the military said ...": the development is no plan)
+                return below.dep_ in ANNOUNCED_DEPS
             if up.pos_ == "VERB" and up.dep_ not in {"xcomp", "acl"}:
                 break
+            below = up
     return False
 
 
