@@ -44,6 +44,25 @@ MESSAGES: dict[str, str] = {
     "E113": "{path}: the article text is empty after cleaning.",
     "E114": "{path}: the article text has {size} characters, above the limit of {limit} "
     "(setting max_article_chars).",
+    "E115": "{path}, line {line}: field {field!r} is {got}; it must be {expected}.",
+    "E116": "{path}: {field} holds {what}, which cannot be stored; remove it.",
+    "E117": "{folder}: the {kind} name {name} is not valid UTF-8 (its undecodable bytes are "
+    "shown as \\xNN); it was not read. Rename it to read it.",
+    "E118": "{folder}: the {kind} name {name} contains control characters (shown escaped); "
+    "it was not read. Rename it to read it.",
+    "E119": "{path}: a symbolic link to {target}, outside the folder {root}; not followed.",
+    "E120": "{path}: a symbolic link that leads nowhere ({detail}); not followed.",
+    "E121": "{path}: the text is one character repeated ({char!r} {count} times); not an article.",
+    "E122": "{path}: the text has no words (no run of two or more letters); not an article.",
+    "E123": "{path}: only {share} of the text's characters are letters (at least {minimum} "
+    "expected); not an article.",
+    "E124": "{path}: the text repeats itself ({distinct} distinct words in {words}; "
+    "at least {minimum} expected); not an article.",
+    "E125": "{path}: the file starts with a {encoding} byte-order mark but is not valid "
+    "{encoding} (first bad byte at offset {offset}). Re-save it as UTF-8.",
+    "E126": "{path}: cannot be read ({detail}).",
+    "E127": "{path}: the folder cannot be read ({detail}).",
+    "E128": "{path}: not a regular file (a device, socket or pipe); not read.",
     # pipeline: E2xx
     "E201": "Stage {stage!r} requires {missing}, which no earlier stage produces. "
     "Add a stage that produces it before {stage!r} (producers: {producers}).",

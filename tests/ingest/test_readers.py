@@ -161,7 +161,8 @@ def test_file_size_limit(tmp_path: Path) -> None:
 
 def test_article_size_limit(tmp_path: Path) -> None:
     p = tmp_path / "big.jsonl"
-    p.write_text(json.dumps({"text": BODY * 50}) + "\n", encoding="utf-8")
+    words = " ".join(a + b + c for a in "abcdefgh" for b in "aeiou" for c in "lmnrst")
+    p.write_text(json.dumps({"text": words}) + "\n", encoding="utf-8")  # 240 distinct words
     _, (f,) = _read(p, max_article_chars=500)
     assert f.code == "E114"
 

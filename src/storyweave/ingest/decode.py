@@ -1,12 +1,47 @@
-"""Reading input files as text, with designed errors for binary, wrong-encoding or huge files."""
+"""Reading input files as text, with designed errors for binary, wrong-encoding or huge files.
+
+Text is UTF-8 (strict; a UTF-8 byte-order mark is allowed), or UTF-16 or UTF-32 when the file
+starts with that encoding's byte-order mark. The NUL-byte check for binary files looks at the
+bytes only when there is no UTF-16/32 mark (those encodings are full of NUL bytes), and at the
+decoded text after.
+"""
 
 from __future__ import annotations
 
+import codecs
+import os
+import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import FetchError, ParseError
 
 _SNIFF = 8192
+
+# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32", "utf-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32", "utf-32"),
+    (codecs.BOM_UTF8, "UTF-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "UTF-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16", "utf-16"),
+)
+
+
+def wide_encoding(data: bytes) -> tuple[str, str] | None:
+    """``(name, codec)`` of the UTF-16 or UTF-32 byte-order mark ``data`` starts with, or None."""
+    for bom, name, codec in _BOMS:
+        if data.startswith(bom):
+            return (name, codec) if name != "UTF-8" else None
+    return None
+
+
+def check_bytes(data: bytes, *, path: Path | str) -> None:
+    """Refuse empty and binary content (NUL bytes, unless the file is marked UTF-16/32)."""
+    if not data.strip():
+        raise ParseError("E102", path=path)
+    if wide_encoding(data) is None and b"\x00" in data[:_SNIFF]:
+        raise ParseError("E103", path=path)
 
 
 def read_bytes(path: Path, *, limit: int) -> bytes:
@@ -15,16 +50,15 @@ def read_bytes(path: Path, *, limit: int) -> bytes:
         size = path.stat().st_size
     except FileNotFoundError:
         raise FetchError("E101", path=path) from None
+    except OSError as e:
+        raise FetchError("E126", path=path, detail=e.strerror or type(e).__name__) from None
     if size > limit:
         raise ParseError("E105", path=path, size=size, limit=limit)
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise FetchError(f"{path}: cannot be read ({e.strerror}).") from None
-    if not data.strip():
-        raise ParseError("E102", path=path)
-    if b"\x00" in data[:_SNIFF]:
-        raise ParseError("E103", path=path)
+        raise FetchError("E126", path=path, detail=e.strerror or type(e).__name__) from None
+    check_bytes(data, path=path)
     return data
 
 
@@ -34,3 +68,66 @@ def decode_utf8(data: bytes, *, path: Path | str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise ParseError("E104", path=path, offset=e.start) from None
+
+
+def decode_text(data: bytes, *, path: Path | str) -> str:
+    """A whole file's text: UTF-16/32 when it carries that mark, else strict UTF-8; text that
+    is empty or holds NUL characters once decoded is refused like an empty or binary file."""
+    wide = wide_encoding(data)
+    if wide is None:
+        text = decode_utf8(data, path=path)
+    else:
+        name, codec = wide
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as e:
+            raise ParseError("E125", path=path, encoding=name, offset=e.start) from None
+    if not text.strip():
+        raise ParseError("E102", path=path)
+    if "\x00" in text:
+        raise ParseError("E103", path=path)
+    return text
+
+
+def as_utf8(data: bytes, *, path: Path | str) -> bytes:
+    """The bytes as UTF-8: UTF-16/32 (by their mark) are decoded and re-encoded with a UTF-8
+    mark (which parsers prefer to a declared encoding); anything else is returned as it is."""
+    if wide_encoding(data) is None:
+        return data
+    return codecs.BOM_UTF8 + decode_text(data, path=path).encode("utf-8")
+
+
+def jsonl_lines(data: bytes, *, path: Path | str) -> Iterator[bytes]:
+    """The lines of a whole JSONL file's bytes, as UTF-8 (UTF-16/32 by their mark)."""
+    if wide_encoding(data) is None:
+        yield from data.splitlines()
+        return
+    for line in decode_text(data, path=path).split("\n"):
+        yield line.encode("utf-8")
+
+
+def printable_name(name: str | os.PathLike[str]) -> str:
+    """A file name as one line of plain text: bytes that are not UTF-8 as ``\\xNN``, control
+    characters as ``\\n``, ``\\t``, ``\\x1b``…"""
+    raw = os.fspath(name)
+    try:
+        text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that no file system gave
+        text = raw.encode("utf-8", "backslashreplace").decode("utf-8")
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
+
+
+def name_problem(name: str) -> str | None:
+    """``"E117"`` for a name that is not valid UTF-8, ``"E118"`` for one with control
+    characters, None for a plain name."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "E117"
+    if any(unicodedata.category(c) == "Cc" for c in name):
+        return "E118"
+    return None

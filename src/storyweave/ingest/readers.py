@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ParseError, SourceError
-from .decode import decode_utf8
+from .checks import check_draft
+from .decode import as_utf8, decode_text, decode_utf8
 from .draft import Draft
 from .feeds import looks_like_feed, read_feed
 from .html import read_html
@@ -39,7 +40,7 @@ def parse_date(value: object, *, where: str) -> dt.date | None:
 
 
 def read_text(data: bytes, path: Path) -> Draft:
-    text = decode_utf8(data, path=path)
+    text = decode_text(data, path=path)
     title = None
     if path.suffix.lower() == ".md":
         first, _, rest = text.lstrip().partition("\n")
@@ -48,7 +49,8 @@ def read_text(data: bytes, path: Path) -> Draft:
     return Draft(text=text, ref=str(path), title=title)
 
 
-_JSONL_FIELDS = ("id", "title", "url", "outlet", "published", "language")
+# What each known field of a JSONL line may hold (besides null); other fields are ignored.
+_JSONL_STRINGS = ("title", "url", "outlet", "language")
 
 
 def read_jsonl(lines: Iterator[bytes], path: Path) -> Iterator[Draft | SourceError]:
@@ -69,21 +71,59 @@ def _jsonl_draft(raw: bytes, path: Path, number: int) -> Draft:
         obj: Any = json.loads(line)
     except json.JSONDecodeError as e:
         raise ParseError("E106", path=path, line=number, detail=e.msg) from None
+    except RecursionError:
+        raise ParseError("E106", path=path, line=number, detail="nested too deeply") from None
+    except ValueError as e:  # a number too long to convert
+        raise ParseError("E106", path=path, line=number, detail=str(e).split(";")[0]) from None
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
         raise ParseError("E107", path=path, line=number)
-    for name in _JSONL_FIELDS:
-        if obj.get(name) is not None and not isinstance(obj[name], str | int):
-            raise ParseError("E112", path=path, line=number, field=name, expected="a string")
     ref = obj.get("id")
-    return Draft(
+    if ref is not None and not _is_id(ref):
+        raise _wrong_type(path, number, "id", ref, "a non-empty string or a whole number")
+    for name in _JSONL_STRINGS:
+        if obj.get(name) is not None and not isinstance(obj[name], str):
+            raise _wrong_type(path, number, name, obj[name], "a string")
+    published = obj.get("published")
+    if published is not None and not isinstance(published, str):
+        raise _wrong_type(path, number, "published", published, "a date string (YYYY-MM-DD)")
+    draft = Draft(
         text=obj["text"],
-        ref=str(ref) if ref is not None else f"{path}:{number}",
+        ref=str(ref).strip() if ref is not None else f"{path}:{number}",
         title=obj.get("title"),
         url=obj.get("url"),
         outlet=obj.get("outlet"),
-        published=parse_date(obj.get("published"), where=where),
+        published=parse_date(published, where=where),
         language=obj.get("language"),
     )
+    check_draft(draft, where=where)
+    return draft
+
+
+def _is_id(value: object) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _wrong_type(path: Path, line: int, field: str, value: object, expected: str) -> ParseError:
+    return ParseError("E115", path=path, line=line, field=field, got=_kind(value),
+                      expected=expected)  # fmt: skip
+
+
+def _kind(value: object) -> str:
+    """How a JSON value reads in a message: ``the number 5``, ``true``, ``a list``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        text = repr(value)
+        return f"the number {text if len(text) <= 20 else text[:17] + '...'}"
+    if isinstance(value, str):
+        return "an empty string" if not value.strip() else "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
 
 
 def read_document(data: bytes, path: Path) -> list[Draft]:
@@ -91,6 +131,7 @@ def read_document(data: bytes, path: Path) -> list[Draft]:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return [read_text(data, path)]
+    data = as_utf8(data, path=path)  # HTML and feeds in UTF-16/32 reach their parsers as UTF-8
     if suffix in HTML_SUFFIXES:
         return [read_html(data, path)]
     if suffix in FEED_SUFFIXES and looks_like_feed(data):
