@@ -1,5 +1,8 @@
 """What a POST carries becomes :class:`Draft` articles, without touching the disk.
 
+One bad file or JSONL line never fails the upload: it comes back as a :class:`Failure` (the job
+reports it and stores the rest), like a bad input of the CLI.
+
 JSON bodies are validated by :mod:`storyweave.server.schemas`; uploaded files are
 read by the same readers as the CLI (text, Markdown, HTML, JSONL, feeds), from
 their bytes. An upload's name is used only as the article's ``ref`` (reduced to
@@ -12,6 +15,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from ..errors import SourceError, StoryweaveError
+from ..ingest.decode import check_bytes, jsonl_lines
 from ..ingest.draft import Draft
 from ..ingest.readers import (
     JSONL_SUFFIXES,
@@ -65,10 +69,7 @@ def drafts_from_upload(filename: str | None, data: bytes) -> tuple[list[Draft], 
     try:
         if suffix in JSONL_SUFFIXES:
             return _jsonl(data, name)
-        if not data.strip():
-            raise SourceError("E102", path=name)
-        if b"\x00" in data:
-            raise SourceError("E103", path=name)
+        check_bytes(data, path=name)  # empty, or binary (NUL bytes unless UTF-16/32 by its mark)
         return read_document(data, _as_path(name)), []
     except StoryweaveError as e:
         return [], [Failure(stage="ingest", error=str(e), ref=name, code=e.code)]
@@ -77,7 +78,7 @@ def drafts_from_upload(filename: str | None, data: bytes) -> tuple[list[Draft], 
 def _jsonl(data: bytes, name: str) -> tuple[list[Draft], list[Failure]]:
     drafts: list[Draft] = []
     failures: list[Failure] = []
-    for item in read_jsonl(iter(data.splitlines()), _as_path(name)):
+    for item in read_jsonl(jsonl_lines(data, path=name), _as_path(name)):
         if isinstance(item, SourceError):
             failures.append(Failure(stage="ingest", error=str(item), ref=name, code=item.code))
         else:
