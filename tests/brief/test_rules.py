@@ -147,3 +147,12 @@ def test_a_disputed_side_inside_a_longer_statement_is_its_own_clause_with_its_so
     assert len(disputed) == 2
     assert "The fire service said six workers were hurt." in disputed
     assert not any("trucks" in t for t in disputed)  # the other fact is not carried along
+
+
+def test_a_partitive_of_an_unresolved_pronoun_opens_no_sentence() -> None:
+    from storyweave.brief.wording import leading_pronoun
+
+    assert leading_pronoun("One of them told the judge he needed more time.")
+    assert leading_pronoun("Some of those arrested were released on Sunday.")
+    assert not leading_pronoun("One of the pilots was treated in hospital.")
+    assert not leading_pronoun("Two of the three bridges reopened on Monday.")

@@ -24,6 +24,7 @@ from typing import Any, Final
 from ..claims.lexicon import MODALITY, NEGATIVE_IMPLICATIVES, NEGATORS, stem
 from ..nlp.models import DATELINE
 from ..quotes.cues import CITING_WORDS, SPEECH_VERBS
+from .wording import PARTITIVE_PRONOUNS, PARTITIVES
 
 REPORTING_VERBS: Final = SPEECH_VERBS - {w for w, kind in MODALITY.items() if kind == "hedged"}
 """Lemmas that report what a source said: the attribution lexicon's verbs of saying, less those
@@ -296,7 +297,11 @@ def leading_pronoun(doc: Any) -> str | None:
     when the sentence names who speaks ("“We will ...,” Putin said", "According to KTV, our
     crew ..."), and a pronoun in a fronted
     subordinate clause before a named subject ("When she arrived, Reid said ...")."""
-    first = next((t for t in doc[_after_frame(doc) :] if t.is_alpha), None)
+    words = [t for t in doc[_after_frame(doc) :] if t.is_alpha][:3]
+    first = words[0] if words else None
+    partitive = len(words) == 3 and words[0].lower_ in PARTITIVES and words[1].lower_ == "of"
+    if partitive and words[2].lower_ in PARTITIVE_PRONOUNS:  # "One of them told the judge"
+        return " ".join(t.text for t in words)
     if first is None or first.lower_ not in _PERSONAL | _DEMONSTRATIVE | _POSSESSIVE:
         return None
     if first.dep_ == "expl" or first.pos_ not in {"PRON", "DET"}:

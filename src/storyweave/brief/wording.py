@@ -81,10 +81,23 @@ def lower_first(doc: Any, text: str) -> str:
     return text[0].lower() + text[1:]
 
 
+PARTITIVES: Final = frozenset(
+    {"one", "some", "many", "all", "both", "each", "none", "most", "several", "few", "two",
+     "three", "either", "neither", "any"}
+)  # fmt: skip
+"""Quantifiers of a partitive ("One of them told the judge ..."): the group it picks from is a
+pronoun the sentence does not resolve."""
+PARTITIVE_PRONOUNS: Final = frozenset({"them", "those", "these", "us", "you"})
+
+
 def leading_pronoun(text: str) -> bool:
-    """Whether ``text`` opens with a pronoun (after opening quotes)."""
-    words = _WORD.findall(text[:40])
-    return bool(words) and words[0].casefold() in LEADING_PRONOUNS
+    """Whether ``text`` opens with a pronoun (after opening quotes), or with a partitive of
+    one ("One of them ...", "Some of those ...")."""
+    words = [w.casefold() for w in _WORD.findall(text[:40])]
+    if not words:
+        return False
+    partitive = len(words) >= 3 and words[0] in PARTITIVES and words[1] == "of"
+    return words[0] in LEADING_PRONOUNS or (partitive and words[2] in PARTITIVE_PRONOUNS)
 
 
 def article_label(article: JSON) -> str:
