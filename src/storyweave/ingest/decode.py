@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,8 @@ from pathlib import Path
 from ..errors import FetchError, ParseError
 
 _SNIFF = 8192
+# The encoding an XML declaration names, which must say UTF-8 once the text is re-encoded.
+_XML_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?\bencoding\s*=\s*["'])[\w.:-]*(["'])""")
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS = (
@@ -91,10 +94,11 @@ def decode_text(data: bytes, *, path: Path | str) -> str:
 
 def as_utf8(data: bytes, *, path: Path | str) -> bytes:
     """The bytes as UTF-8: UTF-16/32 (by their mark) are decoded and re-encoded with a UTF-8
-    mark (which parsers prefer to a declared encoding); anything else is returned as it is."""
+    mark, and an XML declaration's encoding becomes UTF-8; anything else is returned as it is."""
     if wide_encoding(data) is None:
         return data
-    return codecs.BOM_UTF8 + decode_text(data, path=path).encode("utf-8")
+    text = _XML_ENCODING.sub(r"\1utf-8\2", decode_text(data, path=path), count=1)
+    return codecs.BOM_UTF8 + text.encode("utf-8")
 
 
 def jsonl_lines(data: bytes, *, path: Path | str) -> Iterator[bytes]:
