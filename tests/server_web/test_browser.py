@@ -102,11 +102,124 @@ def test_story_list_then_story_page(page: Any, watch: Watch, live_server: str) -
     assert lit.count() >= 1
     assert "".join(lit.all_inner_texts()) == "Vostochny Cosmodrome"
     # timeline and entity graph
-    assert "2023-09-13" in page.locator("#timeline").inner_text()
+    assert "13 Sep 2023" in page.locator("#timeline").inner_text()
     assert page.locator("svg.entity-graph circle").count() >= 3
     assert watch.console_errors == []  # no CSP violation, no missing asset
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "story-page.png"), full_page=True)
+
+
+@pytest.fixture
+def laptop(browser: Any, watch: Watch) -> Iterator[Any]:
+    """A 1280x800 window: what "above the fold" means in the story page's tests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    pg = context.new_page()
+    pg.set_default_timeout(15_000)
+    pg.on("dialog", watch.on_dialog)
+    pg.on("console", watch.on_console)
+    yield pg
+    context.close()
+
+
+def _summit_page(page: Any, live_server: str) -> None:
+    page.goto(live_server + "/")
+    page.locator(".story-item a", has_text="Kim").first.click()
+    page.wait_for_url("**/stories/st_*")
+
+
+def _box(page: Any, selector: str) -> dict[str, float]:
+    box = page.locator(selector).first.bounding_box()
+    assert box is not None, selector
+    return dict(box)
+
+
+def test_story_page_scans_from_the_top(laptop: Any, watch: Watch, live_server: str) -> None:
+    """At 1280x800 the coverage strip and the disputed claims are on the first screen,
+    single-source claims wait behind a click, and the sections come in reading order."""
+    page = laptop
+    _summit_page(page, live_server)
+    strip = _box(page, "#coverage")
+    assert strip["y"] + strip["height"] <= 800 and strip["height"] < 160  # a strip, not a page
+    first_disputed = _box(page, "#claims-disputed .claim")
+    assert first_disputed["y"] + first_disputed["height"] <= 800
+    tops = [
+        _box(page, s)["y"] for s in ("#coverage", "#claims", "#timeline", "#graph", "#articles")
+    ]
+    assert tops == sorted(tops)
+    # single-source claims: folded until the group is opened
+    single = page.locator(".claim.st-single_source").first
+    assert not single.is_visible()
+    page.locator("#claims-single-source > summary").click()
+    assert single.is_visible()
+    page.locator("#claims-single-source > summary").click()
+    assert not single.is_visible()
+    # the status filter: disputed only, then all again; a chosen folded group opens
+    assert page.locator("#claim-filter").is_visible()
+    page.click("#claim-filter button[data-filter=conflicting]")
+    visible = page.locator(".claim:visible")
+    assert visible.count() == 2
+    assert all("st-conflicting" in (c.get_attribute("class") or "") for c in visible.all())
+    page.click("#claim-filter button[data-filter=single_source]")
+    assert page.locator(".claim:visible").count() == 1 and single.is_visible()
+    page.click("#claim-filter button[data-filter='']")
+    # the word filter, across groups; nothing matching says so
+    page.fill("#claim-query", "moscow")  # the claim's text, and another's why
+    assert page.locator(".claim:visible").count() == 2
+    page.fill("#claim-query", "military cooperation")  # in a folded group: it opens
+    assert page.locator(".claim:visible").all_inner_texts()[0].startswith("They discussed")
+    assert page.locator(".claim:visible").count() == 1
+    assert page.locator("#claim-count").inner_text() == "1 shown"
+    page.fill("#claim-query", "zzzz")
+    assert page.locator(".claim:visible").count() == 0 and page.locator("#claim-none").is_visible()
+    page.fill("#claim-query", "")
+    assert page.locator(".claim:visible").count() == 4  # every claim, the opened group too
+    # the timeline axis: a marker per entry, readable tick labels, and a click lights evidence
+    axis = page.locator("svg.timeline-axis")
+    assert axis.is_visible() and axis.locator("g.tl-mark").count() == 1
+    assert "13 Sep 2023" in axis.locator("text.tick-label").all_text_contents()
+    axis.locator("g.tl-mark").first.click()
+    assert "".join(page.locator(".article .lit").all_inner_texts()) == "on Wednesday"
+    # the graph: typed edges and a legend
+    graph = page.locator("svg.entity-graph")
+    assert graph.is_visible() and graph.locator("path.edge").count() >= 1
+    legend = page.locator("#graph .graph-legend")
+    assert legend.is_visible()
+    for label in ("met", "spoke about", "named together", "person"):
+        assert label in legend.inner_text()
+    colours = {
+        k: page.locator(f"#graph .graph-legend .edge-{k}").evaluate(
+            "el => getComputedStyle(el).stroke"
+        )
+        for k in ("met", "said_about", "co_occurs")
+    }
+    assert len(set(colours.values())) == 3, colours  # one colour per edge kind
+    # the articles list
+    rows = page.locator("#articles .article-list tbody tr")
+    assert rows.count() == 2 and "first report" in rows.first.inner_text()
+    assert watch.console_errors == []
+    height = page.evaluate("document.documentElement.scrollHeight")
+    print(f"story page height at 1280 px: {height} px")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "story-page-1280.png"), full_page=True)
+
+
+def test_story_page_without_javascript(browser: Any, live_server: str) -> None:
+    """No script: the groups still fold and unfold, the jump links stay, no filter shows."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, java_script_enabled=False
+    )
+    page = context.new_page()
+    try:
+        _summit_page(page, live_server)
+        assert not page.locator("#claim-filter").is_visible()
+        assert page.locator(".claim-jumps a[href='#claims-disputed']").is_visible()
+        single = page.locator(".claim.st-single_source").first
+        assert not single.is_visible()
+        page.locator("#claims-single-source > summary").click()
+        assert single.is_visible()
+        assert page.locator("svg.timeline-axis g.tl-mark").count() == 1
+    finally:
+        context.close()
 
 
 def test_injected_markup_never_runs(page: Any, watch: Watch, live_server: str) -> None:

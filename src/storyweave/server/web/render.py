@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from .dates import readable_date
+
 
 def safe_url(url: object) -> str | None:
     """``url`` if it is an http(s) URL, else None (no ``javascript:``, ``data:`` links)."""
@@ -29,6 +31,13 @@ def status_label(status: str) -> str:
     return status.replace("_", " ")
 
 
+def date_filter(value: object, mod: object = None) -> str:
+    """A TIMEX3 value or an ISO date as a reader reads it ("13 Sep 2023"); "" for none."""
+    if not isinstance(value, str) or not value:
+        return ""
+    return readable_date(value, mod if isinstance(mod, str) else None)
+
+
 @functools.lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
@@ -40,6 +49,7 @@ def environment() -> Environment:
     )
     env.filters["safe_url"] = safe_url
     env.filters["status_label"] = status_label
+    env.filters["date_label"] = date_filter
     return env
 
 

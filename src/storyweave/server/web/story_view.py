@@ -9,14 +9,19 @@ rewrites article text: the pieces are slices of it.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from ..._types import JSON
 from ...brief.wording import article_label
 from ...report import speaker_label as speaker_name
+from ...timeline.dates import event_date
+from .dates import readable_date
 from .graph import Graph, entity_graph
 from .highlight import Mark, Piece, pieces
+from .timeline_svg import TimelineAxis, timeline_axis
 
 TYPE_CSS = {
     "PERSON": "ent-person",
@@ -27,6 +32,24 @@ TYPE_CSS = {
 }
 # Time expressions listed when the report carries no timeline yet.
 DATED_TYPES = ("DATE", "TIME")
+# The claim groups in reading order: (status, id, title, open by default).
+CLAIM_GROUPS: Final = (
+    ("conflicting", "disputed", "Disputed", True),
+    ("updated", "changed", "Changed figures", True),
+    ("corroborated", "established", "Established facts", True),
+    ("single_source", "single-source", "Single source", False),
+)
+# Story views kept (each holds its report, which the catalogue caches too).
+VIEW_CACHE_SIZE = 16
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    status: str
+    id: str
+    title: str
+    open: bool
+    claims: list[JSON]
 
 
 @dataclass
@@ -53,6 +76,23 @@ class StoryView:
     coverage: JSON = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     """A readable source name per article id (its outlet, domain or title)."""
+    axis: TimelineAxis | None = None
+    marks: dict[str, list[str]] = field(default_factory=dict)
+    """Per article id, what the coverage says of it: "copy of X", "rewrite of Y", "first report"."""
+
+    @property
+    def claim_groups(self) -> list[ClaimGroup]:
+        """The claims by status, disputed first, single-source last (collapsed)."""
+        out = []
+        for status, gid, title, is_open in CLAIM_GROUPS:
+            claims = [c for c in self.claims if c["status"] == status]
+            if claims:
+                out.append(ClaimGroup(status, gid, title, is_open, claims))
+        known = {g[0] for g in CLAIM_GROUPS}
+        other = [c for c in self.claims if c["status"] not in known]
+        if other:
+            out.append(ClaimGroup("other", "other-claims", "Other claims", True, other))
+        return out
 
     @property
     def brief_sections(self) -> list[tuple[str, str, list[JSON]]]:
@@ -68,13 +108,41 @@ class StoryView:
         return out
 
 
+_views: OrderedDict[str, tuple[JSON, StoryView]] = OrderedDict()
+_views_lock = threading.Lock()
+
+
 def story_view(report: JSON) -> StoryView:
-    """The view of the (only) story in ``report``."""
+    """The view of the (only) story in ``report``, built once per report object.
+
+    The catalogue hands out the same report object until the store changes, so the
+    highlights, the graph layout and the timeline axis are computed once per story and
+    revision, not on every request. Nothing renders into a view, so sharing it is safe.
+    """
+    key = str(report["stories"][0]["id"])
+    with _views_lock:
+        hit = _views.get(key)
+        if hit is not None and hit[0] is report:
+            _views.move_to_end(key)
+            return hit[1]
+    view = build_story_view(report)
+    with _views_lock:
+        _views[key] = (report, view)
+        while len(_views) > VIEW_CACHE_SIZE:
+            _views.popitem(last=False)
+    return view
+
+
+def build_story_view(report: JSON) -> StoryView:
+    """The view of the (only) story in ``report`` (no cache)."""
     story = report["stories"][0]
     marks: dict[str, list[Mark]] = {a: [] for a in story["articles"]}
     claims = _claims(story, marks)
     brief = _numbered(story["brief"]["sentences"], "b", "ev-brief", marks)
     timeline = _numbered(sorted(story["timeline"], key=_by_date), "t", "ev-time", marks)
+    for i, t in enumerate(timeline):
+        t["n"] = i + 1
+        t["label"] = readable_date(str(t.get("date") or ""), t.get("mod"))
     entities = _entities(report, marks)
     dates = _dates(report, marks) if not timeline else []
     quotes = _quotes(report, marks)
@@ -90,6 +158,7 @@ def story_view(report: JSON) -> StoryView:
         for a in report["articles"]
         if a["id"] in marks
     ]
+    labels = {a["id"]: article_label(a) for a in report["articles"]}
     counts = dict.fromkeys(("corroborated", "single_source", "conflicting", "updated"), 0)
     for c in claims:
         counts[c["status"]] = counts.get(c["status"], 0) + 1
@@ -107,7 +176,9 @@ def story_view(report: JSON) -> StoryView:
         notes=list(report.get("notes", [])),
         counts=counts,
         coverage=story.get("coverage") or {},
-        labels={a["id"]: article_label(a) for a in report["articles"]},
+        labels=labels,
+        axis=timeline_axis(timeline) if timeline else None,
+        marks=_article_marks(story.get("coverage") or {}, labels),
     )
 
 
@@ -136,7 +207,15 @@ def _claims(story: JSON, marks: dict[str, list[Mark]]) -> list[JSON]:
         conflicts = [
             {"anchor": anchors[x], "text": titles[x]} for x in c["conflicts_with"] if x in anchors
         ]
-        out.append({**c, "ref": ref, "anchor": anchors[c["id"]], "conflicts": conflicts})
+        revised = [
+            {"anchor": anchors[x], "text": titles[x]}
+            for x in c.get("superseded_by", [])
+            if x in anchors
+        ]
+        out.append(
+            {**c, "ref": ref, "anchor": anchors[c["id"]], "conflicts": conflicts,
+             "revised": revised}
+        )  # fmt: skip
     return out
 
 
@@ -182,6 +261,7 @@ def _dates(report: JSON, marks: dict[str, list[Mark]]) -> list[JSON]:
     out = sorted(groups.values(), key=_by_value)
     for i, g in enumerate(out):
         g["ref"] = f"d{i}"
+        g["label"] = readable_date(str(g["value"]))
     refs = {g["value"]: g["ref"] for g in out}
     for x in report["timexes"]:
         if x["article"] in marks and x["value"] in refs and x["type"] in DATED_TYPES:
@@ -211,8 +291,25 @@ def _quotes(report: JSON, marks: dict[str, list[Mark]]) -> list[JSON]:
     return out
 
 
-def _by_date(entry: JSON) -> str:
-    return str(entry.get("date") or "")
+def _article_marks(coverage: JSON, labels: dict[str, str]) -> dict[str, list[str]]:
+    marks: dict[str, list[str]] = {}
+    for f in coverage.get("first_report", []):
+        marks.setdefault(f["article"], []).append("first report")
+    for c in coverage.get("copies", []):
+        kind = "near copy" if c.get("kind") == "near" else "copy"
+        of = labels.get(c.get("original", ""), c.get("original", ""))
+        marks.setdefault(c["article"], []).append(f"{kind} of {of}")
+    for d in coverage.get("derived", []):
+        src = labels.get(d.get("source", ""), d.get("source", ""))
+        marks.setdefault(d["article"], []).append(f"derived from {src}")
+    return marks
+
+
+def _by_date(entry: JSON) -> tuple[int, Any]:
+    """Calendar order (coarse before fine), then values that name no calendar point."""
+    value = str(entry.get("date") or "")
+    placed = event_date(value)
+    return (0, placed) if placed is not None else (1, value)
 
 
 def _by_value(group: JSON) -> str:
