@@ -2,8 +2,10 @@
 
 Ingests examples/kim-putin-summit.jsonl (the two seed articles) into a fresh
 store, serves it on 127.0.0.1 at a free port in a thread, and screenshots the
-story of the first seed article. Re-run after a stage lands that adds to the
-report (claims, timeline, brief) so the README shows what the UI shows.
+story of the first seed article at 1280 px wide: the first 1,400 px (coverage strip,
+claims, brief, timeline axis, graph), and prints the full page's height. Re-run after a
+stage lands that adds to the report (claims, timeline, brief), or after the story page
+changes, so the README shows what the UI shows.
 Run: ``.venv/bin/python scripts/screenshot_story_page.py``.
 """
 
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "images" / "story-page.png"
 SEED_REF = "000_dd195cddc56944a4"
 CHROMIUM = "/usr/bin/chromium"
+WIDTH, HEIGHT = 1280, 1400  # the window; the image is its first screen
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 
@@ -58,8 +61,9 @@ def main() -> int:
             story_id = report["stories"][0]["id"]
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                page = browser.new_page(viewport={"width": 1400, "height": 1100})
+                page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
                 page.goto(f"{base}/stories/{story_id}")
+                height = page.evaluate("document.documentElement.scrollHeight")
                 OUT.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(OUT), full_page=False)
                 browser.close()
@@ -67,7 +71,8 @@ def main() -> int:
             server.should_exit = True
             thread.join(timeout=10)
             store.close()
-    print(f"wrote {OUT.relative_to(ROOT)} (story {story_id})")
+    size = OUT.stat().st_size // 1024
+    print(f"wrote {OUT.relative_to(ROOT)} ({size} KB; story {story_id}, page {height} px high)")
     return 0
 
 
