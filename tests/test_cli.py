@@ -146,7 +146,7 @@ def test_listing_commands(analysed: Analysed) -> None:
 def test_bad_inputs_are_named_and_the_rest_goes_on(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("Vladimir Putin met Kim Jong-un in Russia on Wednesday.", encoding="utf-8")
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe broken")
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 closed, broken")  # Latin-1, not UTF-8
     (tmp_path / "lines.jsonl").write_text(
         '{"text": "Reid entered rehab."}\nnope\n', encoding="utf-8"
     )
