@@ -219,3 +219,17 @@ def test_ingest_form_posts_a_job(store_copy: object) -> None:
         assert "done" in page and "/stories/st_" in page
         bad = c.post("/ingest", data={"text": "  "}, headers=HTML)
         assert bad.status_code == 422 and "E612" in bad.text
+
+
+def test_a_planned_timeline_entry_says_so(client: TestClient) -> None:
+    from storyweave.server.web.render import render
+    from storyweave.server.web.story_view import build_story_view
+
+    sid = story_id_of(client, "summit-1")
+    report = copy.deepcopy(client.get(f"/api/stories/{sid}").json()["report"])
+    timeline = report["stories"][0]["timeline"]
+    html = render("story.html", title="t", view=build_story_view(report))
+    assert "(planned)" not in html
+    timeline[0]["planned"] = True
+    html = render("story.html", title="t", view=build_story_view(report))
+    assert html.count('<i class="planned">(planned)</i>') == 1
