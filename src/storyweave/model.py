@@ -253,6 +253,10 @@ class StoryAnalysis:
             "claims": [dict(c) for c in self.claims],
             "timeline": [dict(t) for t in self.timeline],
             "brief": dict(self.brief),
+            "edges": [
+                {k: e[k] for k in ("source", "target", "kind", "directed", "weight") if k in e}
+                for e in self.edges
+            ],
         }
 
 

@@ -73,3 +73,25 @@ def test_unlinked_entities_sit_in_a_row_and_limit_and_empty() -> None:
     assert len(entity_graph(report, limit=0).nodes) == 0
     g = entity_graph({"articles": [], "entities": []})
     assert g.nodes == () and g.edges == ()
+
+
+def test_the_graph_stages_stored_edges_are_drawn_when_the_report_has_them() -> None:
+    from storyweave.server.web.graph import entity_graph
+
+    def ent(eid: str, name: str, n: int) -> dict[str, object]:
+        mentions = [{"article": "a", "start": 0, "end": 1, "text": name}] * n
+        return {"id": eid, "name": name, "type": "PERSON", "mentions": mentions}
+
+    report = {
+        "articles": [{"id": "a", "text": "Lena met Omar. Omar praised Lena."}],
+        "entities": [ent("e1", "Lena", 3), ent("e2", "Omar", 2), ent("e3", "Ivo", 1)],
+        "attributions": [],
+        "stories": [{"edges": [
+            {"source": "e2", "target": "e1", "kind": "met", "directed": False, "weight": 2},
+            {"source": "e2", "target": "e1", "kind": "said_about", "directed": True, "weight": 1},
+            {"source": "e1", "target": "e9", "kind": "met", "weight": 1},  # not drawn: no node
+        ]}],
+    }  # fmt: skip
+    graph = entity_graph(report)
+    drawn = {(e.kind, e.a, e.b, e.weight) for e in graph.edges}
+    assert drawn == {("met", "e1", "e2", 2), ("said_about", "e2", "e1", 1)}

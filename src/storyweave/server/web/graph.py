@@ -95,10 +95,29 @@ class Graph:
 
 
 def entity_graph(report: JSON, *, limit: int = MAX_NODES) -> Graph:
-    """The typed graph of the report's most mentioned entities, laid out."""
+    """The typed graph of the report's most mentioned entities, laid out: the graph stage's
+    stored edges (``stories[0].edges``) when the report carries them, else relations read off
+    the report's mentions and attributions."""
     top = sorted(report["entities"], key=_by_mentions)[:limit]
-    weights = relations(report, top)
+    stories = report.get("stories") or [{}]
+    stored = stories[0].get("edges")
+    weights = stored_relations(stored, top) if stored else relations(report, top)
     return _layout(top, weights)
+
+
+def stored_relations(edges: list[JSON], entities: list[JSON]) -> dict[tuple[str, str, str], int]:
+    """(kind, a, b) -> weight from the graph stage's edges, among ``entities`` and of the kinds
+    drawn; an undirected pair in the list's order."""
+    order = {e["id"]: i for i, e in enumerate(entities)}
+    weights: dict[tuple[str, str, str], int] = {}
+    for e in edges:
+        kind, a, b = str(e.get("kind")), str(e.get("source")), str(e.get("target"))
+        if kind not in KINDS or a not in order or b not in order or a == b:
+            continue
+        if kind != "said_about" and order[b] < order[a]:
+            a, b = b, a
+        weights[(kind, a, b)] = weights.get((kind, a, b), 0) + int(e.get("weight") or 1)
+    return weights
 
 
 def relations(report: JSON, entities: list[JSON]) -> dict[tuple[str, str, str], int]:
