@@ -23,7 +23,7 @@ def _read(*paths: Path) -> tuple[list[Article], list[Failure]]:
     for f in items:
         if isinstance(f, Failure):
             assert "\n" not in f.error and f.error.isprintable(), f.error
-            assert f.ref.isprintable()
+            assert f.ref is not None and f.ref.isprintable()
     return [i for i in items if isinstance(i, Article)], [
         i for i in items if isinstance(i, Failure)
     ]
@@ -155,7 +155,7 @@ def linked(tmp_path: Path) -> Path:
 def test_links_out_of_the_folder_are_not_followed(linked: Path) -> None:
     arts, fails = _read(linked)
     assert sorted(Path(a.ref).name for a in arts) == ["a.txt", "b.txt"]  # each read once
-    by_name = {Path(f.ref).name: f for f in fails}
+    by_name = {Path(f.ref or "").name: f for f in fails}
     assert sorted(by_name) == ["gone.txt", "loop.txt", "out", "passwd.txt", "secret.txt"]
     assert by_name["passwd.txt"].code == "E119"
     assert by_name["passwd.txt"].error == (
@@ -316,3 +316,17 @@ def test_an_upload_stores_the_good_lines_and_files_and_reports_the_bad(tmp_path:
         assert len(store.articles()) == 3
     finally:
         store.close()
+
+
+def test_a_jsonl_file_with_no_lines_is_one_failure(tmp_path: Path) -> None:
+    p = tmp_path / "none.jsonl"
+    p.write_bytes(b"\n  \n")
+    _, (fail,) = _read(p)
+    assert fail.code == "E102" and str(p) in fail.error
+
+
+def test_a_nul_in_one_utf16_jsonl_line_fails_that_line_only(tmp_path: Path) -> None:
+    p = tmp_path / "w.jsonl"
+    p.write_bytes(("{\x00\n" + json.dumps({"text": BODY}) + "\n").encode("utf-16"))
+    (_,), (fail,) = _read(p)
+    assert fail.code == "E106" and f"{p}, line 1:" in fail.error

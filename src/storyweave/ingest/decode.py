@@ -76,20 +76,23 @@ def decode_utf8(data: bytes, *, path: Path | str) -> str:
 def decode_text(data: bytes, *, path: Path | str) -> str:
     """A whole file's text: UTF-16/32 when it carries that mark, else strict UTF-8; text that
     is empty or holds NUL characters once decoded is refused like an empty or binary file."""
-    wide = wide_encoding(data)
-    if wide is None:
-        text = decode_utf8(data, path=path)
-    else:
-        name, codec = wide
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError as e:
-            raise ParseError("E125", path=path, encoding=name, offset=e.start) from None
+    text = _decode(data, path=path)
     if not text.strip():
         raise ParseError("E102", path=path)
     if "\x00" in text:
         raise ParseError("E103", path=path)
     return text
+
+
+def _decode(data: bytes, *, path: Path | str) -> str:
+    wide = wide_encoding(data)
+    if wide is None:
+        return decode_utf8(data, path=path)
+    name, codec = wide
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as e:
+        raise ParseError("E125", path=path, encoding=name, offset=e.start) from None
 
 
 def as_utf8(data: bytes, *, path: Path | str) -> bytes:
@@ -106,7 +109,7 @@ def jsonl_lines(data: bytes, *, path: Path | str) -> Iterator[bytes]:
     if wide_encoding(data) is None:
         yield from data.splitlines()
         return
-    for line in decode_text(data, path=path).split("\n"):
+    for line in _decode(data, path=path).split("\n"):  # a bad line is that line's error
         yield line.encode("utf-8")
 
 

@@ -54,14 +54,19 @@ _JSONL_STRINGS = ("title", "url", "outlet", "language")
 
 
 def read_jsonl(lines: Iterator[bytes], path: Path) -> Iterator[Draft | SourceError]:
-    """One draft per line; a bad line yields its error (naming file and line); reading goes on."""
+    """One draft per line; a bad line yields its error (naming file and line); reading goes on.
+    A file with no line that is not blank yields one error (E102)."""
+    empty = True
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
+        empty = False
         try:
             yield _jsonl_draft(raw, path, number)
         except SourceError as e:
             yield e
+    if empty:
+        yield ParseError("E102", path=path)
 
 
 def _jsonl_draft(raw: bytes, path: Path, number: int) -> Draft:
