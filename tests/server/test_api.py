@@ -249,6 +249,25 @@ def test_upload_of_an_unsupported_type_is_refused(client: TestClient) -> None:
     assert r.status_code == 415 and r.json()["code"] == "E611"
 
 
+def test_one_unsupported_file_does_not_fail_the_upload(store_copy: SQLStore) -> None:
+    app = create_app(store_copy)
+    note = (
+        b"# Quay closed\nThe harbour quay closed on Friday after a crane collapsed, the port said."
+    )
+    files = [
+        ("files", ("scan.pdf", b"%PDF-1.7", "application/pdf")),
+        ("files", ("note.md", note, "text/markdown")),
+    ]
+    with TestClient(app) as c:
+        r = c.post("/api/articles/upload", files=files)
+        assert r.status_code == 202, r.text
+        job = app.state.services.jobs.wait(r.json()["job"]["id"])
+        assert job is not None and job.state == "done", job
+        result = c.get(f"/api/jobs/{job.id}").json()["job"]["result"]
+        assert len(result["article_ids"]) == 1
+        assert [(f["ref"], f["code"]) for f in result["failures"]] == [("scan.pdf", "E611")]
+
+
 def test_upload_with_nothing_readable_is_refused(client: TestClient) -> None:
     r = client.post(
         "/api/articles/upload", files=[("files", ("a.txt", b"\xff\xfe\x00", "text/plain"))]

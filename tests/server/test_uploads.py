@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.server.problems import HTTPProblem
 from storyweave.server.uploads import drafts_from_upload, safe_name
 
 FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
@@ -45,7 +44,7 @@ def test_drafts_from_upload(
     assert [f.code for f in failures] == codes
 
 
-def test_unsupported_suffix_is_a_415() -> None:
-    with pytest.raises(HTTPProblem) as info:
-        drafts_from_upload("x.exe", b"MZ")
-    assert info.value.status == 415 and info.value.code == "E611"
+def test_an_unsupported_file_is_a_failure_of_its_own() -> None:
+    drafts, failures = drafts_from_upload("x.exe", b"MZ")
+    assert drafts == [] and [f.code for f in failures] == ["E611"]
+    assert "'x.exe': unsupported upload type '.exe'" in failures[0].error

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from ..errors import SourceError, StoryweaveError
+from ..errors import SourceError, StoryweaveError, message
 from ..ingest.decode import check_bytes, jsonl_lines
 from ..ingest.draft import Draft
 from ..ingest.readers import (
@@ -25,7 +25,6 @@ from ..ingest.readers import (
     read_jsonl,
 )
 from ..model import Failure
-from .problems import HTTPProblem
 from .schemas import ArticleIn
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -58,14 +57,14 @@ def drafts_from_json(items: list[ArticleIn], *, prefix: str) -> list[Draft]:
 
 
 def drafts_from_upload(filename: str | None, data: bytes) -> tuple[list[Draft], list[Failure]]:
-    """Drafts from one uploaded file; inputs that cannot be read come back as failures."""
+    """Drafts from one uploaded file; inputs that cannot be read (an unsupported type too:
+    E611) come back as failures, so one bad file never fails the upload."""
     name = safe_name(filename)
     path = PurePosixPath(name)
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
-        raise HTTPProblem(
-            415, "E611", name=name, suffix=suffix, expected=", ".join(sorted(SUPPORTED))
-        )
+    if suffix not in SUPPORTED:  # one file of the upload; the others go on
+        error = message("E611", name=name, suffix=suffix, expected=", ".join(sorted(SUPPORTED)))
+        return [], [Failure(stage="ingest", error=error, ref=name, code="E611")]
     try:
         if suffix in JSONL_SUFFIXES:
             return _jsonl(data, name)

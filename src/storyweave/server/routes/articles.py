@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, UploadFile, status
 
 from ...ingest import IngestOptions
-from ...ingest.readers import parse_date
+from ...ingest.readers import SUPPORTED, parse_date
 from ...model import Failure
 from ..deps import ServicesDep, WriteAccess
 from ..problems import HTTPProblem
@@ -70,6 +71,12 @@ def ingest_upload(
         failures += failed
     if not drafts:
         errors = [{"ref": f.ref, "code": f.code, "msg": f.error} for f in failures]
+        if failures and all(f.code == "E611" for f in failures):  # nothing of a type we read
+            name = str(failures[0].ref)
+            raise HTTPProblem(
+                415, "E611", name=name, suffix=PurePosixPath(name).suffix.lower(),
+                expected=", ".join(sorted(SUPPORTED)), errors=errors,
+            )  # fmt: skip
         detail = failures[0].error if failures else "no file"
         raise HTTPProblem(422, "E612", detail=detail, errors=errors)
     job = svc.jobs.submit(drafts, failures, options=options)
