@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -62,9 +62,12 @@ def ingest(
     options: IngestOptions | None = None,
     pipeline: StageRunner | None = None,
     progress: Progress = _no_progress,
+    on_failure: Callable[[Failure], None] | None = None,
 ) -> AnalysisResult:
     """Read ``inputs`` (paths, or :class:`~storyweave.ingest.draft.Draft` objects held in
-    memory) into ``store``, annotate what is new or stale, and update the stories."""
+    memory) into ``store``, annotate what is new or stale, and update the stories.
+    ``on_failure`` hears of each input that cannot be read as soon as it is read (before any
+    model loads); every failure is also in the result."""
     settings = settings or Settings()
     options = options or IngestOptions(
         max_file_bytes=settings.max_file_bytes, max_article_chars=settings.max_article_chars
@@ -75,6 +78,8 @@ def ingest(
     for item in read_inputs(inputs, options):
         if isinstance(item, Failure):
             result.failures.append(item)
+            if on_failure is not None:
+                on_failure(item)
             progress("reading", 1)
             continue
         added = store.add_article(item, near_threshold=settings.near_duplicate_threshold)

@@ -27,3 +27,20 @@ def test_every_phase_reports_its_total_and_reaches_it(tmp_path: Path) -> None:
     assert totals["forming stories"] == done["forming stories"] == len(result.article_ids)
     assert totals["analysing stories"] == len(result.story_ids) == 1
     assert done["analysing stories"] == 1
+
+
+def test_an_unreadable_input_is_reported_before_anything_is_annotated(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": 5}\n', encoding="utf-8")
+    events: list[str] = []
+
+    def progress(phase: str, advance: int = 0, total: int | None = None) -> None:
+        events.append(phase)
+
+    with open_store(tmp_path / "f.db") as store:
+        result = ingest(
+            [bad, EXAMPLES / "kim-putin-summit.jsonl"], store=store, progress=progress,
+            on_failure=lambda f: events.append(f"failed {f.code}"),
+        )  # fmt: skip
+    assert [f.code for f in result.failures] == ["E107"]
+    assert events.index("failed E107") < events.index("annotating")

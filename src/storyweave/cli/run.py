@@ -28,6 +28,7 @@ from ..analysis import AnalysisResult, ingest
 from ..config import Settings
 from ..errors import StoryweaveError
 from ..ingest import IngestOptions
+from ..model import Failure
 from ..pipeline import StageRunner
 from ..report import build_report, render_html, validate_report
 from ..storage import SQLStore
@@ -184,6 +185,9 @@ def _run_with(
                 options=options,
                 pipeline=pipeline,
                 progress=progress,
+                on_failure=lambda f: bar.console.print(
+                    _failure_line(f), markup=False, soft_wrap=True
+                ),
             )
         except StoryweaveError as e:
             raise click.ClickException(str(e)) from None
@@ -214,10 +218,15 @@ def _warn_undated(store: SQLStore, result: AnalysisResult) -> None:
     )
 
 
+def _failure_line(f: Failure) -> str:
+    what = "skipped" if f.stage == "ingest" else f"stage {f.stage} failed on {f.ref}"
+    return f"{what}: {f.error}"
+
+
 def _summary(result: AnalysisResult) -> None:
-    for f in result.failures:
-        what = "skipped" if f.stage == "ingest" else f"stage {f.stage} failed on {f.ref}"
-        err.print(f"{what}: {f.error}", markup=False, soft_wrap=True)
+    for f in result.failures:  # inputs that could not be read were printed as they were read
+        if f.stage != "ingest":
+            err.print(_failure_line(f), markup=False, soft_wrap=True)
     for d in result.duplicates:
         err.print(f"duplicate: {d.article} repeats {d.original} ({d.kind}, {d.similarity:.2f})")
     total = (
