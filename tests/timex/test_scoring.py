@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from storyweave.model import Span, Timex
-from storyweave.timex.scoring import GoldTimex, Tally, score_document, value_category
+from storyweave.timex.scoring import (
+    GoldTimex,
+    Tally,
+    same_value,
+    score_document,
+    value_category,
+)
 
 # "On Monday, two weeks ago, prices fell for three days; now they rise."
 GOLD = [
@@ -89,3 +95,36 @@ def test_tallies_add_up_and_empty_scores_zero() -> None:
 )
 def test_value_category(value: str, category: str) -> None:
     assert value_category(value) == category
+
+
+@pytest.mark.issue(24)
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("P2.5Y", "P2Y6M", True),
+        ("P1.5D", "P1DT12H", True),
+        ("P18M", "P1Y6M", True),
+        ("PT90M", "PT1H30M", True),
+        ("P2W", "P14D", True),
+        ("2000-W7", "2000-W07", True),
+        ("1989-11-06T17", "1989-11-06T17:00", True),
+        ("2024-03-05T18:00", "2024-03-05T18:00Z", True),
+        ("P3D", "P4D", False),
+        ("P1M", "P30D", False),
+        ("PXY", "PXY", True),
+        ("PXY", "P2Y", False),
+        ("2024-03-05T18:00Z", "2024-03-05T18:00-05:00", False),
+        ("1998-08-07TNI", "1998-08-07", False),
+        ("2024-Q4", "2024", False),
+    ],
+)
+def test_values_compare_by_meaning(a: str, b: str, same: bool) -> None:
+    assert same_value(a, b) is same
+    assert same_value(b, a) is same
+
+
+def test_value_f1_counts_equal_meanings() -> None:
+    gold = [GoldTimex(0, 10, "DURATION", "P2.5Y")]
+    t = score_document(gold, [Timex(Span(0, 10), "DURATION", "P2Y6M")])
+    assert t.value == 1
+    assert t.value_exact == 0
