@@ -77,7 +77,7 @@ POSITIVE = [
     ("every_month", "Rent rises every January.", "every January", "XXXX-01"),
     ("every_season", "Floods come every spring.", "every spring", "XXXX-SP"),
     ("clock", "The blast came at 10:35 a.m. Friday.", "10:35 a.m. Friday", "2023-09-08T10:35"),
-    ("clock_24h", "The quake struck at 0735 GMT Friday.", "0735 GMT Friday", "2023-09-08T07:35"),
+    ("clock_24h", "The quake struck at 0735 GMT Friday.", "0735 GMT Friday", "2023-09-08T07:35Z"),
     ("noon", "The offer will expire at noon Thursday.", "noon Thursday", "2023-09-14T12:00"),
     ("in_the_morning", "He left at 4 in the morning.", "4 in the morning", "2023-09-13T04:00"),
 ]  # fmt: skip

@@ -7,9 +7,17 @@ from typing import Any
 
 from storyweave.model import Span, Timex
 
+from .direction import direction
 from .extract import extract
+from .falses import is_false
 from .resolve import Resolver
 from .tense import TenseFinder
+
+REPORTING_VERBS = frozenset(
+    {"say", "tell", "announce", "report", "confirm", "add", "state", "disclose", "reveal"}
+)
+"""A date these verbs govern dates the report ("the union said on Friday"), not the events it
+tells: anaphora ("the following week") skips it when the text has another date."""
 
 
 def find_timexes(
@@ -40,8 +48,13 @@ def find_timexes(
     resolver = Resolver(published)
     out: list[Timex] = []
     for cand in extract(text, start=start, end=stop):
+        if is_false(cand, doc, text):
+            continue
         r = cand.reading
-        res = resolver.resolve(r, cand.start, tenses.tense(cand.start, cand.end))
+        s, e = cand.start, cand.end
+        way = direction(tenses.tense(s, e), tenses.aspect(s, e), governed=tenses.governed(s, e))
+        reported = tenses.governor(s, e) in REPORTING_VERBS
+        res = resolver.resolve(r, s, way, reported=reported)
         out.append(
             Timex(
                 span=Span(cand.start, cand.end),
@@ -49,7 +62,7 @@ def find_timexes(
                 value=res.value,
                 anchor=res.anchor,
                 anchored=res.anchored,
-                mod=r.mod,
+                mod=res.mod if r.rest is not None else r.mod,
             )
         )
     return out

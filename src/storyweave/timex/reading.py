@@ -42,7 +42,8 @@ class Reading:
     or "WE" for a weekend. A deictic reading with ``follow`` set behaves as an
     anaphoric one when the last established date has that granularity: in
     earnings reports "a year ago" after "the third quarter" is that quarter a
-    year before.
+    year before. ``rest`` marks the rest of the current period before or after the
+    publication date ("earlier this year", "later this month"; see ``periods.py``).
     """
 
     kind: ReadingKind
@@ -58,3 +59,4 @@ class Reading:
     value: str | None = None
     mod: str | None = None
     follow: Granularity | None = None
+    rest: Literal["before", "after"] | None = None

@@ -23,22 +23,15 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from .calendar import GRAIN_RANK, Granularity, Point, coarsen, holiday_date, shift
+from .periods import rest_of
 from .reading import Reading
 from .tense import Tense
+from .thresholds import TENSE_REACH_DAYS
 
 _UNKNOWN: dict[str, str] = {
     "day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
     "half": "XXXX-HX", "season": "XXXX-XX", "year": "XXXX", "decade": "XXX", "century": "XX",
 }  # fmt: skip
-
-
-TENSE_REACH_DAYS: dict[tuple[str, str], int] = {
-    ("past", "day"): 240, ("future", "day"): 240, ("past", "month"): 320,
-    ("future", "month"): 366, ("past", "season"): 320, ("future", "season"): 366,
-}  # fmt: skip
-"""The tense may move a year-less date to the past or future occurrence only when
-that occurrence lies within this many days; farther, the nearest one wins ("extended
-the offer to Nov. 20", written on Nov. 2, is this November). Calibrated on TimeBank."""
 
 
 _LEAP_YEAR = 2000
@@ -53,6 +46,8 @@ class Resolved:
     anchor: str | None
     anchored: bool
     point: Point | None = None
+    mod: str | None = None
+    """Set when resolution, not the text, gives the mod ("earlier this month": START)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +56,7 @@ class Established:
 
     start: int
     point: Point
+    reported: bool = False
 
 
 class Resolver:
@@ -70,13 +66,18 @@ class Resolver:
         self.published = published
         self.established: list[Established] = []
 
-    def resolve(self, reading: Reading, start: int, tense: Tense | None) -> Resolved:
+    def resolve(
+        self, reading: Reading, start: int, tense: Tense | None, *, reported: bool = False
+    ) -> Resolved:
+        """The value of ``reading``; ``tense`` is the direction the verb gives ("past" /
+        "future", :func:`storyweave.timex.direction.direction`), ``reported`` marks a date
+        a reporting verb governs ("said on Friday"), which anaphora skips when it can."""
         out = self._resolve(reading, tense)
         # a comparison ("a year ago" in an earnings report) is no new reference point:
         # "a year earlier" after it still compares with the period before it
         establishes = reading.kind not in ("anaphoric", "literal") and reading.follow is None
         if establishes and out.point is not None and (out.anchored or out.point.year is None):
-            self.established.append(Established(start, out.point))
+            self.established.append(Established(start, out.point, reported))
         return out
 
     def _resolve(self, r: Reading, tense: Tense | None) -> Resolved:
@@ -103,12 +104,19 @@ class Resolver:
                 return est.point.to_date(), f"timex:{est.start}"
         return None
 
-    def _reference(self, grain: Granularity, *, yearless: bool = False) -> Established | None:
+    def _reference(
+        self, grain: Granularity, *, yearless: bool = False, narrated: bool = True
+    ) -> Established | None:
+        """The last established date fine enough for ``grain``; one a reporting verb
+        governs only when there is no other."""
+        fallback: Established | None = None
         for est in reversed(self.established):
             fine_enough = GRAIN_RANK[est.point.grain] >= GRAIN_RANK[grain]
             if fine_enough and (est.point.year is not None or yearless):
-                return est
-        return None
+                if not (narrated and est.reported):
+                    return est
+                fallback = fallback or est
+        return fallback
 
     # -- kinds -------------------------------------------------------------------
 
@@ -145,6 +153,9 @@ class Resolver:
             return Resolved(value, None, False)
         date, anchor = base
         relation = r.relation if r.relation in ("last", "next", "this") else None
+        if r.part == "WE" and relation == "this" and date.isoweekday() < 6:
+            # "this weekend" on a weekday: the coming one, unless the verb looks back
+            relation = "last" if tense == "past" else "next"
         day = place_weekday(r.weekday, date, tense, relation)
         return _weekday_result(day, anchor, r)
 
@@ -152,13 +163,16 @@ class Resolver:
         if r.follow is not None and self.established:
             last = self.established[-1]
             if last.point.grain == r.follow:
-                return self._anaphoric(replace(r, kind="anaphoric"))
+                return self._anaphoric(replace(r, kind="anaphoric"), narrated=False)
         unit = r.unit or "day"
         grain = r.grain or unit
         if self.published is None:
             if r.point is not None:
                 return _with_part(Resolved(r.point.value(), None, False), r)
             return _with_part(Resolved(_UNKNOWN[grain], None, False), r)
+        if r.rest is not None:
+            point, mod = rest_of(self.published, grain, r.rest)
+            return Resolved(point.value(), "published", True, point, mod)
         if r.point is not None:
             # "last year's third quarter": the year moves, the named part stays
             year = self.published.year + r.amount
@@ -167,9 +181,9 @@ class Resolver:
             point = shift(coarsen(Point.of_date(self.published), grain), unit, r.amount)
         return _with_part(Resolved(point.value(), "published", True, point), r)
 
-    def _anaphoric(self, r: Reading) -> Resolved:
+    def _anaphoric(self, r: Reading, *, narrated: bool = True) -> Resolved:
         unit = r.unit or "day"
-        ref = self._reference(r.grain or unit)
+        ref = self._reference(r.grain or unit, narrated=narrated)
         if ref is not None:
             moved = shift(ref.point, unit, r.amount)
             point = coarsen(moved, r.grain) if r.grain else moved
@@ -232,6 +246,14 @@ def place_year(point: Point, base: dt.date, tense: Tense | None, relation: str |
     here = coarsen(Point.of_date(base), point.grain).to_date()
     options = [replace(point, year=y) for y in (base.year - 1, base.year, base.year + 1)]
     options = [p for p in options if _valid(p)]
+    if relation == "this" and point.grain == "season":
+        # "this winter": the one under way, else the one the verb points to
+        under_way = [p for p in options if p.to_date() <= base < shift(p, "season", 1).to_date()]
+        if under_way:
+            return under_way[0]
+        relation = None
+        if tense is None:
+            return min(options, key=_distance_from(base))
     if relation == "this":
         same = [p for p in options if p.year == base.year]
         if same:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, Literal
 
 from storyweave.model import TimexType
 
@@ -28,6 +28,7 @@ _DEICTIC_REL: Final[dict[str, int]] = {
     "last": -1, "past": -1, "the past": -1, "the last": -1, "this past": -1,
     "the latest": -1, "latest": -1, "next": 1, "coming": 1, "the coming": 1, "this coming": 1,
 }  # fmt: skip
+_THAN: Final = re.compile(r"\s+than\b", re.IGNORECASE)
 _CLAUSE_END: Final = re.compile(r"^\s*(?:[,.;:!?)\"'”’]|--|$)")
 
 
@@ -84,7 +85,9 @@ def _build_deictic_unit(m: re.Match[str]) -> Reading | None:
     if unit == "weekend":
         relation: Relation = "last" if _DEICTIC_REL[rel] < 0 else "next"
         if _DEICTIC_REL[rel] == 0:
-            return Reading("weekday", "DATE", weekday=6, part="WE", mod=_edge_mod(m))
+            return Reading(
+                "weekday", "DATE", weekday=6, part="WE", relation="this", mod=_edge_mod(m)
+            )
         return Reading("weekday", "DATE", weekday=6, part="WE", relation=relation)
     if unit == "fiscal year":
         unit = "year"
@@ -92,6 +95,10 @@ def _build_deictic_unit(m: re.Match[str]) -> Reading | None:
         years = 10 if unit == "decade" else 100
         return Reading("literal", "DURATION", value=f"P{years}Y")  # "the past decade"
     grain = unit_grain(unit)
+    edge = (m["edge"] or "").strip().lower()
+    if edge in ("earlier", "later") and _DEICTIC_REL[rel] == 0:
+        side: Literal["before", "after"] = "before" if edge == "earlier" else "after"
+        return Reading("deictic", "DATE", unit=grain, amount=0, rest=side)
     return Reading("deictic", "DATE", unit=grain, amount=_DEICTIC_REL[rel], mod=_edge_mod(m))
 
 
@@ -143,6 +150,8 @@ def _build_shifted(m: re.Match[str]) -> Reading | None:
     direction = m["dir"].lower()
     if direction in ("before", "after") and not _CLAUSE_END.match(following(m)):
         return None
+    if _THAN.match(following(m)):
+        return None  # "three days later than planned": a comparison; "three days" is a duration
     amount = _quantity_amount(m["num"])
     unit = unit_name(m["unit"])
     if amount is None or unit in ("second", "minute", "hour"):

@@ -79,13 +79,25 @@ def _build_duration(m: re.Match[str]) -> Reading | None:
         return None  # "52 years old", "six months old": an age
     if unit == "quarter" and _FRACTION_OF.match(after):
         return None  # "three-quarters of its food", "more than a quarter of the market"
-    if unit == "second" and number == 1 and _NOUN_AFTER.match(after):
-        return None  # "a second group": an ordinal
+    if (
+        unit == "second"
+        and number == 1
+        and words[-1] in ("a", "an")
+        and not _SECOND_TIME.match(after)
+    ):
+        return None  # "a second group", "A second, smaller order": an ordinal
     if m["suffix"] and number is None:
         return Reading("literal", "DURATION", value=duration_value(None, unit))
     return Reading("literal", "DURATION", value=duration_value(number, unit), mod=mod)
 
 
+_SECOND_TIME: Final = re.compile(
+    r"\s+(?:later|earlier|ago|longer|shorter|faster|slower|too|before|after|or\s+two"
+    r"|or\s+so|of|and\s+a\s+half)\b|\s*[.;:!?)]",
+    re.IGNORECASE,
+)
+"""After "a second", what makes it a length of time ("a second later", "a second
+longer", "for a second."); anything else makes it an ordinal ("a second order")."""
 _OLD: Final = re.compile(r"\s*old\b", re.IGNORECASE)
 _FRACTION_OF: Final = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|your|all|those|these|them|it|a|an)\b"
@@ -171,8 +183,8 @@ def _clock(hour: int, minute: int, ampm: str | None) -> str | None:
 
 
 def _day_of_clock(m: re.Match[str]) -> dict[str, object]:
-    if m["wd"]:
-        return {"weekday": weekday_number(m["wd"])}
+    if m["wd"] or m["onwd"]:
+        return {"weekday": weekday_number(m["wd"] or m["onwd"])}
     if m["deictic"]:
         amount = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["deictic"].lower()]
         return {"unit": "day", "amount": amount}
@@ -187,6 +199,8 @@ def _build_clock(m: re.Match[str]) -> Reading | None:
     if clock is None:
         return None
     mod = mod_code(m["mod"].strip()) if m["mod"] else None
+    if m["zone"]:
+        clock += ZONE_OFFSETS.get(m["zone"].upper(), "")
     return Reading("clock", "TIME", clock=clock, mod=mod, **_day_of_clock(m))  # type: ignore[arg-type]
 
 
@@ -208,10 +222,18 @@ def _build_in_the_morning(m: re.Match[str]) -> Reading | None:
 
 _DAY_AFTER_CLOCK: Final = (
     rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<deictic>today|tonight|yesterday|tomorrow)"
-    rf"|(?P<month>{MONTH})\s*(?P<day>{DAY})))?"
+    rf"|(?P<month>{MONTH})\s*(?P<day>{DAY}))|(?=\s+on\s+(?P<onwd>{WEEKDAY})))?"
 )
+"""The day of a clock time: right after it ("10 a.m. Friday"), or after "on", outside the
+extent ("18:00 UTC on Tuesday": the time is Tuesday's, "Tuesday" its own timex)."""
 _AMPM: Final = r"(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)"
-_ZONE: Final = r"(?:\s+\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET)\)?,?)?"
+_ZONE: Final = r"(?:\s+\(?(?P<zone>[ECMP][SD]T|GMT|UTC|BST|CET)\)?,?)?"
+ZONE_OFFSETS: Final[dict[str, str]] = {
+    "UTC": "Z", "GMT": "Z", "BST": "+01:00", "CET": "+01:00", "EST": "-05:00",
+    "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00",
+    "PST": "-08:00", "PDT": "-07:00",
+}  # fmt: skip
+"""Time zone abbreviations and their ISO 8601 offsets: kept in the value ("T18:00Z")."""
 
 SPAN_RULES: Final[tuple[Rule, ...]] = (
     make_rule(
@@ -282,7 +304,7 @@ SPAN_RULES: Final[tuple[Rule, ...]] = (
     ),
     make_rule(
         "clock_24h",
-        rf"(?P<mod>)\b(?P<h>[01]\d|2[0-3])[:.]?(?P<min>[0-5]\d)(?P<ap>)\s+(?:[ECMP][SD]T|GMT|UTC)"
+        rf"(?P<mod>)\b(?P<h>[01]\d|2[0-3])[:.]?(?P<min>[0-5]\d)(?P<ap>)\s+(?P<zone>[ECMP][SD]T|GMT|UTC)"
         rf"{_DAY_AFTER_CLOCK}",
         _build_clock,
     ),

@@ -14,7 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
+from .thresholds import CLAUSE_PENALTY, FUTURE_WEIGHT
+
 Tense = Literal["past", "present", "future"]
+Aspect = Literal["perfect", "progressive"]
 
 _FUTURE_WORDS: Final = re.compile(
     r"\b(?:will|won't|wo|'ll|shall|plans?|planned|planning|scheduled?|expected|expects?"
@@ -47,9 +50,6 @@ _FUTURE_LEMMAS: Final = frozenset(
     {"will", "shall", "plan", "schedule", "expect", "intend", "aim", "hope",
      "forecast", "project", "promise", "vow", "prepare", "upcoming"}
 )  # fmt: skip
-_FUTURE_WEIGHT: Final = 1.5
-"""Future cues count as this much nearer: "has announced plans for ... in October"
-puts the plan before the perfect. Tuned on TimeBank (see docs/stages/timex.md)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +158,61 @@ class TenseFinder:
         cues = [c for c in self._cues(self.sentence_of(start)) if c.end <= start or c.start >= end]
         return nearest_tense(cues, start, end, self._text)
 
+    def governed(self, start: int, end: int) -> bool:
+        """Does the governing verb's own tense reach the span? Not when the span modifies a
+        noun ("Tuesday's declaration", "a June agreement"), nor without a parse or a verb."""
+        if self._doc is None:
+            return False
+        span = self._doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.root.dep_ in ("poss", "compound", "nmod", "amod", "nummod"):
+            return False
+        if head_tense(self._doc, start, end) is not None:
+            return True
+        verb = governing_verb(self._doc, start, end)
+        return verb is not None and verb_aspect(verb) == "progressive"
+
+    def aspect(self, start: int, end: int) -> Aspect | None:
+        """The aspect of the verb that governs the span (needs the parse)."""
+        if self._doc is None:
+            return None
+        verb = governing_verb(self._doc, start, end)
+        return None if verb is None else verb_aspect(verb)
+
+    def governor(self, start: int, end: int) -> str | None:
+        """The lemma of the verb that governs the span (needs the parse)."""
+        if self._doc is None:
+            return None
+        verb = governing_verb(self._doc, start, end)
+        return None if verb is None else str(verb.lemma_).lower()
+
+
+def governing_verb(doc: Any, start: int, end: int) -> Any:
+    """The nearest verb above the span's head in ``doc``'s parse, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(12):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def verb_aspect(verb: Any) -> Aspect | None:
+    """ "perfect" (have + participle), "progressive" (a present be + -ing), or None."""
+    children = list(verb.children)
+    auxes = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes):
+        return "perfect"
+    if any(c.lemma_ == "have" for c in auxes) and any(c.lower_ == "been" for c in auxes):
+        return "perfect"
+    if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in auxes):
+        return "progressive"
+    return None
+
 
 def head_tense(doc: Any, start: int, end: int) -> Tense | None:
     """The tense of the verb that governs the span in ``doc``'s parse.
@@ -208,8 +263,6 @@ def _verb_tense(verb: Any) -> Tense | None:
 
 
 _CLAUSE_BREAK: Final = re.compile(r"[,;:()]|\s[-–—]\s")
-_CLAUSE_PENALTY: Final = 30
-"""A cue across a comma or dash counts as this many characters farther away."""
 
 
 def nearest_tense(
@@ -221,8 +274,8 @@ def nearest_tense(
         gap = start - cue.end if cue.end <= start else cue.start - end
         if text is not None:
             between = text[cue.end : start] if cue.end <= start else text[end : cue.start]
-            gap += _CLAUSE_PENALTY * len(_CLAUSE_BREAK.findall(between))
-        distance = gap / _FUTURE_WEIGHT if cue.tense == "future" else float(gap)
+            gap += CLAUSE_PENALTY * len(_CLAUSE_BREAK.findall(between))
+        distance = gap / FUTURE_WEIGHT if cue.tense == "future" else float(gap)
         if distance < best_distance:
             best, best_distance = cue.tense, distance
     return best
