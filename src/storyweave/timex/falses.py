@@ -51,6 +51,7 @@ def is_false(cand: _Candidate, doc: Any, text: str | None = None) -> bool:
             tok = span.root
             prev = doc[tok.i - 1] if tok.i > 0 else None
             counted = prev is not None and prev.pos_ in ("VERB", "AUX")
-            if counted and tok.dep_ == "nummod" and tok.head.tag_ == "NNS":
+            next_noun = tok.head.i == tok.i + 1 and tok.head.tag_ == "NNS"
+            if counted and tok.dep_ == "nummod" and next_noun:
                 return True
     return False
