@@ -13,7 +13,7 @@ from storyweave.timex import find_publication_date, find_timexes
 from .registry import stage
 
 
-@stage("timexes", requires={"sentences", "doc"}, produces={"timexes"}, version="1")
+@stage("timexes", requires={"sentences", "doc"}, produces={"timexes"}, version="2")
 def timexes(item: AnnotatedArticle) -> dict[str, Any]:
     """Find, normalise and anchor the time expressions of the article's body.
 
