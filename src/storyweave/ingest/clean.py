@@ -271,6 +271,8 @@ _PROMPT = re.compile(
       |\b(?:send|email)\s+us\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+# What a blog's feed adds to each item: "The post <title> appeared first on <site>."
+_FEED_FOOTER = re.compile(r"^the\s+post\s+.{1,300}\s+appeared\s+first\s+on\s+.{1,100}$", re.I)
 _SIGNUP = re.compile(
     r"\b(?:sign(?:ing)?[\s-]up|subscribe|newsletters?|inbox|unsubscribe|e-?mail\s+address)\b",
     re.IGNORECASE,
@@ -392,6 +394,8 @@ def is_clutter_line(line: str, *, leading: bool = False) -> bool:
     if _TEXT_LABEL.match(line) and len(words) <= 25:
         return True
     if len(words) <= 12 and _BOX_HEADING.match(line):
+        return True
+    if _FEED_FOOTER.match(line):
         return True
     if len(words) > 45 or _REPORTAGE.search(line):
         return False
