@@ -153,3 +153,10 @@ def test_byline_becomes_author_and_credit() -> None:
 )
 def test_author_names(who: str, names: str | None) -> None:
     assert author_names(who) == names
+
+
+def test_a_page_read_twice_reads_the_same() -> None:
+    """trafilatura's deduplication cache is the page's own: a second read reads the same."""
+    page = PAGES / "wire.html"
+    first = read_html(page.read_bytes(), page)
+    assert read_html(page.read_bytes(), page) == first
