@@ -194,7 +194,11 @@ def _is_link_list(el: HtmlElement) -> bool:
 def _is_caption(el: HtmlElement) -> bool:
     """A short text beside an image in a container that holds nothing else."""
     parent = el.getparent()
-    if parent is None or _words(el) > 45 or el.find(".//img") is not None:
+    if parent is None or len(parent) > 6:
+        return False
+    if parent.find("img") is None and parent.find("picture") is None:
+        return False
+    if _words(el) > 45 or el.find(".//img") is not None:
         return False
     siblings = [c for c in parent if c is not el and isinstance(c.tag, str)]
     if not siblings:
