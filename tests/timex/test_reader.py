@@ -176,3 +176,20 @@ def test_not_time_expressions(text: str) -> None:
 )
 def test_near_misses_still_found(text: str, surface: str, value: str) -> None:
     assert _found(text, MONDAY)[surface].value == value
+
+
+@pytest.mark.parametrize(
+    ("word", "tag", "tense"),
+    [("beat", "VBP", None), ("cut", "VBP", None), ("sing", "VBP", "present"),
+     ("beats", "VBZ", "present"), ("beat", "VBD", "past")],
+)  # fmt: skip
+def test_a_present_that_reads_as_a_past_gives_no_tense(word: str, tag: str, tense: str) -> None:
+    """ "beat", "cut", "put" ... are their own past: a tagger's VBP there is a guess, so a bare
+    weekday keeps its default (the past) instead of pointing ahead."""
+    from types import SimpleNamespace
+
+    from storyweave.timex.tense import _token_tense, _verb_tense
+
+    tok = SimpleNamespace(tag_=tag, lower_=word, lemma_=word.rstrip("s"), pos_="VERB", children=[])
+    assert _token_tense(tok) == tense
+    assert _verb_tense(tok) == tense

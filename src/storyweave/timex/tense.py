@@ -99,6 +99,19 @@ def doc_cues(doc: Any, begin: int, end: int) -> list[Cue]:
     return cues
 
 
+SAME_PAST_FORMS: Final = frozenset(
+    {"beat", "bet", "bid", "broadcast", "burst", "cast", "cost", "cut", "fit", "forecast", "hit",
+     "hurt", "let", "offset", "put", "quit", "read", "reset", "rid", "set", "shed", "shut", "slit",
+     "split", "spread", "thrust", "upset", "wet", "outbid", "input", "overcast", "undercut"}
+)  # fmt: skip
+"""English verbs whose present (not third person) is their past ("Rovers beat Dynamo on
+Saturday"): a tagger's VBP there is a guess, so it gives no tense (a grammar list, not fitted)."""
+
+
+def _ambiguous_present(tok: Any) -> bool:
+    return bool(tok.tag_ == "VBP" and tok.lower_ in SAME_PAST_FORMS)
+
+
 def _token_tense(tok: Any) -> Tense | None:
     lemma = tok.lemma_.lower()
     if tok.tag_ == "MD":
@@ -110,7 +123,7 @@ def _token_tense(tok: Any) -> Tense | None:
     if tok.tag_ == "VBN" and any(c.lemma_ == "have" for c in tok.children):
         return "past"
     if tok.tag_ in ("VBZ", "VBP"):
-        return "present"
+        return None if _ambiguous_present(tok) else "present"
     if lemma == "ago":
         return "past"
     return None
@@ -251,7 +264,7 @@ def _verb_tense(verb: Any) -> Tense | None:
     if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in children):
         return "past"
     if verb.tag_ in ("VBZ", "VBP"):
-        return "present"
+        return None if _ambiguous_present(verb) else "present"
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
         # "set to resume Monday", "plans to visit in October", "is expected to close"
         head = verb.head
