@@ -7,8 +7,9 @@ DOCS: docs/stages/brief.md
 
 from __future__ import annotations
 
+from ..timex.labels import date_label
 from .attach import attach_briefs
-from .build import BriefSentence, build_brief, date_label
+from .build import BriefSentence, build_brief
 from .render import render_brief_html, render_brief_markdown
 from .support import content_words, supported, unsupported_words
 

@@ -22,7 +22,6 @@ DOCS: docs/stages/brief.md
 
 from __future__ import annotations
 
-import calendar
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -265,23 +264,3 @@ def label_words(label: str) -> frozenset[str]:
 
 def has_evidence(ctx: Context, claim: JSON) -> bool:
     return evidence_ok(ctx.evidence(claim.get("evidence", [])), ctx.texts)
-
-
-_MONTHS: Final = tuple(calendar.month_name[1:])
-_MODS: Final = {"START": "early", "MID": "mid-", "END": "late", "APPROX": "about"}
-
-
-def date_label(value: str, mod: str | None = None) -> str:
-    """A reader's label for a TIMEX3 value: "2023-05" -> "May 2023", "2023-09-13" ->
-    "13 September 2023"; other values stay as they are. ``mod`` START gives "early 2023"."""
-    parts = value.split("T", 1)[0].split("-")
-    label = value
-    month = int(parts[1]) if len(parts) in {2, 3} and all(p.isdigit() for p in parts) else 0
-    if 1 <= month <= 12 and len(parts) == 3:
-        label = f"{int(parts[2])} {_MONTHS[month - 1]} {parts[0]}"
-    elif 1 <= month <= 12:
-        label = f"{_MONTHS[month - 1]} {parts[0]}"
-    prefix = _MODS.get(mod or "")
-    if prefix:
-        label = f"{prefix}{label}" if prefix.endswith("-") else f"{prefix} {label}"
-    return label

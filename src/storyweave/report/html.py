@@ -108,6 +108,6 @@ def render_html(report: JSON) -> str:
 
 
 def _date_label(value: str, mod: str | None = None) -> str:
-    from ..brief import date_label
+    from ..timex.labels import date_label
 
     return date_label(value, mod)

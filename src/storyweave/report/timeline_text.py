@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .._types import JSON
-from ..brief.build import date_label
 from ..brief.render import md_escape
 from ..templating import environment
+from ..timex.labels import date_label
 
 _TEMPLATE = """<div class="timeline"><ol>
 {% for e in entries %}<li><b class="date">{{ e.label }}</b>{% if e.planned %} <i class="planned">\
