@@ -171,7 +171,8 @@ def test_hostile_text_is_escaped_in_the_html() -> None:
 @pytest.mark.parametrize(
     ("value", "mod", "label"),
     [("2023-05", None, "May 2023"), ("2023-09-13", None, "13 September 2023"),
-     ("2023", "START", "early 2023"), ("2023-W37", None, "week of 11 September 2023"), ("2023-13", None, "2023-13")],
+     ("2023", "START", "early 2023"), ("2023-W37", None, "week of 11 September 2023"),
+     ("2023-13", None, "2023-13")],
 )  # fmt: skip
 def test_date_label(value: str, mod: str | None, label: str) -> None:
     assert date_label(value, mod) == label
