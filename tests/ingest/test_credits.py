@@ -65,6 +65,8 @@ def test_several_trailing_credits_read_back_from_the_end() -> None:
         "IT WAS a cold night in the city.",
         "The company said it would appeal.\nAll staff were sent home.",
         "Reporting by Reuters",  # the whole text: it stays the body
+        "PARIS (UPDATED) - The minister resigned on Friday.",  # a desk's tag, not a credit
+        "(LIVE) — Markets fell in early trading.",
     ],
 )
 def test_not_credits(text: str) -> None:

@@ -239,13 +239,25 @@ def _credit_of(piece: str, *, whole: bool) -> tuple[CreditKind, tuple[str, ...]]
     return None
 
 
+EDITORIAL_TAGS: Final = frozenset(
+    {"update", "updated", "updates", "corrected", "correction", "refile", "refiled", "live",
+     "video", "videos", "photo", "photos", "watch", "analysis", "opinion", "exclusive",
+     "breaking", "wrapup", "factbox", "explainer", "interview", "editorial", "ap photo",
+     "file photo", "graphic", "graphics", "audio", "podcast", "sponsored", "advertisement"}
+)  # fmt: skip
+"""Words a desk puts in parentheses after a place that name no organisation ("PARIS
+(UPDATED) —", "(LIVE) -"): not a credit (newsroom vocabulary, not fitted)."""
+
+
 def _agency_name(raw: str) -> str | None:
     """The organisation a dateline's parenthesis names: canonical when known, else the name
-    as written when it looks like one (capitalised, not a time or a number)."""
+    as written when it looks like one (capitalised, not a time, a number or a desk's tag)."""
     raw = raw.strip()
     known = [n for part in _SPLIT.split(raw) if part and (n := canonical(part))]
     if known:
         return known[0]
+    if raw.casefold() in EDITORIAL_TAGS or raw.split()[0].casefold() in EDITORIAL_TAGS:
+        return None
     if raw[:1].isupper() and not any(ch.isdigit() for ch in raw):
         return raw
     return None
