@@ -8,9 +8,10 @@ import datetime as dt
 
 import pytest
 
-from storyweave.model import AnnotatedArticle, Article, Mention, Span
-from storyweave.pipeline import Pipeline
+from storyweave.model import AnnotatedArticle, Mention, Span
 from storyweave.timeline import TimelineEntry, build_timeline
+
+from .annotate import annotate
 
 PUBLISHED = dt.date(2022, 11, 18)  # a Friday
 TEXTS = {
@@ -39,15 +40,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def items() -> dict[str, AnnotatedArticle]:
-    articles = [
-        Article(id=key, text=text, ref=key, published=dt.date(2022, 1, 5))
-        if key == "finer"
-        else Article(id=key, text=text, ref=key, published=PUBLISHED)
-        for key, text in TEXTS.items()
-    ]
-    names = ("language", "sentences", "ner", "mention_repair", "timexes")
-    done = Pipeline(names).run(articles).articles
-    return {i.article.id: i for i in done}
+    return annotate(TEXTS, PUBLISHED, dates={"finer": dt.date(2022, 1, 5)})
 
 
 def _one(entries: list[TimelineEntry], word: str) -> TimelineEntry:

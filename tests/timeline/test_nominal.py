@@ -8,10 +8,11 @@ import datetime as dt
 
 import pytest
 
-from storyweave.model import AnnotatedArticle, Article
-from storyweave.pipeline import Pipeline
+from storyweave.model import AnnotatedArticle
 from storyweave.timeline import TimelineEntry, build_timeline
 from storyweave.timeline.nominal import deverbal, event_key
+
+from .annotate import annotate
 
 PUBLISHED = dt.date(2021, 6, 11)  # a Friday
 TEXTS = {
@@ -23,11 +24,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def items() -> dict[str, AnnotatedArticle]:
-    articles = [
-        Article(id=key, text=text, ref=key, published=PUBLISHED) for key, text in TEXTS.items()
-    ]
-    names = ("language", "sentences", "ner", "mention_repair", "timexes")
-    return {i.article.id: i for i in Pipeline(names).run(articles).articles}
+    return annotate(TEXTS, PUBLISHED)
 
 
 def _heads(item: AnnotatedArticle, entries: list[TimelineEntry]) -> dict[str, TimelineEntry]:

@@ -7,11 +7,12 @@ import datetime as dt
 
 import pytest
 
-from storyweave.model import AnnotatedArticle, Article
-from storyweave.pipeline import Pipeline
+from storyweave.model import AnnotatedArticle
 from storyweave.timeline import TimelineEntry, build_timeline
 from storyweave.timeline.dates import event_date
 from storyweave.timeline.relations import shifted
+
+from .annotate import annotate
 
 PUBLISHED = dt.date(2021, 9, 30)
 TEXTS = {
@@ -46,11 +47,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def items() -> dict[str, AnnotatedArticle]:
-    articles = [
-        Article(id=key, text=text, ref=key, published=PUBLISHED) for key, text in TEXTS.items()
-    ]
-    names = ("language", "sentences", "ner", "mention_repair", "timexes")
-    return {i.article.id: i for i in Pipeline(names).run(articles).articles}
+    return annotate(TEXTS, PUBLISHED)
 
 
 def _by_head(items: list[AnnotatedArticle]) -> dict[str, TimelineEntry]:
