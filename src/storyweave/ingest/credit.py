@@ -73,7 +73,8 @@ _CONTRIBUTED = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _RIGHTS = re.compile(
-    r"""^(?:(?:copyright|©|\(c\))\s*(?:\d{4}\s*)?(?P<who>[^.\n]{0,60}?)[\s.,]*)?
+    r"""^(?=copyright|©|\(c\)|all[ ]rights|this[ ]material[ ]may[ ]not)
+        (?:(?:copyright|©|\(c\))\s*(?:\d{4}\s*)?(?P<who>[^.\n]{0,60}?)[\s.,]*)?
         (?:all\s+rights\s+reserved\.?|this\s+material\s+may\s+not\s+be\s+published[^\n]*)?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -221,15 +222,8 @@ def _credit_of(piece: str, *, whole: bool) -> tuple[CreditKind, tuple[str, ...]]
         names = _organisations(who)
         if names or m.group("who"):
             return "contributed", names
-    m = _RIGHTS.match(piece)
-    if (
-        m
-        and piece.strip(" .")
-        and (
-            re.match(r"(?i)copyright|©|\(c\)|all rights", piece)
-            or re.match(r"(?i)this material may not", piece)
-        )
-    ):
+    m = _RIGHTS.match(piece)  # a rights line opens with its own words ("Copyright", "©")
+    if m:
         return "rights", _organisations(m.group("who") or "")
     m = _SIGNATURE.match(piece) if whole or piece.startswith(("—", "–", "-", "(")) else None
     if m:
