@@ -444,6 +444,28 @@ def test_one_spokesman_relayed_by_two_outlets_is_one_origin(minilm: Embed) -> No
     assert "Pavel Horak, relayed by North Daily and South Daily" in claim.why
 
 
+def test_a_figure_after_an_attribution_rests_on_that_source(minilm: Embed) -> None:
+    items, claims = ledger(
+        [
+            Report("Fjord Post", "The Vestby tunnel reopened on Friday after eight months of "
+                   "work, according to a statement issued by the regional roads authority. "
+                   "Repairs cost 14 million crowns. Commuters had faced a ferry detour all "
+                   "winter. The tunnel was designed by a Danish firm."),
+            Report("Coast Radio", "Cars drove through the Vestby tunnel again on Friday, the "
+                   "roads authority said. The repairs cost some 14 million crowns. "
+                   "Local shops said trade fell while it was shut. A Danish firm designed "
+                   "the tunnel in the 1980s."),
+        ],
+        minilm,
+    )  # fmt: skip
+    figure = covering(claims, items, "Repairs cost 14 million crowns", 0)
+    assert len({e.article for e in figure.evidence}) == 2
+    assert figure.independent_sources == 1 and figure.status == "single_source"
+    assert "named in the sentence before" in figure.why
+    background = covering(claims, items, "designed by a Danish firm", 0)
+    assert background.independent_sources == 2  # no figure: what the outlets know themselves
+
+
 def test_two_reporters_who_saw_it_are_two_origins(minilm: Embed) -> None:
     items, claims = ledger(
         [

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from storyweave.claims.origins import OriginIndex, Report
+from storyweave.claims.origins import OriginIndex, Report, shortened_speakers
 from storyweave.model import Article, Duplicate
 
 
@@ -45,6 +47,22 @@ E = art("e", "Gazette")
         ),
         pytest.param([Report("c", ()), Report("c", ("TASS",))], [], 1, id="one-article"),
         pytest.param([Report("a", ()), Report("c", ("AP",))], [], 1, id="credit-and-citation"),
+        pytest.param(
+            [Report("c", (), "the regional water board"), Report("e", (), "the water board")],
+            [],
+            1,
+            id="one-body-named-long-and-short",
+        ),
+        pytest.param(
+            [
+                Report("a", (), "the defence ministry"),
+                Report("c", (), "the foreign ministry"),
+                Report("e", (), "the ministry"),
+            ],
+            [],
+            3,
+            id="a-short-name-two-bodies-share-stays-apart",
+        ),
     ],
 )
 def test_origins(reports: list[Report], duplicates: list[Duplicate], count: int) -> None:
@@ -58,3 +76,22 @@ def test_origin_labels_name_outlets_and_credits() -> None:
     assert origin.label == "Daily Planet = Morning Post (credited to AP, Associated Press)"
     (cited,) = index.origins([Report("c", ("RIA Novosti", "Vladimir Putin"))])
     assert cited.label == "Evening Star (citing RIA Novosti)"
+
+
+def test_shortened_speakers() -> None:
+    assert shortened_speakers({"regional water board", "water board", "person:lind"}) == {
+        "regional water board": "water board"
+    }
+    assert shortened_speakers({"foreign ministry", "defence ministry", "ministry"}) == {}
+    assert shortened_speakers({"board", "water board"}) == {"water board": "board"}
+
+
+def test_a_carried_speaker_is_labelled_as_such() -> None:
+    index = OriginIndex([C, E])
+    reports = [Report("c", (), "the water board", carried=True), Report("e", (), "the water board")]
+    (origin,) = index.origins(reports)
+    assert origin.label == "the water board, relayed by Evening Star and Gazette"
+    (carried,) = index.origins([dataclasses.replace(r, carried=True) for r in reports])
+    assert carried.label == (
+        "the water board (named in the sentence before), relayed by Evening Star and Gazette"
+    )

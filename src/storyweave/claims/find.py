@@ -303,7 +303,8 @@ def _claims(
     for g, ns in members.items():
         ns.sort(key=_unit_order(units, order))
         ids[g] = _claim_id([units[n] for n in ns])
-    origins = {g: index.origins([_report(units[n]) for n in ns]) for g, ns in members.items()}
+    reports = _reports(units, story.slots)
+    origins = {g: index.origins([reports[n] for n in ns]) for g, ns in members.items()}
     labels = {g: tuple(o.label for o in os) for g, os in origins.items()}
     disagreements: dict[int, list[Disagreement]] = defaultdict(list)
     superseded: dict[int, list[str]] = defaultdict(list)
@@ -387,6 +388,38 @@ def _report(u: Unit) -> Report:
     named = u.speaker if u.speaker and u.speaker_type in _NAMED_SPEAKERS else None
     person = u.speaker_type in {"person", "pronoun"}
     return Report(u.article, u.chain, named, person=person)
+
+
+_FIRST_PERSON = frozenset({"i", "we", "our", "my", "us"})
+
+
+def _reports(units: Sequence[Unit], slots: Sequence[Slots]) -> list[Report]:
+    """Every unit as a report, an unattributed figure taking the one named speaker of the
+    sentence right before it: news copy runs a source's figures on after one attribution
+    ("..., according to results published by the commission. Turnout was 48 percent."), and a
+    count or a share is something a reporter takes from whoever counted. Background without a
+    figure ("The satellite was built by students") is the article's own. The carried speaker
+    only joins origins; it is never shown as the unit's attribution. Not carried into the
+    writer's own observation ("Our crew counted ...")."""
+    out = [_report(u) for u in units]
+    said: dict[tuple[str, int], set[tuple[str, bool]]] = defaultdict(set)
+    attributed: set[tuple[str, int]] = set()
+    for u, r in zip(units, out, strict=True):
+        if u.chain or u.speaker:
+            attributed.add((u.article, u.sentence))
+        if r.speaker:
+            said[(u.article, u.sentence)].add((r.speaker, r.person))
+    for n, (u, r) in enumerate(zip(units, out, strict=True)):
+        if (u.article, u.sentence) in attributed:
+            continue
+        before = said.get((u.article, u.sentence - 1), set())
+        if len(before) != 1 or not slots[n].quantities:
+            continue
+        if _FIRST_PERSON & set(u.text.casefold().split()):
+            continue
+        ((speaker, person),) = before
+        out[n] = dataclasses.replace(r, speaker=speaker, person=person, carried=True)
+    return out
 
 
 def _unit_order(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyweave._types import ArticleId
@@ -35,6 +35,8 @@ class Origin:
     label: str
     articles: tuple[ArticleId, ...]
     cites: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+    """The named people or bodies the reports relay, when more than one article relays them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,8 @@ class Report:
     """The named person or body whose statement the report relays, if any."""
     person: bool = False
     """Whether the speaker is a person (keyed by surname)."""
+    carried: bool = False
+    """Whether the speaker was named in the sentence before, not in the report's own."""
 
 
 class _UnionFind:
@@ -86,18 +90,23 @@ class OriginIndex:
             uf.union(f"article:{later}", f"article:{earlier}")
         self._uf = uf
 
-    def keys(self, report: Report) -> set[str]:
-        """The origin keys of one report: its article's group, and every agency it cites."""
+    def keys(self, report: Report, speakers: Mapping[str, str] | None = None) -> set[str]:
+        """The origin keys of one report: its article's group, every agency it cites, and its
+        speaker (by ``speakers``, the shortened forms of the reports' speakers, when given)."""
         out = {self._uf.find(f"article:{report.article}")}
         out |= {self._uf.find(f"wire:{name}") for name in cited_agencies(report.chain)}
         if report.speaker:
-            out.add(f"speaker:{speaker_key(report.speaker, person=report.person)}")
+            key = speaker_key(report.speaker, person=report.person)
+            out.add(f"speaker:{(speakers or {}).get(key, key)}")
         return out
 
     def origins(self, reports: Sequence[Report]) -> list[Origin]:
         """Group ``reports`` into independent origins (reports sharing any key merge)."""
         uf = _UnionFind()
-        keys = [self.keys(r) for r in reports]
+        speakers = shortened_speakers(
+            {speaker_key(r.speaker, person=r.person) for r in reports if r.speaker}
+        )
+        keys = [self.keys(r, speakers) for r in reports]
         for n, ks in enumerate(keys):
             for k in ks:
                 uf.union(f"report:{n}", k)
@@ -115,7 +124,9 @@ class OriginIndex:
         label = " = ".join(names)
         speakers = list(dict.fromkeys(r.speaker for r in reports if r.speaker))
         if speakers and len(articles) > 1:
-            label = f"{', '.join(speakers)}, relayed by {_listed(names)}"
+            carried = all(r.carried for r in reports if r.speaker)
+            named = ", ".join(speakers) + (" (named in the sentence before)" if carried else "")
+            label = f"{named}, relayed by {_listed(names)}"
         credits = list(dict.fromkeys(c for a in articles for c in self._credits(a)))
         credits = [c for c in credits if c not in names]
         if credits:
@@ -134,7 +145,8 @@ class OriginIndex:
                     f" (likely derived: {self._name(later)} repeats {self._name(earlier)}'s"
                     f" wording, {share:.0%} of word triples shared)"
                 )
-        return Origin(label=label, articles=articles, cites=cites)
+        relayed = tuple(speakers) if len(articles) > 1 else ()
+        return Origin(label=label, articles=articles, cites=cites, speakers=relayed)
 
     def _credits(self, article: ArticleId) -> tuple[str, ...]:
         a = self._articles.get(article)
@@ -199,6 +211,21 @@ def speaker_key(name: str, *, person: bool = False) -> str:
     if person and words:
         return "person:" + words[-1]
     return " ".join(words)
+
+
+def shortened_speakers(keys: Iterable[str]) -> dict[str, str]:
+    """Speaker keys that name one body in a longer and a shorter form: "city electoral
+    commission" -> "electoral commission" when the shorter form ends the longer one and no
+    other speaker shares that ending ("ministry" stays apart when both "foreign ministry" and
+    "defence ministry" speak). People are keyed by surname already."""
+    keys = sorted(k for k in set(keys) if not k.startswith("person:"))
+    out: dict[str, str] = {}
+    for short in keys:
+        words = short.split()
+        longer = [k for k in keys if k != short and k.split()[-len(words) :] == words]
+        if len(longer) == 1:
+            out[longer[0]] = short
+    return out
 
 
 def _origin_order(o: Origin) -> str:

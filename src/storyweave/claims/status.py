@@ -79,6 +79,8 @@ def _by(labels: Sequence[str]) -> str:
 def _shared_reason(o: Origin) -> str:
     if len(o.articles) > 1 and o.cites:
         return f"{o.label}, the same copy or agency"
+    if o.speakers:
+        return f"{o.label}, one source"
     if len(o.articles) > 1:
         return f"{o.label}, copies of one report"
     return o.label

@@ -19,7 +19,7 @@ from storyweave.quotes import find_attributions
     "attributions",
     requires={"sentences", "doc", "mentions"},
     produces={"attributions"},
-    version="2",
+    version="3",
 )
 def attributions(item: AnnotatedArticle) -> dict[str, Any]:
     """Find who said what, and through whom, in the article body."""

@@ -121,8 +121,18 @@ UNNAMED_SOURCES: frozenset[str] = frozenset({
     "lawyer", "attorney", "report", "poll", "survey", "study", "document", "memo",
     "letter", "record", "data", "figure", "rep", "publicist", "agent", "manager", "friend",
     "relative", "neighbor", "neighbour", "colleague", "associate", "confidant",
+    "controller", "coordinator", "administrator", "commissioner", "inspector", "coroner",
+    "sheriff", "warden", "marshal", "superintendent", "ranger", "officer", "engineer",
 })
 """Head nouns of unnamed sources ("analysts", "a source familiar with the matter")."""
+
+DOCUMENT_NOUNS: frozenset[str] = frozenset({
+    "result", "figure", "data", "datum", "statistic", "report", "statement", "record", "count",
+    "tally", "estimate", "survey", "poll", "study", "document", "filing", "release",
+    "bulletin", "census", "list", "account", "assessment", "analysis", "tracker", "map",
+})
+"""Nouns of a document someone issues ("results published by the commission", "figures from
+the ministry"): the issuer is the source of what the document says."""
 
 ORG_NOUNS: frozenset[str] = frozenset({
     "agency", "ministry", "military", "government", "company", "campaign", "police",
@@ -131,6 +141,9 @@ ORG_NOUNS: frozenset[str] = frozenset({
     "union", "organization", "organisation", "embassy", "bureau", "house", "senate",
     "congress", "parliament", "cabinet", "kremlin", "team", "board", "authority",
     "regime", "service", "outlet", "media", "medium", "press", "station", "wire",
+    "utility", "operator", "airline", "carrier", "hospital", "university", "airport",
+    "prefecture", "municipality", "regulator", "watchdog", "federation", "association",
+    "institute", "league", "club", "coalition", "alliance", "manufacturer", "insurer",
 })
 """Head nouns that name an organisation without a proper name ("the South Korean military")."""
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import INTENT_VERBS, NOUN_CUES, STANCE_VERBS
+from .cues import DOCUMENT_NOUNS, INTENT_VERBS, NOUN_CUES, STANCE_VERBS
 from .frames import FRAMES, PREP_FRAMES, frame_content, object_span
 from .marks import Quoted
 from .syntax import (
@@ -48,6 +48,10 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "VBN"})
 _ADJUNCT_PUNCT = frozenset({",", "—", "–", "-", "--"})
 _NOT_ADJUNCTS = frozenset({"including", "according", "excluding", "following"})
 _ADJUNCT_WORDS = frozenset({"while", "despite", "though", "although", "whereas"})
+_MISHUNG_DEPS = frozenset({"relcl", "acl", "appos", "conj", "advcl", "ccomp"})
+"""Where a parser hangs a sentence-final reporting clause on the noun before it."""
+_TRAILING_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "agent"})
+_PUBLISHING_PREPS = frozenset({"by", "from", "of"})
 
 
 def extend_over_quotes(span: CharSpan, quoted: list[Quoted]) -> CharSpan:
@@ -183,6 +187,33 @@ def _fronted_clause(verb: Token) -> CharSpan | None:
     return trim(verb.doc.text, verb.doc[start].idx, comma.idx)
 
 
+def _trailing_clause(verb: Token) -> CharSpan | None:
+    """ "[Nowak won a second term, defeating Zielinski], the commission said on Monday.": a
+    reporting clause that closes the sentence after a comma, which the parser hung on the noun
+    before it (as a relative clause or an apposition): the sentence up to that comma. Only when
+    nothing but adjuncts ("on Monday", "late on Sunday") follows the verb."""
+    if verb.dep_ not in _MISHUNG_DEPS:
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.i > verb.i or subj.tag_ in _RELATIVE_TAGS or subj.pos_ == "PRON":
+        return None
+    doc, sent = verb.doc, verb.sent
+    if subj.left_edge.i < sent.start + 2:
+        return None
+    comma = doc[subj.left_edge.i - 1]
+    if comma.text not in (",", "—", "–"):
+        return None
+    for t in doc[verb.i + 1 : sent.end]:
+        if t.head.i == verb.i and t.dep_ not in _TRAILING_DEPS:
+            return None
+        if not t.is_punct and verb not in t.ancestors:
+            return None
+    root = sent.root
+    if not (sent.start <= root.i < comma.i) or root.pos_ not in ("VERB", "AUX"):
+        return None
+    return trim(doc.text, doc[sent.start].idx, comma.idx)
+
+
 def _finite_clause(head: Token) -> bool:
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
     return has_subject and head.tag_ in _FINITE_TAGS
@@ -225,6 +256,8 @@ def find_indirect(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Candid
             content = _content(doc, _verb_content(tok), quoted)
             if content is None and is_cue_verb(tok):
                 content = _content(doc, _fronted_clause(tok), quoted)
+            if content is None and is_cue_verb(tok):
+                content = _content(doc, _trailing_clause(tok), quoted)
             if content is None and tok.pos_ == "VERB":
                 content = _content(doc, frame_content(tok), quoted)
             elif content is not None and tok.dep_ == "parataxis":
@@ -336,7 +369,8 @@ def _noun_content(
 
 
 def according_phrase(doc: Doc) -> list[tuple[Token, Token, CharSpan]]:
-    """Each "according to X": the word "according", X's head, and X's span."""
+    """Each "according to X": the word "according", X's head, and X's span (for a document, its
+    issuer's: "results published by the commission" is the commission)."""
     out: list[tuple[Token, Token, CharSpan]] = []
     for tok in doc[:-1]:
         if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
@@ -345,10 +379,36 @@ def according_phrase(doc: Doc) -> list[tuple[Token, Token, CharSpan]]:
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs:
             continue
-        span = source_span(objs[0])
+        issuer = _publisher(objs[0])
+        span = source_span(issuer)
+        if span is not None and issuer.dep_ == "poss":  # "the agency's data": the agency
+            case = [c for c in issuer.children if c.dep_ == "case"]
+            span = trim(doc.text, span[0], case[0].idx) if case else span
         if span is not None:
             out.append((tok, objs[0], span))
     return out
+
+
+def _publisher(obj: Token) -> Token:
+    """Who issued the document an "according to" cites: "results published by the city
+    electoral commission", "figures from the health ministry", "the ministry's data" name the
+    commission and the ministry; other sources stand for themselves."""
+    if obj.lemma_.lower() not in DOCUMENT_NOUNS:
+        return obj
+    for child in obj.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in _PUBLISHING_PREPS:
+            found = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
+            if found and found[0].lemma_.lower() not in DOCUMENT_NOUNS:
+                return found[0]
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    found = [g for g in agent.children if g.dep_ == "pobj"]
+                    if found:
+                        return found[0]
+    return obj
 
 
 def find_according(

@@ -154,7 +154,8 @@ class SpeakerIndex:
         det = next((t for t in phrase if t.dep_ in ("det", "poss")), None)
         definite = det is not None and det.lower_ in ("the", "this", "that")
         if lemma in ROLE_CLASSES and definite:
-            return Speaker("role", self._role(phrase, ROLE_CLASSES[lemma]))
+            name = self._role(phrase, ROLE_CLASSES[lemma])
+            return Speaker("role", name or (_bare_phrase(phrase) if _specific(phrase) else None))
         orgs = sorted(
             (e for e in ents if e.label_ in _ORG_LABELS),
             key=_org_rank,
@@ -163,6 +164,8 @@ class SpeakerIndex:
         if orgs and lemma not in UNNAMED_SOURCES:
             return Speaker("org", _outlet_name(_clean_name(orgs[0])))
         if lemma in UNNAMED_SOURCES:
+            if definite and _specific(phrase):  # "the Pottawatomie County emergency manager"
+                return Speaker("role", _bare_phrase(phrase))
             return Speaker("unnamed", None)
         if lemma in ORG_NOUNS:
             return Speaker("org", _bare_phrase(phrase))
@@ -205,6 +208,16 @@ class SpeakerIndex:
         if before:
             return max(before, key=_person_start).name
         return fits[0].name if fits else None
+
+
+def _specific(phrase: Span) -> bool:
+    """Whether a definite description names one office: a singular head qualified by a proper
+    name ("the Pottawatomie County emergency manager", "the Lyon prefecture spokesman"), not a
+    plural or a bare description ("the officials", "the spokesman")."""
+    head = phrase.root
+    if head.tag_ != "NN":
+        return False
+    return any(t.pos_ == "PROPN" and t.i < head.i and t.dep_ != "poss" for t in phrase)
 
 
 def _possessor(ent: Span, phrase: Span) -> bool:
