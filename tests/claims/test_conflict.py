@@ -152,3 +152,20 @@ def test_a_length_reported_otherwise_the_next_day_is_a_disagreement() -> None:
 )
 def test_bounds_and_round_figures(x: Quantity, y: Quantity, agree: bool) -> None:
     assert figures_agree(x, y) is agree
+
+
+def test_places_near_landmarks_neither_conflict_nor_block_support() -> None:
+    from storyweave.claims.conflict import agrees
+
+    square = Place("ent_sq", "Liberty Square", None, vicinity=True)
+    ministry = Place("ent_mi", "Interior Ministry", None, vicinity=True)
+    town_a, town_b = Place("ent_ta", "Kiruna", None), Place("ent_tb", "Muonio", None)
+    near_a, near_b = slots(where=(square,)), slots(where=(ministry,))
+    assert compare(near_a, near_b) is None
+    assert agrees(near_a, near_b)
+    assert not agrees(near_a, slots())  # support must still give a place
+    clash = compare(slots(where=(town_a,)), slots(where=(town_b,)))
+    assert clash is not None and clash.slot == "where"
+    # a scene set by the other unit's sentence states the place
+    assert agrees(slots(where=(town_a,)), slots(scene=(town_a,)))
+    assert not agrees(slots(where=(town_a,)), slots(scene=(town_b,)))

@@ -480,6 +480,45 @@ def test_two_reporters_who_saw_it_are_two_origins(minilm: Embed) -> None:
     assert claim.status == "corroborated" and claim.independent_sources == 2
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "phrase"),
+    [
+        pytest.param(
+            "An avalanche struck the village of Sankt Leon on Saturday, destroying about 50 "
+            "cabins, the regional rescue service said. Roads into the valley stayed closed.",
+            "Our team in Sankt Leon counted some 50 cabins flattened on Sunday morning after the "
+            "avalanche. A school gym was opened for families.",
+            "destroying about 50 cabins",
+            id="things-counted-in-a-state",
+        ),
+        pytest.param(
+            "A fire burned the old mill at Harwick to the ground on Tuesday night, the fire "
+            "brigade said. No one was hurt.",
+            "Flames destroyed the old mill at Harwick on Tuesday night, our correspondent saw. "
+            "Neighbours watched from the road.",
+            "burned the old mill at Harwick to the ground",
+            id="an-idiom-with-its-preposition",
+        ),
+        pytest.param(
+            "Protesters burned an effigy of the minister outside the Interior Ministry on "
+            "Friday, our reporter saw. Police watched from a distance.",
+            "Demonstrators burned an effigy of the minister near Liberty Square on Friday, a "
+            "Metro Daily photographer said. The crowd left by dusk.",
+            "burned an effigy of the minister outside the Interior Ministry",
+            id="near-two-landmarks",
+        ),
+    ],
+)
+def test_two_reporters_in_other_words_are_two_origins(
+    first: str, second: str, phrase: str, minilm: Embed
+) -> None:
+    items, claims = ledger([Report("Alpine Courier", first), Report("Metro Daily", second)], minilm)
+    claim = covering(claims, items, phrase, 0)
+    assert len({e.article for e in claim.evidence}) == 2, claim.text
+    assert claim.status == "corroborated" and claim.independent_sources == 2
+    assert not claim.conflicts_with
+
+
 def test_an_uncredited_rewrite_counts_once_and_says_why(minilm: Embed) -> None:
     original = (
         "The county will close the Ashdown swimming pool at the end of June to repair its roof, "

@@ -193,9 +193,14 @@ def _same_span_figures(a: Slots, b: Slots) -> bool:
 
 def _places_stated(a: Slots, b: Slots) -> bool:
     """Every place ``a`` puts the act in is named by ``b`` too: as a compatible place, or as a
-    participant ("Russian President Putin ... at the cosmodrome" names Russia)."""
+    participant ("Russian President Putin ... at the cosmodrome" names Russia); a landmark the act
+    happened near is stated by any place ``b`` gives."""
     for p in a.where:
         if _compatible(p, b.where) or p.key in b.entities:
+            continue
+        if p.vicinity and b.where:  # "near X" / "in front of Y": both place it, approximately
+            continue
+        if _compatible(p, b.scene):  # b's sentence sets the scene ("struck X, destroying ...")
             continue
         if p.country is not None and f"place:{p.country}" in b.entities:
             continue
@@ -340,10 +345,14 @@ def _compatible(p: Place, places: tuple[Place, ...]) -> bool:
 
 
 def _places(a: Slots, b: Slots) -> SlotClash | None:
-    if not a.where or not b.where:
+    """The first places of two acts, when neither holds the other; an approximate place ("near
+    the station") disagrees with nothing."""
+    where_a = tuple(p for p in a.where if not p.vicinity)
+    where_b = tuple(p for p in b.where if not p.vicinity)
+    if not where_a or not where_b:
         return None
-    head_a, head_b = a.where[0], b.where[0]
-    if _compatible(head_a, b.where) or _compatible(head_b, a.where):
+    head_a, head_b = where_a[0], where_b[0]
+    if _compatible(head_a, where_b) or _compatible(head_b, where_a):
         return None
     return SlotClash("where", head_a.name, head_b.name)
 

@@ -126,6 +126,22 @@ PERCEPTION: Final = frozenset(
 the clause it takes ("farmers burn tyres"), made by the article that reports it (English
 grammar, not fitted)."""
 
+LANDMARK_WORDS: Final = frozenset(
+    {
+        "square", "place", "plaza", "piazza", "platz", "plein", "plac", "rue", "street",
+        "avenue", "boulevard", "road", "bridge", "quay", "gate", "park", "garden", "gardens",
+        "station", "terminal", "airport", "port", "harbour", "harbor", "pier", "market",
+        "parliament", "palace", "hall", "house", "tower", "building", "headquarters",
+        "ministry", "embassy", "consulate", "court", "courthouse", "cathedral", "church",
+        "mosque", "temple", "synagogue", "museum", "stadium", "arena", "university",
+        "hospital", "school", "monument", "memorial", "castle", "fort", "mall", "centre",
+        "center", "theatre", "theater", "library", "prison", "barracks", "base",
+    }
+)  # fmt: skip
+"""Words that make a name a landmark one can stand near ("Place du Luxembourg", "the European
+Parliament", "Union Station"), not a town (a general list of street and building words in the
+languages news names them in; not fitted)."""
+
 NEGATORS: Final = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
 

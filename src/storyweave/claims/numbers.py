@@ -264,3 +264,12 @@ def _range_end(doc: Any, low: Quantity, run: list[int]) -> bool:
         or between
         or any(c.lower_ in {"between", "from"} for c in doc[first.i].head.subtree if c.i < first.i)
     )
+
+
+def written_noun(q: Quantity) -> str | None:
+    """The counted noun as the article writes it ("homes" for the unit "home"), when the
+    figure's text ends with it."""
+    words = [w for w in q.text.split() if w.isalpha()]
+    if q.unit and words and words[-1].casefold()[:3] == q.unit.casefold()[:3]:
+        return words[-1].casefold()
+    return None

@@ -21,10 +21,12 @@ from storyweave.model import AnnotatedArticle, Mention, Span, Timex
 
 from .lexicon import (
     DESIRES,
+    LANDMARK_WORDS,
     MEASURE_NOUNS,
     MODALITY,
     NEGATIVE_IMPLICATIVES,
     NEGATORS,
+    PERCEPTION,
     PREVENTIVES,
     STOP_LEMMAS,
     UPDATE_VERBS,
@@ -42,6 +44,11 @@ _LOCATIVE = frozenset(
     {"at", "in", "near", "inside", "outside", "within", "on", "across", "off", "above", "over"}
 )
 _DIRECTIONAL = frozenset({"to", "from", "toward", "towards", "into", "onto"})
+_LANDMARK_LABELS = frozenset({"FAC", "ORG"})
+_NEAR = frozenset({"near", "outside", "around", "beside", "behind", "opposite", "nearby", "by"})
+_NEAR_PHRASES = frozenset({"front", "close", "next", "vicinity", "outskirts"})
+"""Words of approximate location: "near X", "outside X", "in front of X", "close to X", "next
+to X", "in the vicinity of X" (English prepositions, not fitted)."""
 _LIGHT_VERBS = frozenset(
     {"be", "have", "take", "hold", "make", "give", "carry", "conduct", "remain", "stay", "become"}
 )
@@ -52,9 +59,19 @@ _IDIOMS: Final = {
     ("set", "alight"): "burn",
     ("set", "light"): "burn",
     ("open", "fire"): "shoot",
+    ("reduce", "rubble"): "destroy",
+    ("reduce", "ruin"): "destroy",
+    ("reduce", "ash"): "destroy",
+    ("reduce", "ashes"): "destroy",
+    ("burn", "ground"): "destroy",
+    ("raze", "ground"): "destroy",
 }
-"""Verb and object (or complement) that together name another event: "set fire to the tyres" is
-to burn them, "opened fire" to shoot (English idioms, not fitted)."""
+"""Verb and object, complement or prepositional object that together name another event: "set
+fire to the tyres" is to burn them, "opened fire" to shoot, "reduced to rubble" and "burned to
+the ground" to destroy (English idioms, not fitted)."""
+_COUNTED_IN_STATE = frozenset({"count", "tally", "find", "record", *PERCEPTION})
+"""Verbs that report things found in a state ("counted 30 houses reduced to rubble", "found
+two cars burned out", "saw shops looted"): what happened is the participle's act."""
 _ASPECT_VERBS = frozenset({"keep", "continue", "begin", "start", "go", "succeed", "manage"})
 """Verbs whose complement says what happened ("kept falling", "succeeded in refloating");
 "succeed" keeps its own outcome when it has no complement."""
@@ -79,6 +96,10 @@ class Place:
     key: str
     name: str
     country: str | None
+    vicinity: bool = False
+    """A landmark the act happened near ("near Place du Luxembourg", "in front of the European
+    Parliament"): an approximate place, which neither conflicts with another approximate one
+    nor has to be named the same way to support."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +136,10 @@ class Slots:
     middle still lies under the span a reader is shown)."""
     tally: str | None = None
     """The event a running count in the unit tallies ("the death toll rose" -> kill)."""
+    scene: tuple[Place, ...] = ()
+    """Places the unit's sentence puts its acts in ("An avalanche struck Sankt Leon, destroying
+    50 cabins": the cabins' scene is Sankt Leon), to tell whether another unit's place is one
+    this unit's report stands in; never compared for a conflict."""
     modality: str = "asserted"
     """"asserted", "hedged" (reportedly, expected to, plans to), "denied" (its speaker denies
     it) or "conditional"."""
@@ -148,11 +173,15 @@ class LinkedMention:
 
 
 def linked_mentions(item: AnnotatedArticle, doc: Any, entity_of: EntityOf) -> list[LinkedMention]:
-    """The article's mentions, located in the parse once for all its units."""
+    """The article's mentions, located in the parse once for all its units. A "name" made of
+    common nouns only ("Farmers" capitalised at a sentence's start, tagged an organisation) is
+    no participant: it is read as the words it is."""
     out = []
     for m in item.mentions:
         span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
         if span is None or not len(span):
+            continue
+        if m.label in _PARTY_LABELS and all(t.tag_ in {"NN", "NNS"} for t in span):
             continue
         out.append(
             LinkedMention(
@@ -171,7 +200,8 @@ def read_slots(
     """The slots of ``unit``; ``mentions`` come from :func:`linked_mentions`."""
     words = set(unit.tokens) | set(unit.subject)
     head = doc[unit.head]
-    subject = set(unit.subject) | _subject_tokens(head, words)
+    observer = _observer(_verb_head(doc, head, words))
+    subject = (set(unit.subject) | _subject_tokens(head, words)) - observer
     keys: dict[int, str] = {}
     names: dict[str, str] = {}
     persons: set[str] = set()
@@ -185,17 +215,26 @@ def read_slots(
         for i in lm.tokens:
             keys[i] = key
         names.setdefault(key, name)
+        if lm.tokens <= observer:
+            continue  # "Our crew in Shawnee counted ...": who looked is no party to the act
         if label == "PERSON":
             persons.add(key)
         if label in _PARTY_LABELS and not key.startswith("place:"):
             parties.add(key)
-        if label in _PLACE_LABELS and _is_locative(doc, min(lm.tokens), unit.head, words):
+        near = (
+            label in _LANDMARK_LABELS
+            and bool(LANDMARK_WORDS & set(name.casefold().split()))
+            and _near(doc, min(lm.tokens), unit.head, words)
+        )
+        if near or (label in _PLACE_LABELS and _is_locative(doc, min(lm.tokens), unit.head, words)):
             country = gazetteer().country_of(name)
-            places.append(Place(key=lm.entity or name.casefold(), name=name, country=country))
+            key = lm.entity or name.casefold()
+            places.append(Place(key=key, name=name, country=country, vicinity=near))
     who = frozenset(k for i, k in keys.items() if i in subject)
     whom = frozenset(k for i, k in keys.items() if i not in subject)
     predicate, negated = _predicate(_verb_head(doc, head, words))
     agent_tokens, patient_tokens = _roles(head, words)
+    agent_tokens -= observer
     modality = _modality(head, unit)
     stems = frozenset(
         predicate_key(stem(doc[i].lemma_))
@@ -207,6 +246,7 @@ def read_slots(
         and doc[i].lemma_.casefold() not in STOP_LEMMAS
     )
     return Slots(
+        scene=_scene(doc, item, unit, mentions),
         who=who,
         whom=whom - who,
         persons=frozenset(persons),
@@ -375,6 +415,21 @@ def _is_locative(doc: Any, i: int, head: int, words: set[int]) -> bool:
     return False
 
 
+def _near(doc: Any, i: int, head: int, words: set[int]) -> bool:
+    """True when the landmark at token ``i`` is where the unit's own verb happened near: it hangs
+    from "near/outside/in front of/close to ..." of the verb, not of a clause inside it."""
+    cur = doc[i]
+    while cur.i != head and cur.head.i != cur.i and cur.head.i in words:
+        if cur.dep_ in _CLAUSE_DEPS:
+            return False
+        cur = cur.head
+        if cur.lower_ in _NEAR or cur.lower_ in _NEAR_PHRASES:
+            return True
+        if cur.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
 def _predicate(head: Any) -> tuple[str, bool]:
     """The stem of what the unit says happened, and whether it is denied."""
     negated = any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in head.children)
@@ -402,10 +457,16 @@ def _predicate(head: Any) -> tuple[str, bool]:
         objs = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
         if objs:
             return predicate_key(stem(objs[0].lemma_)), not negated
+    tok = _state_found(tok)
     for c in tok.children:
         idiom = _IDIOMS.get((tok.lemma_, c.lemma_.lower()))
         if idiom and c.dep_ in {"dobj", "acomp", "advmod", "oprd", "xcomp", "npadvmod"}:
             return predicate_key(stem(idiom)), negated
+        if c.dep_ == "prep" and c.lower_ == "to":
+            for g in c.children:
+                idiom = _IDIOMS.get((tok.lemma_, g.lemma_.lower()))
+                if idiom and g.dep_ == "pobj":
+                    return predicate_key(stem(idiom)), negated
     hedging = tok.lemma_ in DESIRES  # "is seeking help" -> help, hedged
     if tok.lemma_ in _LIGHT_VERBS or tok.lemma_ in _REPORTING or hedging:
         objs = [c for c in tok.children if c.dep_ in {"attr", "acomp", "dobj"}]
@@ -420,6 +481,54 @@ def _predicate(head: Any) -> tuple[str, bool]:
         subj = [c for c in head.children if c.dep_ == "nsubj"]
         tok = subj[0] if subj else tok
     return predicate_key(stem(tok.lemma_)), negated
+
+
+def _state_found(verb: Any) -> Any:
+    """For "counted [30 houses] reduced to rubble" and "found [two cars] burned out", the
+    participle ("reduced", "burned"); else ``verb``."""
+    if verb.lemma_ not in _COUNTED_IN_STATE:
+        return verb
+    for c in verb.children:
+        if c.dep_ in {"ccomp", "xcomp", "oprd"} and c.tag_ == "VBN":
+            return c
+        if c.dep_ != "dobj":
+            continue
+        for g in c.children:  # a past form read as a finite verb ("cabins flattened": VBD)
+            if g.dep_ == "acl" and g.tag_ in {"VBN", "VBD"}:
+                return g
+    return verb
+
+
+def _scene(
+    doc: Any, item: AnnotatedArticle, unit: Unit, mentions: Sequence[LinkedMention]
+) -> tuple[Place, ...]:
+    """The places named in the unit's sentence after "in/at/near ..." (not "to/from ...")."""
+    sentences = [s.span for s in item.sentences if s.index == unit.sentence]
+    if not sentences:
+        return ()
+    lo, hi = sentences[0].start, sentences[0].end
+    out = []
+    for lm in mentions:
+        m = lm.mention
+        if m.label not in _PLACE_LABELS or not (lo <= m.span.start and m.span.end <= hi):
+            continue
+        prep = doc[min(lm.tokens)].head
+        while prep.dep_ == "compound" or prep.i in lm.tokens:
+            if prep.head.i == prep.i:
+                break
+            prep = prep.head
+        if prep.lower_ in _LOCATIVE or prep.lower_ == "of":
+            key = lm.entity or lm.name.casefold()
+            out.append(Place(key=key, name=lm.name, country=gazetteer().country_of(lm.name)))
+    return tuple(out)
+
+
+def _observer(verb: Any) -> set[int]:
+    """The tokens of who found or saw things in a state ("[Our crew in Shawnee] counted 30
+    houses reduced to rubble"), when the unit's act is the participle's; else none."""
+    if _state_found(verb) is verb:
+        return set()
+    return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
 
 
 def _implied_after(verb: Any) -> Any | None:

@@ -31,6 +31,7 @@ from storyweave.storage.units import StoredUnits
 
 from .align import Embed
 from .lexicon import MEASURES
+from .numbers import written_noun
 from .slots import read_slots
 from .units import UNITS_VERSION, Unit, claim_units
 
@@ -84,8 +85,10 @@ def quantity_nouns(item: AnnotatedArticle, doc: Any, units: Sequence[Unit]) -> l
     """The counted nouns of the units' figures that ``find.same_things`` may compare ("homes",
     "houses"). A unit's figures do not depend on entity linking, so they are read here, at
     ingest, without it."""
-    nouns = {q.unit for u in units for q in read_slots(item, doc, u, ()).quantities}
-    return sorted(nouns - FIXED_UNITS)
+    quantities = [q for u in units for q in read_slots(item, doc, u, ()).quantities]
+    nouns = {q.unit for q in quantities} - FIXED_UNITS
+    written = {w for q in quantities if q.unit in nouns and (w := written_noun(q)) is not None}
+    return sorted(nouns | written)
 
 
 def units_of(item: AnnotatedArticle, doc: Any) -> list[Unit]:
