@@ -106,3 +106,11 @@ def test_unreadable_stored_units_are_cut_again(caplog: pytest.LogCaptureFixture)
     broken = dataclasses.replace(stored, units="{not json")
     assert decode_units(items[0].article.id, broken) is None
     assert "unreadable" in caplog.text
+
+
+def test_an_article_without_units_reads_back() -> None:
+    empty = ClaimUnits("3/x", (), (), np.zeros((0, 384), dtype=np.float32), "minilm")
+    stored = encode_units(empty)
+    assert stored is not None
+    back = decode_units("a1", stored)
+    assert back is not None and back.units == () and back.texts == ()

@@ -9,7 +9,7 @@ def test_mention_repair_stage_contract():
     st = get_stage("mention_repair")
     assert st.requires == {"mentions", "doc"}
     assert st.produces == {"mentions"}
-    assert st.version == "3"
+    assert st.version == "4"
 
 
 def test_mention_repair_stage_trims():

@@ -144,7 +144,7 @@ def decode_units(aid: ArticleId, stored: StoredUnits) -> ClaimUnits | None:
         units = tuple(_unit_of(aid, u) for u in data["units"])
         texts = tuple(str(t) for t in data["texts"])
         vectors = None
-        if stored.vectors is not None:
+        if stored.vectors is not None and texts:  # no text, no rows (nothing to reshape)
             vectors = np.frombuffer(stored.vectors, dtype="<f4").reshape(len(texts), -1)
     except (ValueError, KeyError, TypeError) as e:
         log.warning("stored claim units of %s are unreadable (%s): cut again", aid, e)

@@ -20,11 +20,12 @@ from typing import Any
 
 from storyweave._types import ArticleId
 from storyweave.model import AnnotatedArticle, Attribution, AttributionKind, Span
+from storyweave.nlp import languages
 from storyweave.quotes import states
 
 from .lexicon import MODALITY, PERCEPTION
 
-UNITS_VERSION = "2"
+UNITS_VERSION = "3"
 """Raise when :func:`claim_units` cuts differently: units stored by another version are cut
 again (the ``claim_units`` stage re-runs, and a report cuts them from the parse meanwhile)."""
 
@@ -79,6 +80,8 @@ def claim_units(item: AnnotatedArticle, doc: Any) -> list[Unit]:
         item: the article with its ``sentences`` and ``attributions`` layers.
         doc: the spaCy parse of ``item.article.body``.
     """
+    if not languages.analysed(item.language or item.article.language):
+        return []  # cut by English grammar: another language's sentences are not read yet
     body_end = len(item.article.body)
     own = item.article.own_start  # a dateline or byline before it is no claim
     out: list[Unit] = []

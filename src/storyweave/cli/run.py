@@ -29,6 +29,7 @@ from ..config import Settings
 from ..errors import StoryweaveError
 from ..ingest import IngestOptions
 from ..model import Failure
+from ..nlp.languages import unanalysed_note
 from ..pipeline import StageRunner
 from ..report import build_report, render_html, validate_report
 from ..storage import SQLStore
@@ -70,6 +71,7 @@ def with_run(fn: Callable[..., None]) -> Callable[..., None]:
             result = _run(store, paths, published, outlet, strict, dask_spec)
             if not published:
                 _warn_undated(store, result)
+            _note_unanalysed(store, result)
             fn(store, result, **kwargs)
 
     return command
@@ -198,6 +200,14 @@ def _run_with(
 
 
 UNDATED_SHOWN = 5
+
+
+def _note_unanalysed(store: SQLStore, result: AnalysisResult) -> None:
+    """Say which articles got no analysis for their language (and so no entities, quotes,
+    claims or dates), so a user never reads their silence as "nothing found"."""
+    note = unanalysed_note(a.language for a in store.articles(result.article_ids))
+    if note:
+        err.print(f"note: {note}", markup=False, soft_wrap=True)
 
 
 def _warn_undated(store: SQLStore, result: AnalysisResult) -> None:

@@ -70,7 +70,8 @@ def with_docs(
     missing = [n for n, item in enumerate(out) if item.doc is None]
     if missing:
         texts = [out[n].article.body for n in missing]
-        docs = models.load_nlp().pipe(texts, batch_size=PARSE_BATCH)
+        languages = [out[n].language or out[n].article.language for n in missing]
+        docs = models.parse_bodies(texts, languages, batch_size=PARSE_BATCH)
         for n, doc in zip(missing, docs, strict=True):
             out[n] = dataclasses.replace(out[n], doc=doc)
     return out

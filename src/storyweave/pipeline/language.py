@@ -27,12 +27,23 @@ def detect_language(text: str) -> tuple[str, float]:
     return str(code), float(prob)
 
 
-@stage("language", requires={"text"}, produces={"language"}, version="1")
+LANGUAGE_CONFIDENCE = 0.9
+"""Below this confidence a detected language other than English is not believed and the article
+is read as English. Measured: 3,183 English headlines of uci_stream_dev, 328 detected as another
+language (Nigerian Pidgin, German, Luxembourgish ...), none at >= 0.8; the 240 full texts of
+meantime_multi_dev (en/es/it/nl) all detected right at 1.0. Only a text of a line or two is this
+uncertain."""
+
+
+@stage("language", requires={"text"}, produces={"language"}, version="2")
 def language_stage(item: AnnotatedArticle) -> dict[str, object]:
-    """Detect the article's language unless its source declared one."""
+    """Detect the article's language unless its source declared one; a short text whose
+    language is uncertain is read as English (:data:`LANGUAGE_CONFIDENCE`)."""
     if item.article.language:
         return {"language": item.article.language}
-    code, _ = detect_language(item.article.body)
+    code, confidence = detect_language(item.article.body)
+    if code != _DEFAULT_LANGUAGE and confidence < LANGUAGE_CONFIDENCE:
+        code = _DEFAULT_LANGUAGE
     return {"language": code}
 
 

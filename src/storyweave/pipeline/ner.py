@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import AnnotatedArticle, Mention, Span
-from ..nlp import models
+from ..nlp import languages, models
 from .registry import BatchResult, stage
 
 __all__ = ["ENTITY_LABELS", "mentions_of", "ner_stage"]
@@ -32,11 +32,19 @@ def mentions_of(doc: Any, *, start: int = 0) -> tuple[Mention, ...]:
     )
 
 
-@stage("ner", requires={"sentences"}, produces={"mentions", "doc"}, version="2", batch=True)
+@stage("ner", requires={"sentences"}, produces={"mentions", "doc"}, version="3", batch=True)
 def ner_stage(batch: Sequence[AnnotatedArticle]) -> list[BatchResult]:
-    """Parse each body with spaCy and keep its named-entity mentions."""
-    docs = models.load_nlp().pipe([item.article.body for item in batch], batch_size=32)
+    """Parse each body with spaCy and keep its named-entity mentions (English; another
+    language's body is only tokenised, and has none)."""
+    docs = models.parse_bodies(
+        [item.article.body for item in batch], [item.language for item in batch]
+    )
     return [
-        {"mentions": mentions_of(doc, start=item.article.own_start), "doc": doc}
+        {
+            "mentions": mentions_of(doc, start=item.article.own_start)
+            if languages.analysed(item.language)
+            else (),
+            "doc": doc,
+        }
         for item, doc in zip(batch, docs, strict=True)
     ]

@@ -11,6 +11,7 @@ from typing import Any
 
 from storyweave.errors import ValidationError
 from storyweave.model import AnnotatedArticle
+from storyweave.nlp import languages
 from storyweave.pipeline.registry import stage
 from storyweave.quotes import find_attributions
 
@@ -19,10 +20,12 @@ from storyweave.quotes import find_attributions
     "attributions",
     requires={"sentences", "doc", "mentions"},
     produces={"attributions"},
-    version="3",
+    version="4",
 )
 def attributions(item: AnnotatedArticle) -> dict[str, Any]:
-    """Find who said what, and through whom, in the article body."""
+    """Find who said what, and through whom, in the article body (English only)."""
+    if not languages.analysed(item.language):
+        return {"attributions": ()}
     doc = item.doc
     if doc is None or doc.text != item.article.body:
         raise ValidationError(

@@ -8,12 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from storyweave.model import AnnotatedArticle
+from storyweave.nlp import languages
 from storyweave.timex import find_publication_date, find_timexes
 
 from .registry import stage
 
 
-@stage("timexes", requires={"sentences", "doc"}, produces={"timexes"}, version="2")
+@stage("timexes", requires={"sentences", "doc"}, produces={"timexes"}, version="3")
 def timexes(item: AnnotatedArticle) -> dict[str, Any]:
     """Find, normalise and anchor the time expressions of the article's body.
 
@@ -21,6 +22,8 @@ def timexes(item: AnnotatedArticle) -> dict[str, Any]:
     body's own dateline states ("WASHINGTON, Aug. 7, 1998 (AP) -"). Without
     either, relative expressions stay unanchored (``anchored=False``).
     """
+    if not languages.analysed(item.language):
+        return {"timexes": ()}  # English rules: another language's dates are not read yet
     article = item.article
     body = article.body
     published = article.published or find_publication_date(body)

@@ -16,12 +16,20 @@ from typing import Any
 from .._types import JSON, ArticleId
 from ..errors import ValidationError
 from ..graph import EntityGraph, build_graph
+from ..model import AnnotatedArticle
+from ..nlp import languages
 from ..storage import SQLStore
 from .analyse import analysis_of, with_parses
 from .coverage import story_coverage
 from .rows import article_row, attribution_row, report_entities, span_json
 
 SCHEMA_ID = "storyweave.report/1"
+
+
+def language_notes(items: Sequence[AnnotatedArticle]) -> list[str]:
+    """The report's note on the articles not analysed for their language, if any."""
+    note = languages.unanalysed_note(i.language or i.article.language for i in items)
+    return [note] if note else []
 
 
 def build_report(
@@ -39,7 +47,7 @@ def build_report(
     duplicates = store.duplicates(by_id)
     return {
         "schema": SCHEMA_ID,
-        "notes": list(notes),
+        "notes": [*notes, *language_notes(items)],
         "articles": [article_row(i) for i in items],
         "entities": entities,
         "timexes": [

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from .._types import JSON, ArticleId
 from ..model import AnnotatedArticle, Attribution, Mention, Span
+from ..nlp import languages
 from ..storage import SQLStore
 
 
@@ -156,6 +157,7 @@ def article_row(item: AnnotatedArticle) -> JSON:
         "outlet": a.outlet,
         "published": a.published.isoformat() if a.published else None,
         "language": item.language or a.language,
+        "analysis": languages.analysis(item.language or a.language),
         "url": a.url,
         "author": a.author,
         "credit": a.credit,

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from ...nlp.languages import analysis
 from .dates import readable_date
 
 
@@ -50,6 +51,7 @@ def environment() -> Environment:
     env.filters["safe_url"] = safe_url
     env.filters["status_label"] = status_label
     env.filters["date_label"] = date_filter
+    env.filters["analysis"] = analysis
     return env
 
 

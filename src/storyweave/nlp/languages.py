@@ -1,0 +1,75 @@
+"""Which languages storyweave reads, and their names for messages.
+
+The entity, quote, claim and time stages run English models and English rules, so only
+English articles get them (issue 20). An article in another language is stored, tagged with
+its language, split into sentences and tokenised; every output says so
+(:func:`unanalysed_note`), and nothing in it can change what the English articles say.
+
+DOCS: docs/decisions/languages.md
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+ANALYSED_LANGUAGES: frozenset[str] = frozenset({"en"})
+"""Languages whose articles get the full analysis."""
+
+FULL = "full"
+TEXT_ONLY = "text-only"
+"""The two analyses an article gets: ``full`` (entities, quotes, claims, times) or
+``text-only`` (stored, language, sentences)."""
+
+NAMES: dict[str, str] = {
+    "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan",
+    "cs": "Czech", "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek",
+    "en": "English", "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian",
+    "fi": "Finnish", "fr": "French", "ga": "Irish", "gl": "Galician", "he": "Hebrew",
+    "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "is": "Icelandic",
+    "it": "Italian", "ja": "Japanese", "ka": "Georgian", "kk": "Kazakh", "ko": "Korean",
+    "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "ms": "Malay", "mt": "Maltese",
+    "nb": "Norwegian", "nl": "Dutch", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese",
+    "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian",
+    "sr": "Serbian", "sv": "Swedish", "sw": "Swahili", "ta": "Tamil", "th": "Thai",
+    "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese",
+    "zh": "Chinese",
+}  # fmt: skip
+"""English names of the languages news most often comes in (ISO 639-1); others show as codes."""
+
+
+def analysed(language: str | None) -> bool:
+    """Whether an article in ``language`` gets the full analysis (no language counts as
+    English: the language stage sets one on every article it sees)."""
+    return language is None or language in ANALYSED_LANGUAGES
+
+
+def analysis(language: str | None) -> str:
+    """``full`` or ``text-only``: what an article in ``language`` gets."""
+    return FULL if analysed(language) else TEXT_ONLY
+
+
+def language_name(code: str) -> str:
+    """ "Spanish (es)"; the bare code for a language not in :data:`NAMES`."""
+    name = NAMES.get(code)
+    return f"{name} ({code})" if name else code
+
+
+def unanalysed_note(languages: Iterable[str | None]) -> str | None:
+    """One sentence saying which articles were not analysed, by language, or None when every
+    article was: "3 articles in Spanish (es) and 1 in Vietnamese (vi) were stored, tagged and
+    split into sentences, but not analysed: entities, quotes, claims and time expressions are
+    read in English only." """
+    counts = Counter(lang for lang in languages if lang and not analysed(lang))
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    parts = [f"{n} in {language_name(code)}" for code, n in ranked]
+    first = ranked[0][1]
+    parts[0] = f"{first} article{'' if first == 1 else 's'} in {language_name(ranked[0][0])}"
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    verb = "was" if sum(counts.values()) == 1 else "were"
+    return (
+        f"{listed} {verb} stored, tagged and split into sentences, but not analysed: entities, "
+        "quotes, claims and time expressions are read in English only."
+    )
