@@ -1,0 +1,114 @@
+"""Stories across languages on MEANTIME: does a translation join its English original's story?
+
+Reads ``../shared/data/meantime_multi_dev/documents.jsonl`` (or
+``$STORYWEAVE_SHARED_DATA/meantime_multi_dev``); prints "skipped: ..." and exits 0 when it is
+absent. 60 English Wikinews articles (corpora ``airbus`` and ``apple``) with professional
+Spanish, Italian and Dutch translations.
+
+Measure (issue 20). The 60 English articles are clustered alone, with the product's pipeline,
+features and clusterer: those stories are the reference. Then, for each language, the English
+articles and that language's 60 translations are clustered together; the gold story of a
+translation is its original's reference story. Printed per language: BCubed P/R/F1 of the mixed
+run against that gold (1.0 = every translation sits with its original and nothing else moved),
+and how many translations share a story with their original. The English headline and date
+line stay as MEANTIME has them; English text is detokenised (``meantime_entities.detokenise``).
+
+Usage: python evals/multilingual_stories.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ecb_stories import bcubed
+from meantime_entities import detokenise, shared_data
+
+from storyweave.hashing import article_id
+from storyweave.model import AnnotatedArticle, Article
+from storyweave.pipeline import Pipeline
+from storyweave.stories.cluster import StoryClusterer
+from storyweave.stories.embed import default_embedder
+from storyweave.stories.features import extract_features
+from storyweave.stories.index import StoryIndex
+from storyweave.stories.state import MemoryClusterState
+
+LANGUAGES = ("es", "it", "nl")
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    docs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        raw = json.loads(line)
+        text = detokenise(raw["text"])[0] if raw["lang"] == "en" else raw["text"]
+        lines = text.split("\n")
+        raw["title"], raw["body"] = lines[0], "\n".join(lines[2:])
+        docs.append(raw)
+    return docs
+
+
+def articles(docs: Sequence[dict[str, Any]]) -> list[Article]:
+    return [
+        Article(
+            id=article_id(d["body"], outlet=d["doc_id"]),
+            text=d["body"],
+            ref=d["doc_id"],
+            title=d["title"],
+            published=dt.date.fromisoformat(d["dct"]) if d.get("dct") else None,
+        )
+        for d in docs
+    ]
+
+
+def partition(items: Sequence[AnnotatedArticle], embedder: Any) -> dict[str, str]:
+    """Article ref -> story, clustered as one batch by the product's clusterer."""
+    feats = extract_features(items, embedder)
+    clusterer = StoryClusterer(MemoryClusterState(), StoryIndex(feats[0].vector.shape[0], "eval"))
+    clusterer.add(feats)
+    ref = {i.article.id: i.article.ref for i in items}
+    return {ref[a]: s for s, arts in clusterer.partition().items() for a in arts}
+
+
+def main() -> int:
+    path = shared_data() / "meantime_multi_dev" / "documents.jsonl"
+    if not path.is_file():
+        print(f"skipped: {path} not found")
+        return 0
+    started = time.monotonic()
+    docs = load(path)
+    items = {i.article.ref: i for i in Pipeline().run(articles(docs)).articles}
+    embedder = default_embedder()
+    english = [d for d in docs if d["lang"] == "en"]
+    reference = partition([items[d["doc_id"]] for d in english], embedder)
+    sizes: dict[str, int] = defaultdict(int)
+    for s in reference.values():
+        sizes[s] += 1
+    print(
+        f"English alone: {len(english)} articles in {len(sizes)} stories "
+        f"(largest {max(sizes.values())})"
+    )
+    print(f"{'language':9} {'docs':>5} {'P':>6} {'R':>6} {'F1':>6}  with original")
+    for lang in LANGUAGES:
+        foreign = [d for d in docs if d["lang"] == lang]
+        mixed = partition([items[d["doc_id"]] for d in english + foreign], embedder)
+        original = {d["doc_id"]: f"en_{d['english_doc_id']}" for d in foreign}
+        gold = [reference[d["doc_id"]] for d in english]
+        gold += [reference[original[d["doc_id"]]] for d in foreign]
+        pred = [mixed[d["doc_id"]] for d in english + foreign]
+        p, r, f = bcubed(pred, gold)
+        joined = sum(mixed[d["doc_id"]] == mixed[original[d["doc_id"]]] for d in foreign)
+        print(f"{lang:9} {len(foreign):>5} {p:6.3f} {r:6.3f} {f:6.3f}  {joined}/{len(foreign)}")
+    print(f"({time.monotonic() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
