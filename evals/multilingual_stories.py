@@ -10,8 +10,10 @@ features and clusterer: those stories are the reference. Then, for each language
 articles and that language's 60 translations are clustered together; the gold story of a
 translation is its original's reference story. Printed per language: BCubed P/R/F1 of the mixed
 run against that gold (1.0 = every translation sits with its original and nothing else moved),
-and how many translations share a story with their original. The English headline and date
-line stay as MEANTIME has them; English text is detokenised (``meantime_entities.detokenise``).
+and how many translations share a story with their original; and per language, the share of
+documents whose date line (the text's first line: "March 01, 2008", "20 de noviembre del
+2004", "24-Nov-04") is read as the document's date (``dct``). The headline is the title; English
+text is detokenised (``meantime_entities.detokenise``).
 
 Usage: python evals/multilingual_stories.py
 """
@@ -50,7 +52,7 @@ def load(path: Path) -> list[dict[str, Any]]:
         raw = json.loads(line)
         text = detokenise(raw["text"])[0] if raw["lang"] == "en" else raw["text"]
         lines = text.split("\n")
-        raw["title"], raw["body"] = lines[0], "\n".join(lines[2:])
+        raw["title"], raw["body"] = lines[0], "\n".join(lines[1:])  # date line, then the text
         docs.append(raw)
     return docs
 
@@ -77,6 +79,15 @@ def partition(items: Sequence[AnnotatedArticle], embedder: Any) -> dict[str, str
     return {ref[a]: s for s, arts in clusterer.partition().items() for a in arts}
 
 
+def _date_line(item: AnnotatedArticle) -> str | None:
+    """The value of the DATE the article's first line states, if one was read."""
+    first = item.article.text.find("\n")
+    for x in item.timexes:
+        if x.type == "DATE" and x.span.start < first:
+            return x.value
+    return None
+
+
 def main() -> int:
     path = shared_data() / "meantime_multi_dev" / "documents.jsonl"
     if not path.is_file():
@@ -95,7 +106,12 @@ def main() -> int:
         f"English alone: {len(english)} articles in {len(sizes)} stories "
         f"(largest {max(sizes.values())})"
     )
-    print(f"{'language':9} {'docs':>5} {'P':>6} {'R':>6} {'F1':>6}  with original")
+    print(f"{'language':9} {'docs':>5} {'dated':>6}  (the date line read as the document's date)")
+    for lang in ("en", *LANGUAGES):
+        some = [d for d in docs if d["lang"] == lang]
+        dated = sum(_date_line(items[d["doc_id"]]) == d["dct"] for d in some)
+        print(f"{lang:9} {len(some):>5} {dated / len(some):6.3f}")
+    print(f"\n{'language':9} {'docs':>5} {'P':>6} {'R':>6} {'F1':>6}  with original")
     for lang in LANGUAGES:
         foreign = [d for d in docs if d["lang"] == lang]
         mixed = partition([items[d["doc_id"]] for d in english + foreign], embedder)

@@ -42,6 +42,14 @@ def test_another_language_gets_no_english_analysis() -> None:
         assert analysis(item.language) == "text-only"
 
 
+def test_the_date_line_of_another_language_is_its_one_timex() -> None:
+    text = "Cierra el puerto de Valparaíso\n3 de febrero de 2025\n" + SPANISH
+    (item,) = Pipeline().run([make_article(text, ref="es-dated.txt")]).articles
+    assert item.language == "es"
+    assert [(x.type, x.value) for x in item.timexes] == [("DATE", "2025-02-03")]
+    assert item.mentions == () and item.attributions == ()
+
+
 def test_a_short_english_line_of_uncertain_language_is_read_as_english() -> None:
     line = "Lena Dunham apologizes for molestation joke"
     code, confidence = detect_language(line)

@@ -10,11 +10,12 @@ from typing import Any
 from storyweave.model import AnnotatedArticle
 from storyweave.nlp import languages
 from storyweave.timex import find_publication_date, find_timexes
+from storyweave.timex.foreign import dateline_timex
 
 from .registry import stage
 
 
-@stage("timexes", requires={"sentences", "doc"}, produces={"timexes"}, version="3")
+@stage("timexes", requires={"sentences", "doc"}, produces={"timexes"}, version="4")
 def timexes(item: AnnotatedArticle) -> dict[str, Any]:
     """Find, normalise and anchor the time expressions of the article's body.
 
@@ -22,8 +23,9 @@ def timexes(item: AnnotatedArticle) -> dict[str, Any]:
     body's own dateline states ("WASHINGTON, Aug. 7, 1998 (AP) -"). Without
     either, relative expressions stay unanchored (``anchored=False``).
     """
-    if not languages.analysed(item.language):
-        return {"timexes": ()}  # English rules: another language's dates are not read yet
+    if not languages.analysed(item.language):  # the English rules read English only
+        line = dateline_timex(item.article.body, item.language or "", end=len(item.article.body))
+        return {"timexes": (line,) if line is not None else ()}
     article = item.article
     body = article.body
     published = article.published or find_publication_date(body)
