@@ -122,8 +122,48 @@ def main() -> int:
         p, r, f = bcubed(pred, gold)
         joined = sum(mixed[d["doc_id"]] == mixed[original[d["doc_id"]]] for d in foreign)
         print(f"{lang:9} {len(foreign):>5} {p:6.3f} {r:6.3f} {f:6.3f}  {joined}/{len(foreign)}")
+    fixtures(embedder)
     print(f"({time.monotonic() - started:.0f} s)")
     return 0
+
+
+FIXTURES = (
+    Path(__file__).resolve().parents[1] / "tests" / "stories" / "fixtures" / "multilingual.jsonl"
+)
+
+
+def fixtures(embedder: Any) -> None:
+    """Independently written reports (not translations): 10 events each reported in English and
+    in Vietnamese, Russian, Spanish, French or German, and 5 English reports of other events of
+    the same kinds. Clustered together: how many pairs share a story, and how many stories mix
+    two events."""
+    rows = [json.loads(line) for line in FIXTURES.read_text(encoding="utf-8").splitlines()]
+    arts = [
+        Article(
+            id=article_id(r["text"], outlet=r["id"]),
+            text=r["text"],
+            ref=r["id"],
+            title=r["title"],
+            published=dt.date.fromisoformat(r["published"]),
+        )
+        for r in rows
+    ]
+    items = Pipeline().run(arts).articles
+    story = partition(items, embedder)
+    event = {r["id"]: r["event"] for r in rows}
+    pairs = defaultdict(list)
+    for r in rows:
+        pairs[r["event"]].append(r["id"])
+    joined = [ids for ids in pairs.values() if len(ids) == 2 and story[ids[0]] == story[ids[1]]]
+    both = [ids for ids in pairs.values() if len(ids) == 2]
+    events_of: dict[str, set[str]] = defaultdict(set)
+    for ref, s in story.items():
+        events_of[s].add(event[ref])
+    mixed = sum(len(e) > 1 for e in events_of.values())
+    print(
+        f"\nindependent reports (tests/stories/fixtures/multilingual.jsonl): {len(joined)}/"
+        f"{len(both)} cross-language pairs share a story; {mixed} stories mix two events"
+    )
 
 
 if __name__ == "__main__":
