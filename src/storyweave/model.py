@@ -260,7 +260,7 @@ class StoryAnalysis:
         }
 
 
-ANALYSIS_VERSION = "story-analysis/3"
+ANALYSIS_VERSION = "story-analysis/4"
 """The version of what a :class:`StoryAnalysis` holds and how it is computed
 (:mod:`storyweave.report.analyse`). Bump it when either changes: every stored revision of
 another version is stale and is computed again by the next ingest (or on first read)."""

@@ -112,3 +112,21 @@ def test_entities_of_the_lead_count_more_than_later_ones() -> None:
     counts = feats.entity_counts()
     assert counts["lisbon"] == LEAD_WEIGHT
     assert counts["porto"] == 1
+
+
+def test_names_of_an_article_no_ner_reads() -> None:
+    from storyweave.pipeline import Pipeline
+    from storyweave.stories.features import name_counts
+    from tests.conftest import make_article
+
+    text = (
+        "La ministra Ana Belén Ortiz visitó el miércoles la planta de Iberdrola en Bilbao. "
+        '"Tenemos un plan", dijo Ortiz. Según la agencia EFE, Iberdrola invertirá más.'
+    )
+    (item,) = Pipeline().run([make_article(text, ref="es-names.txt")]).articles
+    assert item.language == "es"
+    keys = name_counts(item, limit=len(text))
+    assert keys["iberdrola"] == 2 and keys["ortiz"] == 2 and keys["bilbao"] == 1
+    assert keys["ana belén ortiz"] == 1 and keys["efe"] == 1
+    for first in ("la", "tenemos", "según"):  # capitalised for starting a sentence
+        assert first not in keys

@@ -25,6 +25,7 @@ from ..graph import build_graph, graph_json
 from ..hashing import members_digest
 from ..model import ANALYSIS_VERSION, AnnotatedArticle, Duplicate, Story, StoryAnalysis
 from ..nlp.attach import with_docs
+from ..nlp.languages import analysed
 from ..storage import SQLStore
 from ..storage.units import read_units
 from ..stories.features import headline
@@ -91,6 +92,20 @@ def analyse_story(store: SQLStore, story: Story, *, embed: Any = None) -> StoryA
     return compute_analysis(story, items, store=store, duplicates=duplicates, embed=embed)
 
 
+def readable_title(story: Story, items: Sequence[AnnotatedArticle]) -> str:
+    """The story's title, but never a headline in a language storyweave does not analyse while
+    an analysed member has one (a Spanish report joining an English story does not rename it);
+    "" when only foreign members have headlines, so the title comes from the headline fact."""
+    read = [i for i in items if analysed(i.language or i.article.language)]
+    foreign = {headline(i) for i in items if i not in read}
+    if story.title not in foreign or not read:
+        return story.title
+    for item in read:
+        if len(headline(item)) >= MIN_HEADLINE_CHARS:
+            return headline(item)
+    return ""  # no analysed member has a headline: the title comes from the headline fact
+
+
 def compute_analysis(
     story: Story,
     items: Sequence[AnnotatedArticle],
@@ -111,7 +126,7 @@ def compute_analysis(
     claims = story_claims(items, duplicates=duplicates, embed=embed)
     entry: JSON = {
         "id": story.id,
-        "title": story.title,
+        "title": readable_title(story, items),
         "articles": list(story.article_ids),
         "first_seen": story.first_seen.isoformat() if story.first_seen else None,
         "last_seen": story.last_seen.isoformat() if story.last_seen else None,
@@ -125,8 +140,8 @@ def compute_analysis(
         "attributions": quotes,
     }
     brief = build_brief(entry, context, docs={i.article.id: i.doc for i in items})
-    if not any(len(headline(i)) >= MIN_HEADLINE_CHARS for i in items):  # no member has a title
-        entry["title"] = fact_title(brief, claims) or story.title
+    if not entry["title"] or not any(len(headline(i)) >= MIN_HEADLINE_CHARS for i in items):
+        entry["title"] = fact_title(brief, claims) or story.title  # no member has a title
     edges = graph_json(build_graph(items, context, story=entry))["edges"]
     return StoryAnalysis(
         story_id=story.id,
