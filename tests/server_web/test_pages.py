@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import copy
+import json
 import re
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from storyweave import ingest
+from storyweave.ingest import IngestOptions
+from storyweave.server import create_app
+from storyweave.storage import open_store
+from tests.conftest import EXAMPLES
 from tests.server.conftest import story_id_of
+
+SEEDS = EXAMPLES / "kim-putin-summit.jsonl"
 
 HTML = {"accept": "text/html"}
 
@@ -233,3 +242,33 @@ def test_a_planned_timeline_entry_says_so(client: TestClient) -> None:
     timeline[0]["planned"] = True
     html = render("story.html", title="t", view=build_story_view(report))
     assert html.count('<i class="planned">(planned)</i>') == 1
+
+
+def test_an_article_in_another_language_is_marked_not_analysed(tmp_path: Path) -> None:
+    """A Spanish report of the seed meeting sits in the seed story, marked "not analysed",
+    and its text stays text."""
+    source = tmp_path / "mixed.jsonl"
+    rows = [json.loads(line) for line in SEEDS.read_text(encoding="utf-8").splitlines() if line]
+    rows.append(
+        {
+            "id": "es-1",
+            "outlet": "El Diario <b>",
+            "published": "2023-09-13",
+            "title": "Kim Jong-un y Putin se reúnen en el cosmódromo de Vostochni",
+            "text": "El líder norcoreano Kim Jong-un y el presidente ruso Vladímir Putin se "
+            "reunieron el miércoles en el cosmódromo de Vostochni, en el extremo oriente de "
+            'Rusia. "Tenemos mucho de qué hablar <script>", dijo Putin, según la agencia TASS.',
+        }
+    )
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "mixed.db"
+    with open_store(db) as store:
+        result = ingest([source], store=store, options=IngestOptions())
+        assert not result.failures
+    with TestClient(create_app(db)) as c:
+        sid = story_id_of(c, "es-1")
+        html = c.get(f"/stories/{sid}", headers=HTML).text
+        assert html.count(">not analysed</span>") == 2  # the articles table and the article
+        assert "<script>" not in html and "&lt;script&gt;" in html
+        assert "El Diario &lt;b&gt;" in html
+        assert "North Korean leader Kim Jong Un" in html  # the English title stays

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyweave._types import ArticleId
+from storyweave.entities.names import fold
 from storyweave.model import AnnotatedArticle, Mention, Timex
 from storyweave.nlp.languages import analysed
 
@@ -110,10 +111,11 @@ def headline(item: AnnotatedArticle) -> str:
 
 
 def entity_key(surface: str, label: str) -> str | None:
-    """The clustering key of one mention, or ``None`` when the label is not an entity."""
+    """The clustering key of one mention, or ``None`` when the label is not an entity: folded
+    ("Kraków" and "Krakow", "Erciş" and "Ercis" are one key)."""
     if label in _SKIPPED_LABELS:
         return None
-    key = _POSSESSIVE.sub("", _LEADING_THE.sub("", _SPACES.sub(" ", surface.strip()))).lower()
+    key = fold(_POSSESSIVE.sub("", _LEADING_THE.sub("", _SPACES.sub(" ", surface.strip()))))
     if label == "PERSON" and " " in key:
         key = key.rsplit(" ", 1)[1]
     return key or None
@@ -170,10 +172,10 @@ def name_counts(item: AnnotatedArticle, *, limit: int) -> Counter[str]:
             words = words[1:]  # a sentence's first word, capitalised only for being first
         if not words:
             continue
-        key = " ".join(words).lower()
+        key = fold(" ".join(words))
         counts[key] += 1
         if len(words) > 1:
-            counts[words[-1].lower()] += 1  # as a person is keyed, by the last name
+            counts[fold(words[-1])] += 1  # as a person is keyed, by the last name
     return counts
 
 
