@@ -30,7 +30,7 @@ from .names import (
     words,
 )
 from .nicknames import same_given_name
-from .propagate import propagate_names
+from .propagate import link_foreign_names, propagate_names
 from .roles import find_role_descriptions, resolve_role, roles_of_mention
 from .sources import news_source_name
 
@@ -451,6 +451,8 @@ def link_entities(items: Sequence[AnnotatedArticle]) -> EntityLinking:
         ),
     )
     for key, ent_id in propagate_names(items, mention_entity).items():
+        mention_entity.setdefault(key, ent_id)
+    for key, ent_id in link_foreign_names(items, mention_entity, entities).items():
         mention_entity.setdefault(key, ent_id)
     for item in items:
         for span in find_role_descriptions(item):

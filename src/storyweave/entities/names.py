@@ -7,6 +7,7 @@ Dmitry/Dmitri). Keys are for matching only; canonical names keep the surface for
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -364,3 +365,39 @@ def is_acronym(surface: str) -> bool:
 def joined(tokens: Sequence[str]) -> str:
     """A key string insensitive to spacing and hyphenation ("kim jong un" = "kimjongun")."""
     return "".join(tokens)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def name_runs(text: str, sentence_starts: Sequence[int]) -> list[list[tuple[int, str]]]:
+    """Runs of capitalised words in ``text``, each word with its offset: the names of a text no
+    NER reads (issue 20), in any alphabet with capitals. A word that starts a sentence counts
+    only when the text also capitalises it inside a sentence ("Tenemos mucho ..." does not)."""
+    starts = sorted({0, *sentence_starts})
+    runs: list[list[tuple[int, str]]] = []
+    inside: set[str] = set()
+    initials: set[int] = set()
+    prev_end = -2
+    for m in _NAME_WORD.finditer(text):
+        word = m.group().rstrip(".’'-")
+        if not word or not word[0].isupper():
+            prev_end = -2
+            continue
+        sentence = starts[bisect.bisect_right(starts, m.start()) - 1]
+        if any(c.isalnum() for c in text[sentence : m.start()]):
+            inside.add(word)
+        else:
+            initials.add(m.start())
+        if runs and prev_end >= 0 and text[prev_end : m.start()] == " ":
+            runs[-1].append((m.start(), word))
+        else:
+            runs.append([(m.start(), word)])
+        prev_end = m.start() + len(word)
+    out = []
+    for run in runs:
+        if run[0][0] in initials and run[0][1] not in inside:
+            run = run[1:]  # capitalised only for starting the sentence
+        if run:
+            out.append(run)
+    return out

@@ -13,9 +13,14 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from storyweave.model import AnnotatedArticle
+from storyweave.model import AnnotatedArticle, Entity
+from storyweave.nlp.languages import analysed
 
 from .linking import MentionKey
+from .names import fold, name_runs, translit
+
+MIN_FOREIGN_NAME = 3
+"""A foreign name shorter than this (folded) links to nothing: "EU", "Li" are too ambiguous."""
 
 
 def propagate_names(
@@ -82,3 +87,70 @@ class _Taken:
 
     def add(self, start: int, end: int) -> None:
         self.spans.append((start, end))
+
+
+def link_foreign_names(
+    items: Sequence[AnnotatedArticle],
+    mention_entity: dict[MentionKey, str],
+    entities: Sequence[Entity],
+) -> dict[MentionKey, str]:
+    """Names in articles no NER reads (issue 20), linked to the entities the analysed articles
+    name. A run of capitalised words (or one stretch of it) links when its folded form, or its
+    transliteration key, is that of a linked mention in an analysed article ("Vladímir Putin" =
+    "Vladimir Putin", "Vostochni" = "Vostochny", "TASS") or of a person entity's surname
+    ("Putin"), and that form names one entity only. Nothing is created and nothing renamed: an
+    unmatched name stays unlinked, and the entities' names come from the analysed articles
+    alone.
+
+    Returns:
+        (article, start, end) -> entity id for each linked foreign name.
+    """
+    foreign = [i for i in items if not analysed(i.language or i.article.language)]
+    if not foreign:
+        return {}
+    read = {i.article.id: i.article.text for i in items if i not in foreign}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for (art, start, end), ent_id in mention_entity.items():
+        if art in read:
+            owners[fold(read[art][start:end])].add(ent_id)
+    for ent in entities:
+        if ent.type == "PERSON" and " " in ent.name:
+            owners[fold(ent.name.split()[-1])].add(ent.id)
+    spelled: dict[str, set[str]] = defaultdict(set)  # "Vostochny" / "Vostochni"
+    for k, ids in owners.items():
+        spelled[_spelling(k)] |= ids
+    known = {k: next(iter(ids)) for k, ids in owners.items() if len(ids) == 1}
+    known |= {k: next(iter(ids)) for k, ids in spelled.items() if len(ids) == 1 and k not in known}
+    out: dict[MentionKey, str] = {}
+    for item in foreign:
+        art, body = item.article.id, item.article.body
+        for run in name_runs(body, [s.span.start for s in item.sentences]):
+            for start, end, ent_id in _linked_parts(body, run, known):
+                out[(art, start, end)] = ent_id
+    return out
+
+
+def _linked_parts(
+    text: str, run: list[tuple[int, str]], known: dict[str, str]
+) -> list[tuple[int, int, str]]:
+    """The longest known stretches of one run of names, left to right."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(run):
+        for j in range(len(run), i, -1):
+            start = run[i][0]
+            end = run[j - 1][0] + len(run[j - 1][1])
+            key = fold(text[start:end])
+            found = known.get(key) or known.get(_spelling(key))
+            if len(key) >= MIN_FOREIGN_NAME and found is not None:
+                out.append((start, end, found))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def _spelling(folded: str) -> str:
+    """One key for a name's transliterations ("vostochny" / "vostochni", "yury" / "yuri")."""
+    return " ".join(translit(w) for w in folded.split())

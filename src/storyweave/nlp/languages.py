@@ -57,9 +57,9 @@ def language_name(code: str) -> str:
 
 def unanalysed_note(languages: Iterable[str | None]) -> str | None:
     """One sentence saying which articles were not analysed, by language, or None when every
-    article was: "3 articles in Spanish (es) and 1 in Vietnamese (vi) were stored, tagged and
-    split into sentences, but not analysed: entities, quotes, claims and time expressions are
-    read in English only." """
+    article was: "3 articles in Spanish (es) and 1 in Vietnamese (vi) were stored, tagged, split
+    into sentences and dated ..., but not analysed: quotes, claims, time expressions and new
+    entities are read in English only." """
     counts = Counter(lang for lang in languages if lang and not analysed(lang))
     if not counts:
         return None
@@ -70,6 +70,7 @@ def unanalysed_note(languages: Iterable[str | None]) -> str | None:
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     verb = "was" if sum(counts.values()) == 1 else "were"
     return (
-        f"{listed} {verb} stored, tagged and split into sentences, but not analysed: entities, "
-        "quotes, claims and time expressions are read in English only."
+        f"{listed} {verb} stored, tagged, split into sentences and dated by their date line, "
+        "and their names linked to entities the English articles name, but not analysed: "
+        "quotes, claims, time expressions and new entities are read in English only."
     )

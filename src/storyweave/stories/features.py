@@ -15,7 +15,6 @@ DOCS: docs/stages/stories.md
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import re
@@ -26,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyweave._types import ArticleId
-from storyweave.entities.names import fold
+from storyweave.entities.names import fold, name_runs
 from storyweave.model import AnnotatedArticle, Mention, Timex
 from storyweave.nlp.languages import analysed
 
@@ -135,45 +134,17 @@ def entity_counts(
     return counts
 
 
-_NAME = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
-
-
 def name_counts(item: AnnotatedArticle, *, limit: int) -> Counter[str]:
     """Entity keys of an article no NER reads (issue 20): runs of capitalised words, keyed as
     :func:`entity_key` keys names ("Airbus", "Tom Enders" -> also "enders"), so "Boeing" in a
     Spanish report meets "Boeing" in an English one. A capitalised word that starts a sentence
     counts only when it also stands capitalised inside one ("Tenemos ..." does not). The keys
     feed story scoring only; they are shown nowhere as entities."""
-    body = item.article.body[:limit]
-    starts = sorted({s.span.start for s in item.sentences} | {0})
-    runs: list[list[tuple[int, str]]] = []
-    inside: set[str] = set()
-    prev_end = -2
-    for m in _NAME.finditer(body):
-        word = m.group().rstrip(".’'-")
-        if not word or not word[0].isupper():
-            prev_end = -2
-            continue
-        sentence = starts[bisect.bisect_right(starts, m.start()) - 1]
-        initial = not any(c.isalnum() for c in body[sentence : m.start()])
-        if not initial:
-            inside.add(word)
-        if runs and prev_end >= 0 and body[prev_end : m.start()] == " ":
-            runs[-1].append((m.start(), word))
-        else:
-            runs.append([(m.start(), word)])
-        prev_end = m.start() + len(word)
+    starts = [s.span.start for s in item.sentences]
     counts: Counter[str] = Counter()
-    for run in runs:
+    for run in name_runs(item.article.body[:limit], starts):
         words = [w for _, w in run]
-        sentence = starts[bisect.bisect_right(starts, run[0][0]) - 1]
-        first = not any(c.isalnum() for c in body[sentence : run[0][0]])
-        if first and words[0] not in inside:
-            words = words[1:]  # a sentence's first word, capitalised only for being first
-        if not words:
-            continue
-        key = fold(" ".join(words))
-        counts[key] += 1
+        counts[fold(" ".join(words))] += 1
         if len(words) > 1:
             counts[fold(words[-1])] += 1  # as a person is keyed, by the last name
     return counts
