@@ -52,3 +52,30 @@ def test_foreign_names_link_to_english_entities_only() -> None:
     assert sorted(e.name for e in with_spanish.entities) == sorted(
         e.name for e in english_only.entities
     )
+
+
+def test_a_name_in_cyrillic_links_to_its_latin_spelling() -> None:
+    english = (
+        "Governor Ivan Petrov said on Tuesday that the Novosibirsk plant would reopen. "
+        "Petrov visited the site with engineers from Rosatom."
+    )
+    russian = (
+        "Губернатор Иван Петров заявил во вторник, что завод откроется снова. "
+        "По словам Петров, работы начнутся весной."
+    )
+    items = (
+        Pipeline()
+        .run([make_article(english, ref="en.txt"), make_article(russian, ref="ru.txt")])
+        .articles
+    )
+    assert items[1].language == "ru"
+    got = linked(items)
+    assert got["Иван Петров"] == "Ivan Petrov"
+    assert got["Петров"] == "Ivan Petrov"
+
+
+def test_romanize() -> None:
+    from storyweave.entities.names import romanize
+
+    assert romanize("Путин и Шойгу") == "Putin i Shoygu"
+    assert romanize("Novosibirsk, Đà Nẵng") == "Novosibirsk, Đà Nẵng"  # other scripts unchanged

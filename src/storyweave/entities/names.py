@@ -401,3 +401,20 @@ def name_runs(text: str, sentence_starts: Sequence[int]) -> list[list[tuple[int,
         if run:
             out.append(run)
     return out
+
+
+_CYRILLIC: dict[str, str] = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi",
+    "є": "ye", "ґ": "g", "ў": "u", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz",
+}  # fmt: skip
+"""Cyrillic letters in Latin, after BGN/PCGN (Russian, Ukrainian, Belarusian, Serbian letters)."""
+_ROMAN = str.maketrans({**_CYRILLIC, **{k.upper(): v.capitalize() for k, v in _CYRILLIC.items()}})
+
+
+def romanize(text: str) -> str:
+    """``text`` with Cyrillic letters written in Latin ("Путин" -> "Putin", "Новосибирск" ->
+    "Novosibirsk"); other scripts unchanged."""
+    return text.translate(_ROMAN)

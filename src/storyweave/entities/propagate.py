@@ -17,7 +17,7 @@ from storyweave.model import AnnotatedArticle, Entity
 from storyweave.nlp.languages import analysed
 
 from .linking import MentionKey
-from .names import fold, name_runs, translit
+from .names import fold, name_runs, romanize, translit
 
 MIN_FOREIGN_NAME = 3
 """A foreign name shorter than this (folded) links to nothing: "EU", "Li" are too ambiguous."""
@@ -97,10 +97,10 @@ def link_foreign_names(
     """Names in articles no NER reads (issue 20), linked to the entities the analysed articles
     name. A run of capitalised words (or one stretch of it) links when its folded form, or its
     transliteration key, is that of a linked mention in an analysed article ("Vladímir Putin" =
-    "Vladimir Putin", "Vostochni" = "Vostochny", "TASS") or of a person entity's surname
-    ("Putin"), and that form names one entity only. Nothing is created and nothing renamed: an
-    unmatched name stays unlinked, and the entities' names come from the analysed articles
-    alone.
+    "Vladimir Putin", "Vostochni" = "Vostochny", "Путин" = "Putin", "TASS") or of a person
+    entity's surname ("Putin"), and that form names one entity only. Nothing is created and
+    nothing renamed: an unmatched name stays unlinked, and the entities' names come from the
+    analysed articles alone.
 
     Returns:
         (article, start, end) -> entity id for each linked foreign name.
@@ -140,7 +140,7 @@ def _linked_parts(
         for j in range(len(run), i, -1):
             start = run[i][0]
             end = run[j - 1][0] + len(run[j - 1][1])
-            key = fold(text[start:end])
+            key = fold(romanize(text[start:end]))
             found = known.get(key) or known.get(_spelling(key))
             if len(key) >= MIN_FOREIGN_NAME and found is not None:
                 out.append((start, end, found))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyweave._types import ArticleId
-from storyweave.entities.names import fold, name_runs
+from storyweave.entities.names import fold, name_runs, romanize
 from storyweave.model import AnnotatedArticle, Mention, Timex
 from storyweave.nlp.languages import analysed
 
@@ -144,9 +144,9 @@ def name_counts(item: AnnotatedArticle, *, limit: int) -> Counter[str]:
     counts: Counter[str] = Counter()
     for run in name_runs(item.article.body[:limit], starts):
         words = [w for _, w in run]
-        counts[fold(" ".join(words))] += 1
+        counts[fold(romanize(" ".join(words)))] += 1
         if len(words) > 1:
-            counts[fold(words[-1])] += 1  # as a person is keyed, by the last name
+            counts[fold(romanize(words[-1]))] += 1  # as a person is keyed, by the last name
     return counts
 
 
