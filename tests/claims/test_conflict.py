@@ -169,3 +169,16 @@ def test_places_near_landmarks_neither_conflict_nor_block_support() -> None:
     # a scene set by the other unit's sentence states the place
     assert agrees(slots(where=(town_a,)), slots(scene=(town_a,)))
     assert not agrees(slots(where=(town_a,)), slots(scene=(town_b,)))
+
+
+def test_a_passive_doer_is_no_place_near_it() -> None:
+    from storyweave.claims.slots import linked_mentions, read_slots
+    from storyweave.claims.units import claim_units
+    from storyweave.pipeline import Pipeline
+    from tests.conftest import make_article
+
+    text = "The budget was approved by the European Parliament on Monday."
+    (item,) = Pipeline().run([make_article(text, ref="passive.txt")]).articles
+    mentions = linked_mentions(item, item.doc, lambda art, m: None)
+    (unit,) = claim_units(item, item.doc)
+    assert not any(p.vicinity for p in read_slots(item, item.doc, unit, mentions).where)

@@ -79,3 +79,20 @@ def test_romanize() -> None:
 
     assert romanize("Путин и Шойгу") == "Putin i Shoygu"
     assert romanize("Novosibirsk, Đà Nẵng") == "Novosibirsk, Đà Nẵng"  # other scripts unchanged
+
+
+def test_a_capitalised_german_noun_is_no_surname() -> None:
+    english = "Actor Russell Brand opened a bakery in Hamburg on Friday, his agent said."
+    german = (
+        "Ein Brand zerstörte am Freitag eine Bäckerei in Hamburg. Der Brand brach in der "
+        "Nacht aus, sagte die Feuerwehr."
+    )
+    items = (
+        Pipeline()
+        .run([make_article(english, ref="en.txt"), make_article(german, ref="de.txt")])
+        .articles
+    )
+    assert items[1].language == "de"
+    got = linked(items)
+    assert "Brand" not in got
+    assert got.get("Hamburg") == "Hamburg"

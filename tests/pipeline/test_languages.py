@@ -116,3 +116,11 @@ def test_a_foreign_article_leaves_the_english_story_as_it_was(tmp_path: Path) ->
     assert spanish_id in mixed_story[0]["articles"]
     assert mixed_story[0]["coverage"]["languages"] == ["en", "es"]
     assert mixed_story[0]["title"] == english[0]["title"]
+
+
+def test_a_regional_tag_is_its_language() -> None:
+    from storyweave.nlp.languages import language_name
+
+    assert analysed("en-US") and analysed("EN") and analysed("en_GB")
+    assert not analysed("es-MX")
+    assert language_name("es-MX") == "Spanish (es-MX)"

@@ -117,3 +117,21 @@ def test_an_office_qualified_by_a_name_is_one_speaker(
     (a,) = attributions(nlp, text)
     assert a.source_type == kind
     assert a.speaker_name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout fell, according to a poll of 1,000 voters.",
+        "Turnout fell, according to figures from last year.",
+        "Turnout fell, according to the results of the election.",
+    ],
+)
+def test_what_a_document_is_about_is_not_its_issuer(nlp: Any, text: str) -> None:
+    (a,) = [a for a in attributions(nlp, text) if a.kind == "according_to"]
+    assert a.chain[-1] not in ("1,000 voters", "last year", "the election")
+
+
+def test_a_named_document_is_no_office(nlp: Any) -> None:
+    for a in attributions(nlp, "The levee held, the Gallup poll said."):
+        assert a.source_type != "role"

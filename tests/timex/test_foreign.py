@@ -46,3 +46,13 @@ def test_a_date_line_is_read_in_its_language(
 )
 def test_no_date_line_no_date(text: str, language: str) -> None:
     assert dateline_timex(text, language) is None
+
+
+def test_a_numeric_date_is_read_day_first_where_its_language_reads_it_so() -> None:
+    found = dateline_timex("Titular\n06/03/2005\nTexto ...", "es")
+    assert found is not None and found.value == "2005-03-06"
+
+
+def test_an_unknown_language_still_reads_an_english_date_line() -> None:
+    found = dateline_timex("Headline\n20 November 2004\nText ...", "zz")
+    assert found is not None and found.value == "2004-11-20"

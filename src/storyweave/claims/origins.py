@@ -36,7 +36,7 @@ class Origin:
     articles: tuple[ArticleId, ...]
     cites: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()
-    """The named people or bodies the reports relay, when more than one article relays them."""
+    """The named people or bodies the reports relay, when more than one article names them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +145,8 @@ class OriginIndex:
                     f" (likely derived: {self._name(later)} repeats {self._name(earlier)}'s"
                     f" wording, {share:.0%} of word triples shared)"
                 )
-        relayed = tuple(speakers) if len(articles) > 1 else ()
+        speaking = {r.article for r in reports if r.speaker}
+        relayed = tuple(speakers) if len(speaking) > 1 else ()
         return Origin(label=label, articles=articles, cites=cites, speakers=relayed)
 
     def _credits(self, article: ArticleId) -> tuple[str, ...]:

@@ -45,7 +45,7 @@ _LOCATIVE = frozenset(
 )
 _DIRECTIONAL = frozenset({"to", "from", "toward", "towards", "into", "onto"})
 _LANDMARK_LABELS = frozenset({"FAC", "ORG"})
-_NEAR = frozenset({"near", "outside", "around", "beside", "behind", "opposite", "nearby", "by"})
+_NEAR = frozenset({"near", "outside", "around", "beside", "behind", "opposite", "nearby"})
 _NEAR_PHRASES = frozenset({"front", "close", "next", "vicinity", "outskirts"})
 """Words of approximate location: "near X", "outside X", "in front of X", "close to X", "next
 to X", "in the vicinity of X" (English prepositions, not fitted)."""
@@ -231,7 +231,7 @@ def read_slots(
             key = lm.entity or name.casefold()
             places.append(Place(key=key, name=name, country=country, vicinity=near))
     who = frozenset(k for i, k in keys.items() if i in subject)
-    whom = frozenset(k for i, k in keys.items() if i not in subject)
+    whom = frozenset(k for i, k in keys.items() if i not in subject and i not in observer)
     predicate, negated = _predicate(_verb_head(doc, head, words))
     agent_tokens, patient_tokens = _roles(head, words)
     agent_tokens -= observer
@@ -256,7 +256,7 @@ def read_slots(
         where=tuple(places),
         when=_dates(doc, item.timexes, unit.span),
         quantities=_tallied(head, find_quantities(doc, words, skip=[t.span for t in item.timexes])),
-        entities=frozenset(keys.values()),
+        entities=frozenset(k for i, k in keys.items() if i not in observer),
         stems=stems,
         update=any(doc[i].lemma_ in UPDATE_VERBS and doc[i].pos_ == "VERB" for i in words),
         names=tuple(sorted(names.items())),
@@ -423,6 +423,8 @@ def _near(doc: Any, i: int, head: int, words: set[int]) -> bool:
         if cur.dep_ in _CLAUSE_DEPS:
             return False
         cur = cur.head
+        if cur.dep_ == "agent":
+            return False  # "approved by the European Parliament": the doer, not a place
         if cur.lower_ in _NEAR or cur.lower_ in _NEAR_PHRASES:
             return True
         if cur.pos_ in {"VERB", "AUX"}:
@@ -502,7 +504,8 @@ def _state_found(verb: Any) -> Any:
 def _scene(
     doc: Any, item: AnnotatedArticle, unit: Unit, mentions: Sequence[LinkedMention]
 ) -> tuple[Place, ...]:
-    """The places named in the unit's sentence after "in/at/near ..." (not "to/from ...")."""
+    """The places named in the unit's sentence after "in/at/near ..." or "of" ("the mayor of
+    Paris"), not "to/from ..."."""
     sentences = [s.span for s in item.sentences if s.index == unit.sentence]
     if not sentences:
         return ()

@@ -14,11 +14,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from storyweave.model import AnnotatedArticle, Entity
-from storyweave.nlp.languages import analysed
+from storyweave.nlp.languages import analysed, primary
 
 from .linking import MentionKey
 from .names import fold, name_runs, romanize, translit
 
+NOUN_CAPITALISING = frozenset({"de", "lb"})
+"""Languages that capitalise every noun: a capitalised word there is no name ("Ein Brand" is a
+fire, not Russell Brand), so surnames alone link nothing in them."""
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "vi"})
 MIN_FOREIGN_NAME = 3
 """A foreign name shorter than this (folded) links to nothing: "EU", "Li" are too ambiguous."""
 
@@ -113,21 +117,33 @@ def link_foreign_names(
     for (art, start, end), ent_id in mention_entity.items():
         if art in read:
             owners[fold(read[art][start:end])].add(ent_id)
+    surnames: dict[str, set[str]] = defaultdict(set)
     for ent in entities:
         if ent.type == "PERSON" and " " in ent.name:
-            owners[fold(ent.name.split()[-1])].add(ent.id)
+            surname = fold(ent.name.split()[-1]).rstrip(".")
+            if surname not in _NAME_SUFFIXES:
+                surnames[surname].add(ent.id)
+    merged = {k: owners.get(k, set()) | surnames.get(k, set()) for k in {*owners, *surnames}}
+    with_surnames, names_only = _known(merged), _known(owners)
+    out: dict[MentionKey, str] = {}
+    for item in foreign:
+        art, body = item.article.id, item.article.body
+        language = primary(item.language or item.article.language or "")
+        known = names_only if language in NOUN_CAPITALISING else with_surnames
+        for run in name_runs(body, [s.span.start for s in item.sentences]):
+            for start, end, ent_id in _linked_parts(body, run, known):
+                out[(art, start, end)] = ent_id
+    return out
+
+
+def _known(owners: dict[str, set[str]]) -> dict[str, str]:
+    """Folded forms, and their transliteration keys, that name one entity only."""
     spelled: dict[str, set[str]] = defaultdict(set)  # "Vostochny" / "Vostochni"
     for k, ids in owners.items():
         spelled[_spelling(k)] |= ids
     known = {k: next(iter(ids)) for k, ids in owners.items() if len(ids) == 1}
     known |= {k: next(iter(ids)) for k, ids in spelled.items() if len(ids) == 1 and k not in known}
-    out: dict[MentionKey, str] = {}
-    for item in foreign:
-        art, body = item.article.id, item.article.body
-        for run in name_runs(body, [s.span.start for s in item.sentences]):
-            for start, end, ent_id in _linked_parts(body, run, known):
-                out[(art, start, end)] = ent_id
-    return out
+    return known
 
 
 def _linked_parts(

@@ -38,10 +38,16 @@ NAMES: dict[str, str] = {
 """English names of the languages news most often comes in (ISO 639-1); others show as codes."""
 
 
+def primary(language: str) -> str:
+    """The primary language of a tag as inputs write it: "en-US", "EN", "en_GB" -> "en"."""
+    return language.replace("_", "-").split("-")[0].strip().lower()
+
+
 def analysed(language: str | None) -> bool:
     """Whether an article in ``language`` gets the full analysis (no language counts as
-    English: the language stage sets one on every article it sees)."""
-    return language is None or language in ANALYSED_LANGUAGES
+    English: the language stage sets one on every article it sees); a regional tag counts as
+    its language ("en-US" is English)."""
+    return language is None or primary(language) in ANALYSED_LANGUAGES
 
 
 def analysis(language: str | None) -> str:
@@ -51,7 +57,7 @@ def analysis(language: str | None) -> str:
 
 def language_name(code: str) -> str:
     """ "Spanish (es)"; the bare code for a language not in :data:`NAMES`."""
-    name = NAMES.get(code)
+    name = NAMES.get(primary(code))
     return f"{name} ({code})" if name else code
 
 

@@ -51,7 +51,8 @@ _ADJUNCT_WORDS = frozenset({"while", "despite", "though", "although", "whereas"}
 _MISHUNG_DEPS = frozenset({"relcl", "acl", "appos", "conj", "advcl", "ccomp"})
 """Where a parser hangs a sentence-final reporting clause on the noun before it."""
 _TRAILING_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "agent"})
-_PUBLISHING_PREPS = frozenset({"by", "from", "of"})
+_PUBLISHING_PREPS = frozenset({"by", "from"})
+_NOT_ISSUERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 
 
 def extend_over_quotes(span: CharSpan, quoted: list[Quoted]) -> CharSpan:
@@ -399,16 +400,24 @@ def _publisher(obj: Token) -> Token:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return child
         if child.dep_ == "prep" and child.lower_ in _PUBLISHING_PREPS:
-            found = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
-            if found and found[0].lemma_.lower() not in DOCUMENT_NOUNS:
+            found = [g for g in child.children if g.dep_ == "pobj" and _issuer(g)]
+            if found:
                 return found[0]
         if child.dep_ == "acl" and child.tag_ == "VBN":
             for agent in child.children:
                 if agent.dep_ == "agent":
-                    found = [g for g in agent.children if g.dep_ == "pobj"]
+                    found = [g for g in agent.children if g.dep_ == "pobj" and _issuer(g)]
                     if found:
                         return found[0]
     return obj
+
+
+def _issuer(tok: Token) -> bool:
+    """Whether a noun can be who issued a document: not another document, a date or a count
+    ("figures from last year", "a poll of 1,000 voters" name no issuer)."""
+    if tok.pos_ not in ("PROPN", "NOUN") or tok.lemma_.lower() in DOCUMENT_NOUNS:
+        return False
+    return tok.ent_type_ not in _NOT_ISSUERS and not any(c.dep_ == "nummod" for c in tok.children)
 
 
 def find_according(

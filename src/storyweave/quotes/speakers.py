@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .cues import (
     CITING_WORDS,
     COUNTRY_WORDS,
+    DOCUMENT_NOUNS,
     ORG_NOUNS,
     OUTLET_SUFFIXES,
     PERSON_PRONOUNS,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["Speaker", "SpeakerIndex"]
 
 _ORG_LABELS = ("ORG", "GPE", "NORP")
+_PLACE_OR_BODY = frozenset({"GPE", "ORG", "FAC", "LOC", "NORP"})
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 
 
@@ -164,7 +166,8 @@ class SpeakerIndex:
         if orgs and lemma not in UNNAMED_SOURCES:
             return Speaker("org", _outlet_name(_clean_name(orgs[0])))
         if lemma in UNNAMED_SOURCES:
-            if definite and _specific(phrase):  # "the Pottawatomie County emergency manager"
+            if definite and _specific(phrase) and lemma not in DOCUMENT_NOUNS:
+                # "the Pottawatomie County emergency manager" (not "the Gallup poll")
                 return Speaker("role", _bare_phrase(phrase))
             return Speaker("unnamed", None)
         if lemma in ORG_NOUNS:
@@ -217,7 +220,10 @@ def _specific(phrase: Span) -> bool:
     head = phrase.root
     if head.tag_ != "NN":
         return False
-    return any(t.pos_ == "PROPN" and t.i < head.i and t.dep_ != "poss" for t in phrase)
+    return any(
+        t.pos_ == "PROPN" and t.i < head.i and t.dep_ != "poss" and t.ent_type_ in _PLACE_OR_BODY
+        for t in phrase
+    )
 
 
 def _possessor(ent: Span, phrase: Span) -> bool:

@@ -26,6 +26,7 @@ import numpy as np
 
 from storyweave._types import ArticleId
 from storyweave.entities.names import fold, name_runs, romanize
+from storyweave.entities.sources import news_source_name
 from storyweave.model import AnnotatedArticle, Mention, Timex
 from storyweave.nlp.languages import analysed
 
@@ -141,9 +142,14 @@ def name_counts(item: AnnotatedArticle, *, limit: int) -> Counter[str]:
     counts only when it also stands capitalised inside one ("Tenemos ..." does not). The keys
     feed story scoring only; they are shown nowhere as entities."""
     starts = [s.span.start for s in item.sentences]
+    own = item.article.own_start  # a dateline or byline before it credits the copy
     counts: Counter[str] = Counter()
-    for run in name_runs(item.article.body[:limit], starts):
+    for run in name_runs(item.article.body[:limit], [own, *starts]):
+        if run[0][0] < own:
+            continue
         words = [w for _, w in run]
+        if news_source_name(" ".join(words)) is not None:
+            continue  # "EFE", "Reuters" in the text: who carried it, not who is in it
         counts[fold(romanize(" ".join(words)))] += 1
         if len(words) > 1:
             counts[fold(romanize(words[-1]))] += 1  # as a person is keyed, by the last name

@@ -18,6 +18,7 @@ import re
 from typing import Any, Final
 
 from storyweave.model import Span, Timex
+from storyweave.nlp.languages import primary
 
 HEAD_LINES: Final = 3
 """The date line is among the text's first three lines (headline, date line, first sentence)."""
@@ -56,8 +57,14 @@ def dateline_timex(text: str, language: str, *, end: int | None = None) -> Timex
 
 
 def _parse(phrase: str, language: str) -> str | None:
-    try:
-        parsed = _parser().parse(phrase, languages=[language, "en"], settings=_SETTINGS)
-    except (ValueError, KeyError, TypeError, OverflowError):
-        return None  # a language dateparser does not know, or a malformed number
-    return parsed.date().isoformat() if parsed is not None else None
+    """The phrase read in its language first, then in English (each on its own: read together,
+    "06/03/2005" would be taken month first, and a language dateparser does not know would
+    lose the English reading too)."""
+    for languages in ([primary(language)], ["en"]):
+        try:
+            parsed = _parser().parse(phrase, languages=languages, settings=_SETTINGS)
+        except (ValueError, KeyError, TypeError, OverflowError):
+            continue  # a language dateparser does not know, or a malformed number
+        if parsed is not None:
+            return str(parsed.date().isoformat())
+    return None
