@@ -236,3 +236,11 @@ def test_the_checker_runs_on_the_examples_report(examples_report: JSON) -> None:
         for s in found.sentences:
             assert s.repeat_of is None or s.repeat_of < s.index
             assert set(s.claims) <= {c["id"] for c in story["claims"]}
+
+
+def test_a_first_person_possessive_leads_no_brief_sentence() -> None:
+    from storyweave.brief.wording import leading_pronoun
+
+    assert leading_pronoun("Our crew counted 30 houses reduced to rubble.")
+    assert leading_pronoun("My colleague saw the fire.")
+    assert not leading_pronoun("Ourense province was flooded.")

@@ -28,7 +28,7 @@ from ..outlets import source_label
 # Pronouns a sentence may not open with: a reader cannot tell who or what they stand for.
 LEADING_PRONOUNS: Final = frozenset(
     {"he", "she", "they", "it", "we", "i", "you", "this", "these", "those", "that", "his",
-     "her", "their", "its", "them", "him"}
+     "her", "their", "its", "them", "him", "our", "my", "your", "us", "me"}
 )  # fmt: skip
 # Words a brief adds around the articles' words (a closed set, checked like the articles'):
 # "According to RIA Novosti, citing Vladimir Putin, ..."; "Tin Tuc reported: ...".

@@ -459,10 +459,14 @@ def _unique(items: list[Disagreement]) -> tuple[Disagreement, ...]:
 
 
 def _lead(units: Sequence[Unit], ns: Sequence[int]) -> int:
-    """The unit whose wording stands for the claim: the first one in the article's own voice."""
-    for n in ns:
-        if not units[n].chain:
-            return n
+    """The unit whose wording stands for the claim: the first one in the article's own voice and
+    not in its first person ("Our crew counted ..." speaks for one outlet), else the first not
+    in the first person, else the first in the article's own voice."""
+    own = [n for n in ns if not units[n].chain]
+    plain = [n for n in ns if not _FIRST_PERSON & set(units[n].text.casefold().split()[:2])]
+    for pool in ([n for n in own if n in plain], plain, own):
+        if pool:
+            return pool[0]
     return ns[0]
 
 
