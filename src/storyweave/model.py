@@ -293,6 +293,11 @@ class AnnotatedArticle:
     claim_units: Any = None
     layers: set[str] = field(default_factory=_initial_layers)
 
+    @property
+    def article_language(self) -> str | None:
+        """The language the ``language`` stage found, else the one the input declared."""
+        return self.language or self.article.language
+
     def spans(self) -> list[Span]:
         """Every span of every layer (for invariant checks)."""
         out: list[Span] = [s.span for s in self.sentences]

@@ -80,7 +80,7 @@ def claim_units(item: AnnotatedArticle, doc: Any) -> list[Unit]:
         item: the article with its ``sentences`` and ``attributions`` layers.
         doc: the spaCy parse of ``item.article.body``.
     """
-    if not languages.analysed(item.language or item.article.language):
+    if not languages.analysed(item.article_language):
         return []  # cut by English grammar: another language's sentences are not read yet
     body_end = len(item.article.body)
     own = item.article.own_start  # a dateline or byline before it is no claim

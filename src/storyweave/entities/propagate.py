@@ -109,7 +109,7 @@ def link_foreign_names(
     Returns:
         (article, start, end) -> entity id for each linked foreign name.
     """
-    foreign = [i for i in items if not analysed(i.language or i.article.language)]
+    foreign = [i for i in items if not analysed(i.article_language)]
     if not foreign:
         return {}
     read = {i.article.id: i.article.text for i in items if i not in foreign}
@@ -128,7 +128,7 @@ def link_foreign_names(
     out: dict[MentionKey, str] = {}
     for item in foreign:
         art, body = item.article.id, item.article.body
-        language = primary(item.language or item.article.language or "")
+        language = primary(item.article_language or "")
         known = names_only if language in NOUN_CAPITALISING else with_surnames
         for run in name_runs(body, [s.span.start for s in item.sentences]):
             for start, end, ent_id in _linked_parts(body, run, known):

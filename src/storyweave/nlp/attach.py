@@ -70,7 +70,7 @@ def with_docs(
     missing = [n for n, item in enumerate(out) if item.doc is None]
     if missing:
         texts = [out[n].article.body for n in missing]
-        languages = [out[n].language or out[n].article.language for n in missing]
+        languages = [out[n].article_language for n in missing]
         docs = models.parse_bodies(texts, languages, batch_size=PARSE_BATCH)
         for n, doc in zip(missing, docs, strict=True):
             out[n] = dataclasses.replace(out[n], doc=doc)

@@ -97,7 +97,7 @@ def readable_title(story: Story, items: Sequence[AnnotatedArticle]) -> str:
     an analysed member has one (a Spanish report joining an English story does not rename it);
     "" when only foreign members have headlines, so the title comes from the headline fact (the
     foreign headline again only when there is no fact to title it by)."""
-    read = [i for i in items if analysed(i.language or i.article.language)]
+    read = [i for i in items if analysed(i.article_language)]
     foreign = {headline(i) for i in items if i not in read}
     if story.title not in foreign or not read:
         return story.title

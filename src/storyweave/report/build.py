@@ -28,7 +28,7 @@ SCHEMA_ID = "storyweave.report/1"
 
 def language_notes(items: Sequence[AnnotatedArticle]) -> list[str]:
     """The report's note on the articles not analysed for their language, if any."""
-    note = languages.unanalysed_note(i.language or i.article.language for i in items)
+    note = languages.unanalysed_note(i.article_language for i in items)
     return [note] if note else []
 
 
@@ -84,11 +84,7 @@ def build_report(
                 "coverage": story_coverage(
                     [by_id[a].article for a in s.article_ids if a in by_id],
                     duplicates,
-                    {
-                        a: by_id[a].language or by_id[a].article.language
-                        for a in s.article_ids
-                        if a in by_id
-                    },
+                    {a: by_id[a].article_language for a in s.article_ids if a in by_id},
                 ),
             }
             for s in stories

@@ -198,7 +198,7 @@ def extract_features(items: Sequence[AnnotatedArticle], embedder: Embedder) -> l
         article = item.article
         body = article.body
         lead_end = _lead_end(item)
-        if analysed(item.language or article.language):
+        if analysed(item.article_language):
             counts = entity_counts(article.text, item.mentions, limit=len(body))
             lead = entity_counts(article.text, item.mentions, limit=lead_end)
         else:  # no NER reads this language: its names, by capitalisation
