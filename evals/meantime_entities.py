@@ -80,6 +80,15 @@ def shared_data() -> Path:
     return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
+def documents() -> Path | None:
+    """MEANTIME's documents file; None (after printing "skipped: ...") when it is absent."""
+    path = shared_data() / "meantime_multi_dev" / "documents.jsonl"
+    if path.is_file():
+        return path
+    print(f"skipped: {path} not found")
+    return None
+
+
 def detokenise(text: str) -> tuple[str, dict[int, int]]:
     """Undo the tokenisation of ``text``; returns the new text and a map from every token
     boundary (start or end offset) of the old text to the same boundary in the new one."""
@@ -276,9 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--errors", choices=("bare", "storyweave"), help="list one system's errors")
     args = ap.parse_args(argv)
-    path = shared_data() / "meantime_multi_dev" / "documents.jsonl"
-    if not path.exists():
-        print(f"skipped: {path} not found")
+    path = documents()
+    if path is None:
         return 0
     t0 = time.perf_counter()
     docs = load(path)

@@ -37,7 +37,7 @@ from meantime_entities import (
     _group,
     _overlap,
     detokenise,
-    shared_data,
+    documents,
 )
 
 from storyweave.entities import link_entities
@@ -129,9 +129,8 @@ def scores(
 
 
 def main() -> int:
-    path = shared_data() / "meantime_multi_dev" / "documents.jsonl"
-    if not path.is_file():
-        print(f"skipped: {path} not found")
+    path = documents()
+    if path is None:
         return 0
     started = time.monotonic()
     arts, gold = load(path)

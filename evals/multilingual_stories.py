@@ -32,7 +32,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ecb_stories import bcubed
-from meantime_entities import detokenise, shared_data
+from meantime_entities import detokenise, documents
 
 from storyweave.hashing import article_id
 from storyweave.model import AnnotatedArticle, Article
@@ -89,9 +89,8 @@ def _date_line(item: AnnotatedArticle) -> str | None:
 
 
 def main() -> int:
-    path = shared_data() / "meantime_multi_dev" / "documents.jsonl"
-    if not path.is_file():
-        print(f"skipped: {path} not found")
+    path = documents()
+    if path is None:
         return 0
     started = time.monotonic()
     docs = load(path)

@@ -32,13 +32,21 @@ def linked(items: list[AnnotatedArticle]) -> dict[str, str]:
     }
 
 
-def test_foreign_names_link_to_english_entities_only() -> None:
+def annotate_pair(english: str, foreign: str, *, language: str) -> list[AnnotatedArticle]:
+    """An English article and a foreign one through the pipeline; the second is in
+    ``language``."""
     items = (
         Pipeline()
-        .run([make_article(ENGLISH, ref="en.txt"), make_article(SPANISH, ref="es.txt")])
+        .run([make_article(english, ref="en.txt"), make_article(foreign, ref=f"{language}.txt")])
         .articles
     )
-    assert items[1].language == "es" and items[1].mentions == ()
+    assert items[1].language == language
+    return items
+
+
+def test_foreign_names_link_to_english_entities_only() -> None:
+    items = annotate_pair(ENGLISH, SPANISH, language="es")
+    assert items[1].mentions == ()
     english_only = link_entities(items[:1])
     got = linked(items)
     assert got["Olaf Brenner"] == "Olaf Brenner"
@@ -63,12 +71,7 @@ def test_a_name_in_cyrillic_links_to_its_latin_spelling() -> None:
         "Губернатор Иван Петров заявил во вторник, что завод откроется снова. "
         "По словам Петров, работы начнутся весной."
     )
-    items = (
-        Pipeline()
-        .run([make_article(english, ref="en.txt"), make_article(russian, ref="ru.txt")])
-        .articles
-    )
-    assert items[1].language == "ru"
+    items = annotate_pair(english, russian, language="ru")
     got = linked(items)
     assert got["Иван Петров"] == "Ivan Petrov"
     assert got["Петров"] == "Ivan Petrov"
@@ -87,12 +90,7 @@ def test_a_capitalised_german_noun_is_no_surname() -> None:
         "Ein Brand zerstörte am Freitag eine Bäckerei in Hamburg. Der Brand brach in der "
         "Nacht aus, sagte die Feuerwehr."
     )
-    items = (
-        Pipeline()
-        .run([make_article(english, ref="en.txt"), make_article(german, ref="de.txt")])
-        .articles
-    )
-    assert items[1].language == "de"
+    items = annotate_pair(english, german, language="de")
     got = linked(items)
     assert "Brand" not in got
     assert got.get("Hamburg") == "Hamburg"
