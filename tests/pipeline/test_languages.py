@@ -29,25 +29,45 @@ VIETNAMESE = (
 )
 
 
+THAI = "เมื่อวันอังคาร ทางการเมืองเชียงใหม่ระบุว่าพายุทำให้บ้านเรือนเสียหายราว 200 หลัง"
+
+
 def test_another_language_gets_no_english_analysis() -> None:
-    arts = [make_article(SPANISH, ref="es.txt"), make_article(VIETNAMESE, ref="vi.txt")]
+    arts = [
+        make_article(SPANISH, ref="es.txt"),
+        make_article(VIETNAMESE, ref="vi.txt"),
+        make_article(THAI, ref="th.txt"),
+    ]
     items = Pipeline().run(arts).articles
-    assert [i.language for i in items] == ["es", "vi"]
+    assert [i.language for i in items] == ["es", "vi", "th"]
     for item in items:
         assert item.sentences  # split by its own language's rules
-        assert item.mentions == () and item.attributions == () and item.timexes == ()
+        assert item.mentions == ()
         assert item.claim_units is not None and not item.claim_units.units
         assert item.doc is not None and item.doc.text == item.article.body
         assert not item.doc.has_annotation("DEP")  # tokens only: no English parse ran
-        assert analysis(item.language) == "text-only"
+    assert [analysis(i.language) for i in items] == ["partial", "partial", "text-only"]
+    spanish, vietnamese, thai = items
+    # the Spanish quote is found by its marks and "dijo", never by the English parser
+    found = {(a.kind, a.speaker_name) for a in spanish.attributions}
+    # "..., añadió." credits the sentence before it, to a speaker it does not name
+    assert found == {("direct", "Rojas"), ("indirect", "Camila Rojas"), ("indirect", None)}
+    assert vietnamese.attributions == () and thai.attributions == ()
+    # weekdays are read by the language's own names; no date without a publication date
+    assert [(x.value, x.anchored) for x in spanish.timexes] == [("XXXX-XX-XX", False)]
+    assert [x.span.text_in(vietnamese.article.text) for x in vietnamese.timexes] == ["thứ Ba"]
+    assert thai.timexes == ()
 
 
-def test_the_date_line_of_another_language_is_its_one_timex() -> None:
+def test_the_date_line_of_another_language_anchors_its_body() -> None:
     text = "Cierra el puerto de Valparaíso\n3 de febrero de 2025\n" + SPANISH
     (item,) = Pipeline().run([make_article(text, ref="es-dated.txt")]).articles
     assert item.language == "es"
-    assert [(x.type, x.value) for x in item.timexes] == [("DATE", "2025-02-03")]
-    assert item.mentions == () and item.attributions == ()
+    # Monday 3 February: "anunció el martes" is the Tuesday before
+    assert [(x.type, x.value) for x in item.timexes] == [
+        ("DATE", "2025-02-03"), ("DATE", "2025-01-28"),
+    ]  # fmt: skip
+    assert item.mentions == ()
 
 
 def test_a_short_english_line_of_uncertain_language_is_read_as_english() -> None:
@@ -60,10 +80,10 @@ def test_a_short_english_line_of_uncertain_language_is_read_as_english() -> None
 
 def test_the_note_names_each_language() -> None:
     assert unanalysed_note(["en", "en"]) is None
-    note = unanalysed_note(["en", "es", "es", "vi"])
+    note = unanalysed_note(["en", "es", "es", "vi", "th"])
     assert note is not None
-    assert note.startswith("2 articles in Spanish (es) and 1 in Vietnamese (vi) were stored")
-    assert "read in English only" in note
+    assert note.startswith("2 articles in Spanish (es) and 1 in Vietnamese (vi) were read in part")
+    assert "1 article in Thai (th) was stored" in note and "read in English only" in note
 
 
 def test_a_foreign_article_leaves_the_english_story_as_it_was(tmp_path: Path) -> None:
@@ -101,7 +121,7 @@ def test_a_foreign_article_leaves_the_english_story_as_it_was(tmp_path: Path) ->
         e["name"] for e in alone["entities"]
     )
     rows = {a["ref"].split(":")[-1]: a for a in mixed["articles"]}
-    assert [a["analysis"] for a in mixed["articles"] if a["language"] == "es"] == ["text-only"]
+    assert [a["analysis"] for a in mixed["articles"] if a["language"] == "es"] == ["partial"]
     assert all(a["analysis"] == "full" for a in alone["articles"])
     assert any("Spanish (es)" in n for n in mixed["notes"])
     assert not any("Spanish" in n for n in alone["notes"])

@@ -244,8 +244,8 @@ def test_a_planned_timeline_entry_says_so(client: TestClient) -> None:
     assert html.count('<i class="planned">(planned)</i>') == 1
 
 
-def test_an_article_in_another_language_is_marked_not_analysed(tmp_path: Path) -> None:
-    """A Spanish report of the seed meeting sits in the seed story, marked "not analysed",
+def test_an_article_in_another_language_is_marked_read_in_part(tmp_path: Path) -> None:
+    """A Spanish report of the seed meeting sits in the seed story, marked "read in part",
     and its text stays text."""
     source = tmp_path / "mixed.jsonl"
     rows = [json.loads(line) for line in SEEDS.read_text(encoding="utf-8").splitlines() if line]
@@ -268,7 +268,8 @@ def test_an_article_in_another_language_is_marked_not_analysed(tmp_path: Path) -
     with TestClient(create_app(db)) as c:
         sid = story_id_of(c, "es-1")
         html = c.get(f"/stories/{sid}", headers=HTML).text
-        assert html.count(">not analysed</span>") == 2  # the articles table and the article
+        assert html.count(">read in part</span>") == 2  # the articles table and the article
+        assert ">not analysed</span>" not in html
         assert "<script>" not in html and "&lt;script&gt;" in html
         assert "El Diario &lt;b&gt;" in html
         assert "North Korean leader Kim Jong Un" in html  # the English title stays

@@ -104,3 +104,40 @@ at most 0.38 (dev)."""
 
 CORROBORATION: Final = 2
 """Independent origins needed for "corroborated"."""
+
+# -- other languages (crosslingual.py) -------------------------------------------------------
+# Cosines of multilingual-e5-small (query prefix), whose scale is its own: unrelated text sits at
+# 0.7-0.8. Measured by evals/crosslingual_claims.py --sweep on MEANTIME dev (es/it/nl sentences
+# that state a figure against the English units of their story) and on the independently written
+# report pairs of tests/stories/fixtures/multilingual.jsonl.
+
+CROSS_ALIGN: Final = 0.86
+"""A foreign sentence and an English unit state one claim from this cosine when the figures
+agree (the figures decide; the cosine keeps a same figure of another fact apart)."""
+
+CROSS_CONFLICT: Final = 0.88
+"""The most alike English unit is disputed by a foreign sentence's other figure from this
+cosine (a disagreement must rest on a pair that is plainly the same statement)."""
+
+CROSS_CLAUSE: Final = 0.85
+"""... and the foreign clause stands this close to the disputed English unit itself."""
+
+DISPUTE_RATIO: Final = 4.0
+"""Two figures further apart than this factor count different things, not one thing reported
+two ways (a death toll of 12 against 14, or 4 against 11 a day later, is one count)."""
+
+CLAUSE_MARGIN: Final = 0.02
+"""A foreign clause gives one figure of an English sentence that states several ("12 dead and
+80 injured") when its cosine to that figure's unit beats the sentence's other figures by this."""
+
+TRANSLATED_SENTENCE: Final = 0.88
+TRANSLATED_SHARE: Final = 0.8
+TRANSLATED_LEAD: Final = 5
+"""A foreign article translates an English one when this share of its first
+:data:`TRANSLATED_LEAD` sentences follow the English ones in order, each at this cosine, and
+every figure it writes is the English one's. MEANTIME dev (30 English articles, their 90
+es/it/nl translations; evals/crosslingual_claims.py prints the count): at 0.88 and
+0.8, 90/90 translations are found, 0/90 pairings with another article of the story, and 0/10
+of the independently written same-event pairs of tests/stories/fixtures (whose sentences sit at
+0.84-0.91: at 0.84 all ten would pass, so similarity alone cannot be the test). A freer
+translation than MEANTIME's (sentences under 0.88) counts as a report of its own."""

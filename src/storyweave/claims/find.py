@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from storyweave.entities.linking import EntityLinking, MentionKey
+from storyweave.entities.names import fold
 from storyweave.model import AnnotatedArticle, Article, Duplicate, Mention
 from storyweave.nlp.attach import docs_for
 
@@ -49,6 +50,8 @@ from .conflict import (
     polarity,
     shared_participants,
 )
+from .crosslingual import Embed as MultilingualEmbed
+from .crosslingual import foreign_units, match_foreign, translated_pairs
 from .numbers import written_noun
 from .origins import OriginIndex, Report
 from .slots import Slots, linked_mentions, read_slots
@@ -79,6 +82,7 @@ def find_claims(
     duplicates: Sequence[Duplicate] = (),
     embed: Embed | None = None,
     nli: Nli | None = None,
+    multilingual: MultilingualEmbed | None = None,
 ) -> list[Claim]:
     """The claims of one story, in the order their first evidence appears.
 
@@ -90,6 +94,9 @@ def find_claims(
         embed: optional sentence embedder (texts -> unit rows); lexical similarity otherwise.
             The items' stored vectors stand in for it where they are its model's.
         nli: optional local NLI model; a "contradiction" between aligned units is a conflict.
+        multilingual: the embedder that aligns the figure sentences of articles in a language
+            read in part with the English units (:mod:`.crosslingual`); without it (the model
+            not installed) those articles state no claims.
 
     DOCS: docs/stages/claims.md
     """
@@ -105,19 +112,61 @@ def find_claims(
         for unit in units_of(item, doc):  # the stored units when current, else cut now
             story.units.append(unit)
             story.slots.append(read_slots(item, doc, unit, mentions))
-    if not story.units:
+    foreign = [fu for item in items for fu in foreign_units(item)] if multilingual else []
+    if not story.units and not foreign:
         return []
-    if embed is not None:
+    if embed is not None and story.units:
         story.slots = same_things(story.slots, embed)
     reps, rep_of = _collapse_same_wording(
         story.units, story.slots, {i.article.id: i.article.text for i in items}
     )
-    groups, clashes, related = _align(story, reps, embed=embed, nli=nli)
+    if story.units:
+        groups, clashes, related = _align(story, reps, embed=embed, nli=nli)
+    else:
+        groups, clashes, related = {}, [], []
+    translated: list[tuple[str, str, float]] = []
+    if foreign and multilingual is not None:
+        _add_foreign(story, foreign, multilingual, groups, clashes, rep_of)
+        translated = translated_pairs(items, multilingual)
     members: dict[int, list[int]] = defaultdict(list)
     for n, rep in enumerate(rep_of):
         members[groups[rep]].append(n)
-    index = OriginIndex([i.article for i in items], duplicates)
+    index = OriginIndex([i.article for i in items], duplicates, translated=translated)
     return _claims(story, members, clashes, groups, index, related)
+
+
+def _add_foreign(
+    story: _Story,
+    foreign: Sequence[tuple[Unit, Slots]],
+    multilingual: MultilingualEmbed,
+    groups: dict[int, int],
+    clashes: list[tuple[int, int, SlotClash]],
+    rep_of: list[int],
+) -> None:
+    """Add the foreign units to the story: into the claim of the English unit they support, as
+    a claim of their own disagreeing with it, or as a claim of their own (:mod:`.crosslingual`)."""
+    english = list(zip(story.units, story.slots, strict=True))
+    published = {aid: a.published for aid, a in story.articles.items()}
+    sentences = {
+        (i.article.id, s.index): s.span.text_in(i.article.text)
+        for i in story.items
+        for s in i.sentences
+    }
+    spoken = {i.article.id: i.article_language or "" for i in story.items}
+    matches = match_foreign(english, foreign, multilingual, published, sentences, spoken)
+    speakers = {fold(u.speaker): u for u in story.units if u.speaker}
+    for match, (unit, slots) in zip(matches, foreign, strict=True):
+        known = speakers.get(fold(unit.speaker)) if unit.speaker else None
+        if known is not None:  # "según la agencia AFAD" relays the English units' AFAD
+            unit = dataclasses.replace(unit, speaker=known.speaker, speaker_type=known.speaker_type)
+        n = len(story.units)
+        story.units.append(unit)
+        story.slots.append(slots)
+        rep_of.append(n)
+        target = rep_of[match.english] if match.english is not None else None
+        groups[n] = groups[target] if target is not None and match.clash is None else n
+        if target is not None and match.clash is not None:
+            clashes.append((target, n, match.clash))
 
 
 def same_things(slots: list[Slots], embed: Embed) -> list[Slots]:
@@ -459,15 +508,18 @@ def _unique(items: list[Disagreement]) -> tuple[Disagreement, ...]:
 
 
 def _lead(units: Sequence[Unit], ns: Sequence[int]) -> int:
-    """The unit whose wording stands for the claim: the first one in the article's own voice and
-    not in its first person ("Our crew counted ..." speaks for one outlet), else the first not
-    in the first person, else the first in the article's own voice."""
-    own = [n for n in ns if not units[n].chain]
-    plain = [n for n in ns if not _FIRST_PERSON & set(units[n].text.casefold().split()[:2])]
+    """The unit whose wording stands for the claim: an English one when it has one (a foreign
+    sentence supporting it is shown as its evidence), and of those the first one in the
+    article's own voice and not in its first person ("Our crew counted ..." speaks for one
+    outlet), else the first not in the first person, else the first in the article's own
+    voice."""
+    read = [n for n in ns if units[n].tokens] or list(ns)  # an English wording before a foreign
+    own = [n for n in read if not units[n].chain]
+    plain = [n for n in read if not _FIRST_PERSON & set(units[n].text.casefold().split()[:2])]
     for pool in ([n for n in own if n in plain], plain, own):
         if pool:
             return pool[0]
-    return ns[0]
+    return read[0]
 
 
 def _dated(story: _Story, group: int, members: Mapping[int, list[int]]) -> str:

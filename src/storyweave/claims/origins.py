@@ -73,7 +73,13 @@ class _UnionFind:
 class OriginIndex:
     """Which articles share an origin, from duplicates and outlets; built once per story."""
 
-    def __init__(self, articles: Sequence[Article], duplicates: Iterable[Duplicate] = ()) -> None:
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        duplicates: Iterable[Duplicate] = (),
+        *,
+        translated: Iterable[tuple[ArticleId, ArticleId, float]] = (),
+    ) -> None:
         self._articles = {a.id: a for a in articles}
         uf = _UnionFind()
         for a in articles:
@@ -88,6 +94,12 @@ class OriginIndex:
         """(later article, earlier article, shared wording): rewrites and copies, one origin."""
         for later, earlier, _ in self.derived:
             uf.union(f"article:{later}", f"article:{earlier}")
+        self.translated = [
+            t for t in translated if t[0] in self._articles and t[1] in self._articles
+        ]
+        """(foreign article, English article it translates, share of its lead matched)."""
+        for foreign, english, _ in self.translated:
+            uf.union(f"article:{foreign}", f"article:{english}")
         self._uf = uf
 
     def keys(self, report: Report, speakers: Mapping[str, str] | None = None) -> set[str]:
@@ -144,6 +156,12 @@ class OriginIndex:
                 label += (
                     f" (likely derived: {self._name(later)} repeats {self._name(earlier)}'s"
                     f" wording, {share:.0%} of word triples shared)"
+                )
+        for foreign, english, share in self.translated:
+            if foreign in inside and english in inside:
+                label += (
+                    f" (likely translated: {self._name(foreign)} renders {self._name(english)}'s"
+                    f" report, {share:.0%} of its lead sentence by sentence)"
                 )
         speaking = {r.article for r in reports if r.speaker}
         relayed = tuple(speakers) if len(speaking) > 1 else ()

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 
 from storyweave._types import JSON
 from storyweave.model import AnnotatedArticle, Duplicate
+from storyweave.nlp import languages
+from storyweave.nlp.multilingual import default_multilingual
 
 from .align import Embed
 from .find import find_claims
@@ -23,17 +25,23 @@ def story_claims(
     """The report rows of one story's claims.
 
     Stored mentions carry their entity ids, so no linking is needed; when none does
-    (articles straight from the pipeline), the articles are linked here.
+    (articles straight from the pipeline), the articles are linked here. A story with an
+    article in a language read in part aligns its figures with the multilingual embedder.
     """
     if not items:
         return []
+    foreign = any(languages.read_in_part(i.article_language) for i in items)
+    multilingual = default_multilingual() if foreign else None
     linked = any(m.entity_id for item in items for m in item.mentions)
     if linked:
-        return [
-            c.to_json() for c in find_claims(items, entities={}, duplicates=duplicates, embed=embed)
-        ]
+        found = find_claims(
+            items, entities={}, duplicates=duplicates, embed=embed, multilingual=multilingual
+        )
+        return [c.to_json() for c in found]
     from storyweave.entities import link_entities
 
     links = link_entities(items)
-    claims = find_claims(items, entities=links, duplicates=duplicates, embed=embed)
+    claims = find_claims(
+        items, entities=links, duplicates=duplicates, embed=embed, multilingual=multilingual
+    )
     return [c.to_json() for c in claims]

@@ -1,0 +1,194 @@
+"""Claims across languages: do the figures of a foreign report join the English claims that
+state them, and dispute only what they contradict? (issue 20)
+
+MEANTIME dev (``../shared/data/meantime_multi_dev``; "skipped: ..." when absent): each Spanish,
+Italian or Dutch translation is put in one story with its English original and the next English
+article of its corpus (a report of another event, with figures of its own). A foreign figure
+unit is *expected* to join a claim of its original when one English unit of the original states
+all its figures, agreeing (the translation says the same). Printed per language:
+
+- joined: expected units that joined a claim of the original (recall of support);
+- wrong: units that joined or disputed a claim of the other article (precision);
+- disputed: units flagged as disagreeing with their original (a translation disagrees with
+  nothing: each is a false conflict);
+- translated: translations found to be translations (one origin with their original).
+
+Then the independently written report pairs of ``tests/stories/fixtures/multilingual.jsonl``
+(other figures, other wording): every support and dispute link is printed, to read.
+
+``--sweep`` prints the figures for other thresholds (``CROSS_ALIGN``, ``CROSS_CONFLICT``).
+
+Usage: python evals/crosslingual_claims.py [--sweep] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from meantime_entities import documents
+from multilingual_stories import FIXTURES, articles, load
+
+from storyweave.claims import crosslingual
+from storyweave.claims.find import find_claims
+from storyweave.entities import link_entities
+from storyweave.model import AnnotatedArticle, Article
+from storyweave.nlp.multilingual import multilingual_embed
+from storyweave.pipeline import Pipeline
+from storyweave.stories.embed import default_embedder
+
+LANGUAGES = ("es", "it", "nl")
+VERBOSE = False
+
+
+def _claims(items: Sequence[AnnotatedArticle], embed: Any) -> list[Any]:
+    return find_claims(
+        items, entities=link_entities(items), embed=embed, multilingual=multilingual_embed
+    )
+
+
+def _expected(original: AnnotatedArticle, translation: AnnotatedArticle) -> set[int]:
+    """Span starts of the translation's figure units that the original states, agreeing."""
+    english = [s for u, s in _english_units(original) if s.quantities and s.modality == "asserted"]
+    out = set()
+    for u, s in crosslingual.foreign_units(translation):
+        if any(crosslingual._states_all(e, s) for e in english):
+            out.add(u.span.start)
+    return out
+
+
+def _english_units(item: AnnotatedArticle) -> list[Any]:
+    from storyweave.claims.slots import linked_mentions, read_slots
+    from storyweave.claims.stored import units_of
+    from storyweave.nlp.attach import docs_for
+
+    (doc,) = docs_for([item])
+    mentions = linked_mentions(item, doc, lambda a, m: m.entity_id)
+    return [(u, read_slots(item, doc, u, mentions)) for u in units_of(item, doc)]
+
+
+def measure(
+    items: dict[str, AnnotatedArticle], docs: Sequence[dict[str, Any]], embed: Any, limit: int
+) -> dict[str, tuple[int, int, int, int, int, int]]:
+    english = [d for d in docs if d["lang"] == "en"]
+    by_corpus: dict[str, list[str]] = {}
+    for d in english:
+        by_corpus.setdefault(d["corpus"], []).append(d["doc_id"])
+    out = {}
+    for lang in LANGUAGES:
+        expected = joined = wrong = disputed = translated = total = 0
+        for d in [d for d in docs if d["lang"] == lang][:limit]:
+            original = items[f"en_{d['english_doc_id']}"]
+            peers = by_corpus[d["corpus"]]
+            other = items[peers[(peers.index(original.article.ref) + 1) % len(peers)]]
+            tr = items[d["doc_id"]]
+            want = _expected(original, tr)
+            claims = _claims([original, other, tr], embed)
+            total += 1
+            for c in claims:
+                mine = [e for e in c.evidence if e.article == tr.article.id]
+                if not mine:
+                    continue
+                arts = {e.article for e in c.evidence} - {tr.article.id}
+                for e in mine:
+                    if arts == {original.article.id} and e.span.start in want:
+                        joined += 1
+                    elif arts & {other.article.id}:
+                        wrong += 1
+                if c.disagreements:
+                    theirs = {d2.claim for d2 in c.disagreements}
+                    against = [x for x in claims if x.id in theirs]
+                    for x in against:
+                        if {e.article for e in x.evidence} & {other.article.id}:
+                            wrong += len(mine)
+                        elif {e.article for e in x.evidence} & {original.article.id}:
+                            disputed += len(mine)
+                            if VERBOSE:
+                                print(f"  disputed {tr.article.ref}: {[e.text for e in mine]}"
+                                      f" vs {x.evidence[0].text!r}")  # fmt: skip
+            expected += len(want)
+            pairs = crosslingual.translated_pairs([original, other, tr], multilingual_embed)
+            translated += any(p[0] == tr.article.id and p[1] == original.article.id for p in pairs)
+        out[lang] = (expected, joined, wrong, disputed, translated, total)
+    return out
+
+
+def fixtures(embed: Any) -> None:
+    rows = [json.loads(line) for line in FIXTURES.read_text(encoding="utf-8").splitlines()]
+    arts = [
+        Article(id=f"fx-{r['id']}", text=r["title"] + "\n" + r["text"], ref=r["id"],
+                title=r["title"], published=None, language=r["lang"])
+        for r in rows
+    ]  # fmt: skip
+    items = {i.article.ref: i for i in Pipeline().run(arts).articles}
+    events: dict[str, list[str]] = {}
+    for r in rows:
+        events.setdefault(r["event"], []).append(r["id"])
+    support = dispute = 0
+    for event, ids in events.items():
+        if len(ids) < 2:
+            continue
+        group = [items[i] for i in ids]
+        claims = _claims(group, embed)
+        for c in claims:
+            langs = {items_by_id(group)[e.article] for e in c.evidence}
+            if len(langs) > 1:
+                support += 1
+                print(f"  support  {event}: " + " | ".join(e.text for e in c.evidence))
+            for d in c.disagreements:
+                dispute += 1
+                print(f"  dispute  {event}: {d.mine!r} vs {d.theirs!r}")
+    print(f"fixtures: {support} cross-language supports, {dispute} disputes (both sides count)")
+
+
+def items_by_id(items: Sequence[AnnotatedArticle]) -> dict[str, str]:
+    return {i.article.id: i.language or "" for i in items}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sweep", action="store_true")
+    ap.add_argument("--limit", type=int, default=60)
+    ap.add_argument("-v", action="store_true", help="print each dispute found in MEANTIME")
+    args = ap.parse_args()
+    global VERBOSE
+    VERBOSE = args.v
+    path = documents()
+    if path is None:
+        return 0
+    started = time.monotonic()
+    docs = load(path)
+    items = {i.article.ref: i for i in Pipeline().run(articles(docs)).articles}
+    embed = default_embedder().embed
+    c = crosslingual
+    settings = [(c.CROSS_ALIGN, c.CROSS_CONFLICT, c.CROSS_CLAUSE)]
+    if args.sweep:
+        settings += [(0.84, 0.88, 0.85), (0.88, 0.88, 0.85), (0.86, 0.86, 0.85)]
+        settings += [(0.86, 0.88, 0.82), (0.86, 0.88, 0.80), (0.86, 0.9, 0.85)]
+    print(f"{'align':>5} {'confl':>5} {'claus':>5} {'lang':4} {'expected':>8} {'joined':>6}"
+          f" {'wrong':>5} {'disputed':>8} {'translated':>10}")  # fmt: skip
+    for align, conflict, clause in settings:
+        c.CROSS_ALIGN, c.CROSS_CONFLICT, c.CROSS_CLAUSE = align, conflict, clause
+        for lang, (exp, joined, wrong, disputed, tr, total) in measure(
+            items, docs, embed, args.limit
+        ).items():
+            print(f"{align:5.2f} {conflict:5.2f} {clause:5.2f} {lang:4} {exp:8} {joined:6}"
+                  f" {wrong:5} {disputed:8} {tr:>5}/{total}")  # fmt: skip
+        if args.sweep:
+            fixtures(embed)
+    c.CROSS_ALIGN, c.CROSS_CONFLICT, c.CROSS_CLAUSE = settings[0]
+    if not args.sweep:
+        fixtures(embed)
+    print(f"({time.monotonic() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
