@@ -15,7 +15,7 @@ documents whose date line (the text's first line: "March 01, 2008", "20 de novie
 2004", "24-Nov-04") is read as the document's date (``dct``). The headline is the title; English
 text is detokenised (``meantime_entities.detokenise``).
 
-Usage: python evals/multilingual_stories.py
+Usage: python evals/multilingual_stories.py [--no-cross]
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from meantime_entities import detokenise, documents
 from storyweave.hashing import article_id
 from storyweave.model import AnnotatedArticle, Article
 from storyweave.pipeline import Pipeline
+from storyweave.stories import cross_language
 from storyweave.stories.cluster import StoryClusterer
 from storyweave.stories.embed import default_embedder
 from storyweave.stories.features import extract_features
@@ -44,6 +45,8 @@ from storyweave.stories.index import StoryIndex
 from storyweave.stories.state import MemoryClusterState
 
 LANGUAGES = ("es", "it", "nl")
+CROSS = "--no-cross" not in sys.argv
+"""With ``--no-cross`` the multilingual join (stories/crosslang.py) is off: the figures before."""
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -74,6 +77,7 @@ def partition(items: Sequence[AnnotatedArticle], embedder: Any) -> dict[str, str
     """Article ref -> story, clustered as one batch by the product's clusterer."""
     feats = extract_features(items, embedder)
     clusterer = StoryClusterer(MemoryClusterState(), StoryIndex(feats[0].vector.shape[0], "eval"))
+    clusterer.cross = cross_language(items) if CROSS else None
     clusterer.add(feats)
     ref = {i.article.id: i.article.ref for i in items}
     return {ref[a]: s for s, arts in clusterer.partition().items() for a in arts}

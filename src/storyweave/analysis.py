@@ -15,6 +15,7 @@ from typing import Protocol
 from ._types import ArticleId
 from .config import Settings
 from .entities import link_entities
+from .errors import NotFound
 from .faults import checkpoint
 from .ingest import IngestOptions, read_inputs
 from .ingest.draft import Draft
@@ -188,8 +189,9 @@ def _form_stories(article_ids: Sequence[ArticleId], *, store: SQLStore) -> list[
     store's folder, saved after the commit (:mod:`.stories.cache`).
     """
     from .storage.clusters import cluster_state, placed
-    from .stories import default_embedder, extract_features
+    from .stories import cross_language, default_embedder, extract_features
     from .stories.cache import open_stored, save_index
+    from .stories.features import lead_text
 
     wanted = list(dict.fromkeys(article_ids))
     done = placed(store, wanted)
@@ -201,6 +203,15 @@ def _form_stories(article_ids: Sequence[ArticleId], *, store: SQLStore) -> list[
     folder = store.sidecar_dir("stories")
     with cluster_state(store) as state:
         clusterer = open_stored(state, folder, dim=embedder.dim, model_id=embedder.model_id)
+
+        def lead_of(aid: ArticleId) -> tuple[str, str | None] | None:
+            try:
+                item = store.annotated(aid)
+            except NotFound:
+                return None
+            return lead_text(item), item.article_language
+
+        clusterer.cross = cross_language(todo, lead_of)
         changed = {a.story_id for a in clusterer.add(feats)}
         if state.imported:  # an earlier version's folder may hold stories the database lacks
             changed |= {sid for aid in wanted if (sid := state.story_of(aid))}

@@ -12,6 +12,7 @@ DOCS: docs/stages/languages.md
 
 from __future__ import annotations
 
+import functools
 from typing import Final
 
 from storyweave.nlp.languages import READ_LANGUAGES, primary
@@ -331,3 +332,18 @@ HONORIFICS: Final[dict[str, frozenset[str]]] = {
 }  # fmt: skip
 """Words that put a person's name after them ("bà Nguyễn Thị Hương", "M. Dupont"): in
 Vietnamese, where titles are capitalised too, the surest mark of who a person is."""
+
+
+@functools.lru_cache(maxsize=16)
+def calendar_words(language: str | None) -> frozenset[str]:
+    """The month and weekday words of ``language``, folded ("martes", "oktober"): a capitalised
+    one is a date, not a name. Vietnamese names its weekdays by number ("thứ Ba", "thứ Năm"),
+    words that are parts of names too ("Việt Nam"): they are told by the "thứ" before them, not
+    listed here."""
+    from storyweave.entities.names import fold
+
+    lang = primary(language or "")
+    if lang == "vi":
+        return frozenset()
+    forms = [*MONTH_NAMES.get(lang, ()), *WEEKDAYS.get(lang, ())]
+    return frozenset(fold(f) for entry in forms for f in entry.split("|") if " " not in f)

@@ -14,9 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from storyweave._types import ArticleId
 from storyweave.model import AnnotatedArticle
+from storyweave.nlp.languages import analysed
+from storyweave.nlp.multilingual import default_multilingual
 
 from .cluster import Assignment, StoryClusterer, story_id_for
+from .crosslang import CrossLanguage, LeadOf
 from .embed import Embedder, HashingEmbedder, MiniLMEmbedder, default_embedder
 from .features import StoryFeatures, extract_features
 from .index import StoryIndex
@@ -39,6 +43,7 @@ __all__ = [
     "StoryIndex",
     "StoryRecord",
     "add_articles",
+    "cross_language",
     "default_embedder",
     "extract_features",
     "open_clusterer",
@@ -76,4 +81,24 @@ def add_articles(
     if not items:
         return []
     feats = extract_features(items, embedder or default_embedder())
+    if clusterer.cross is None:
+        clusterer.cross = cross_language(items)
     return clusterer.add(feats)
+
+
+def cross_language(
+    items: Sequence[AnnotatedArticle], lead_of: LeadOf | None = None
+) -> CrossLanguage | None:
+    """The cross-language join (:mod:`.crosslang`) when ``items`` hold an article not in
+    English and the multilingual model is installed, else None. ``lead_of`` finds the leads of
+    articles placed earlier (a store's); the batch's own are remembered as they are placed."""
+    if all(analysed(i.article_language) for i in items):
+        return None
+    embed = default_multilingual()
+    if embed is None:
+        return None
+    return CrossLanguage(embed, lead_of or _unknown)
+
+
+def _unknown(article_id: ArticleId) -> tuple[str, str | None] | None:
+    return None

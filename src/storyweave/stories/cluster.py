@@ -31,7 +31,16 @@ import numpy as np
 from storyweave._types import ArticleId, StoryId
 from storyweave.errors import NotFound
 from storyweave.model import Story
+from storyweave.nlp import languages
 
+from .crosslang import (
+    CROSS_DAYS,
+    CROSS_MEMBERS,
+    CrossLanguage,
+    best_cosine,
+    join_bar,
+    names_meet,
+)
 from .features import StoryFeatures
 from .index import Neighbours, StoryIndex
 from .score import (
@@ -131,6 +140,9 @@ class StoryClusterer:
         self.state = state
         self.index = index
         self.options = options or ClusterOptions()
+        self.cross: CrossLanguage | None = None
+        """Set to offer new foreign-only stories to English ones by the multilingual
+        embedding (:mod:`.crosslang`); None: the story score alone places them."""
 
     # -- public API ----------------------------------------------------------------------
 
@@ -243,7 +255,10 @@ class StoryClusterer:
         ]
         batch_gid = {key: i for i, key in enumerate(keys)}
         story_gid: dict[StoryId, int] = {}
+        far: dict[int, set[int]] = {}  # a foreign article's nearest stories, however far
         for i, neighbours in enumerate(found):
+            if self.cross is not None and not languages.analysed(batch[i].language):
+                far[i] = self._far_candidates(i, neighbours, batch_gid, groups, story_gid)
             kept = 0
             for key, cosine in neighbours:
                 if kept >= opts.neighbours or cosine < opts.min_cosine:
@@ -257,6 +272,8 @@ class StoryClusterer:
                 groups[i].neighbours.add(other)
                 groups[other].neighbours.add(i)
         parent = list(range(len(groups)))
+        if self.cross is not None:  # first, so a foreign report meets the English ones alone
+            self._join_across_languages(batch, groups, parent, self.cross, far)
         self._agglomerate(groups, parent)
         merged = self._commit(batch, keys, (evecs, tvecs), groups, seq)
         out: dict[ArticleId, Assignment] = {}
@@ -269,6 +286,98 @@ class StoryClusterer:
                     member, story, vectors[i], found[i], merged=merged.get(story.id, ())
                 )
         return out
+
+    def _far_candidates(
+        self,
+        i: int,
+        neighbours: Neighbours,
+        batch_gid: dict[int, int],
+        groups: list[_Group],
+        story_gid: dict[StoryId, int],
+    ) -> set[int]:
+        """The groups of a foreign article's :data:`ClusterOptions.neighbours` nearest articles
+        by MiniLM, below its cosine floor too: MiniLM reads another language poorly (an
+        independent Vietnamese report of an English story's event sits at 0.12)."""
+        out: set[int] = set()
+        for key, _ in neighbours:
+            if len(out) >= self.options.neighbours:
+                break
+            other = batch_gid.get(key)
+            if other is None:
+                other = self._load_story_group(key, groups, story_gid)
+            if other is not None and other != i and not self._dormant(groups[i], groups[other]):
+                out.add(other)
+        return out
+
+    def _join_across_languages(
+        self,
+        batch: list[StoryFeatures],
+        groups: list[_Group],
+        parent: list[int],
+        cross: CrossLanguage,
+        far: dict[int, set[int]],
+    ) -> None:
+        """Before the agglomeration, offer each foreign article of the batch to the English
+        stories and articles among its nearest, by the multilingual lead embedding
+        (:mod:`.crosslang`): on its own, before two foreign reports that are alike only by
+        their language's words (MiniLM reads it poorly) can form a story of their own."""
+        for f in batch:
+            cross.remember(f.article_id, f.lead, f.language)
+        names = {g.gid: set(g.entity_sum) for g in groups}  # before any join of this pass
+        for group in groups:
+            if not group.alive or group.story_id is not None or not group.articles:
+                continue
+            members = [batch[i] for i in group.articles]
+            if any(languages.analysed(f.language) for f in members):
+                continue
+            foreign = cross.vectors(f.article_id for f in members)
+            if len(foreign) < len(members):
+                continue
+            bar = max(join_bar(f.language) for f in members)
+            best: tuple[float, int] | None = None
+            near = group.neighbours.union(*(far.get(i, set()) for i in group.articles))
+            for other in sorted({_find(parent, n) for n in near} - {group.gid}):
+                cand = groups[other]
+                if not cand.alive or not names_meet(names[group.gid], names[cand.gid]):
+                    continue
+                english = cross.vectors(self._english_near(cand, batch, members, cross))
+                # every foreign member must match: a group of two foreign reports of
+                # different events (alike by their language's words) joins neither's story
+                score = min(best_cosine({a: v}, english) for a, v in foreign.items())
+                if score >= bar and (best is None or score > best[0]):
+                    best = (score, other)
+            if best is not None:
+                keep, gone = _survivor(groups[best[1]], group)
+                _merge_into(keep, gone, best[0])
+                parent[gone.gid] = keep.gid
+                keep.neighbours = {_find(parent, n) for n in keep.neighbours | gone.neighbours}
+                keep.neighbours -= {keep.gid, gone.gid}
+                for n in keep.neighbours:
+                    groups[n].neighbours.add(keep.gid)
+
+    def _english_near(
+        self,
+        cand: _Group,
+        batch: list[StoryFeatures],
+        foreign: list[StoryFeatures],
+        cross: CrossLanguage,
+    ) -> list[ArticleId]:
+        """The English members of ``cand`` published within :data:`CROSS_DAYS` of a foreign
+        article (nearest in date first, at most :data:`CROSS_MEMBERS`)."""
+        dated: list[tuple[ArticleId, dt.date | None]] = [
+            (batch[i].article_id, batch[i].date) for i in cand.articles
+        ]
+        if cand.story_id is not None:
+            dated += [(m.article_id, m.date) for m in self.state.members(cand.story_id)]
+        days = [f.date for f in foreign if f.date is not None]
+        near: list[tuple[int, ArticleId]] = []
+        for aid, day in dated:
+            if day is None or not days:
+                continue
+            gap = min(abs((day - d).days) for d in days)
+            if gap <= CROSS_DAYS and cross.english(aid):
+                near.append((gap, aid))
+        return [aid for _, aid in sorted(near)[:CROSS_MEMBERS]]
 
     def _load_story_group(
         self, key: int, groups: list[_Group], story_gid: dict[StoryId, int]

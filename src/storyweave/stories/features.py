@@ -27,8 +27,9 @@ import numpy as np
 from storyweave._types import ArticleId
 from storyweave.entities.names import fold, name_runs, romanize
 from storyweave.entities.sources import news_source_name
+from storyweave.foreign.lexicon import calendar_words
 from storyweave.model import AnnotatedArticle, Mention, Timex
-from storyweave.nlp.languages import analysed
+from storyweave.nlp.languages import analysed, primary
 
 from .embed import Embedder, Vectors
 
@@ -45,6 +46,8 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z][a-z0-9'’-]+")
+_ANY_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+"""A word in any alphabet (Cyrillic, Vietnamese syllables): what other languages' terms are."""
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # a fallback splitter, used only when the article has no "sentences" layer
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])")
@@ -62,6 +65,10 @@ class StoryFeatures:
     terms: tuple[tuple[str, int], ...] = ()
     words: int | None = None
     """Content words in the body: how much text the evidence rests on (``None``: unknown)."""
+    language: str | None = None
+    """The article's language (``None``: English)."""
+    lead: str = ""
+    """Headline and lead as one string (:func:`lead_text`), what the embeddings read."""
 
     def entity_counts(self) -> dict[str, int]:
         return dict(self.entities)
@@ -144,10 +151,14 @@ def name_counts(item: AnnotatedArticle, *, limit: int) -> Counter[str]:
     starts = [s.span.start for s in item.sentences]
     own = item.article.own_start  # a dateline or byline before it credits the copy
     counts: Counter[str] = Counter()
-    for run in name_runs(item.article.body[:limit], [own, *starts]):
+    body = item.article.body
+    calendar = calendar_words(item.article_language)
+    for run in name_runs(body[:limit], [own, *starts]):
         if run[0][0] < own:
             continue
-        words = [w for _, w in run]
+        words = [w for _, w in run if fold(w) not in calendar]
+        if not words or body[max(0, run[0][0] - 4) : run[0][0]].casefold() == "thứ ":
+            continue  # "Martes", "Oktober", "thứ Ba": a day or a month, not a name
         if news_source_name(" ".join(words)) is not None:
             continue  # "EFE", "Reuters" in the text: who carried it, not who is in it
         counts[fold(romanize(" ".join(words)))] += 1
@@ -156,17 +167,29 @@ def name_counts(item: AnnotatedArticle, *, limit: int) -> Counter[str]:
     return counts
 
 
-def term_counts(text: str) -> Counter[str]:
-    """Content words of ``text`` (lower-cased, no stop words, three letters or more)."""
-    stop = _stop_words()
-    return Counter(w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in stop)
+def term_counts(text: str, language: str | None = None) -> Counter[str]:
+    """Content words of ``text`` (lower-cased, no stop words of its language, three letters or
+    more): a Spanish report's "para", "los", "que" would otherwise make any two Spanish
+    reports alike."""
+    lang = primary(language or "en")
+    stop = _stop_words(lang)
+    pattern = _WORD if analysed(lang) else _ANY_WORD
+    return Counter(w for w in pattern.findall(text.lower()) if len(w) > 2 and w not in stop)
 
 
-@functools.lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+@functools.lru_cache(maxsize=16)
+def _stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop-word list of ``language`` (English's when it has none), with the English
+    reporting words."""
+    import importlib
+
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS) | {"said", "says", "told", "according"}
+    try:
+        words = importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS
+    except (ImportError, AttributeError):
+        words = STOP_WORDS
+    return frozenset(STOP_WORDS) | frozenset(words) | {"said", "says", "told", "according"}
 
 
 def article_date(item: AnnotatedArticle) -> dt.date | None:
@@ -192,9 +215,10 @@ def _timex_start(timex: Timex) -> int:
 
 def extract_features(items: Sequence[AnnotatedArticle], embedder: Embedder) -> list[StoryFeatures]:
     """Features of each article in ``items``; the leads are embedded in one batch."""
-    vectors = embedder.embed([lead_text(item) for item in items])
+    leads = [lead_text(item) for item in items]
+    vectors = embedder.embed(leads)
     out: list[StoryFeatures] = []
-    for item, vector in zip(items, vectors, strict=True):
+    for item, vector, text in zip(items, vectors, leads, strict=True):
         article = item.article
         body = article.body
         lead_end = _lead_end(item)
@@ -204,7 +228,11 @@ def extract_features(items: Sequence[AnnotatedArticle], embedder: Embedder) -> l
         else:  # no NER reads this language: its names, by capitalisation
             counts, lead = name_counts(item, limit=len(body)), name_counts(item, limit=lead_end)
         _add_times(counts, lead)
-        terms = term_counts(body)
+        terms = term_counts(body, item.article_language)
+        words = sum(terms.values())
+        if not analysed(item.article_language):  # how much text, in any alphabet: about half
+            # a text's words carry content (Vietnamese syllables are short, all stop words)
+            words = len(_ANY_WORD.findall(body)) // 2
         out.append(
             StoryFeatures(
                 article_id=article.id,
@@ -213,7 +241,9 @@ def extract_features(items: Sequence[AnnotatedArticle], embedder: Embedder) -> l
                 date=article_date(item),
                 headline=headline(item),
                 terms=tuple(sorted(terms.items())),
-                words=sum(terms.values()),
+                words=words,
+                language=item.article_language,
+                lead=text,
             )
         )
     return out
