@@ -11,7 +11,9 @@ all its figures, agreeing (the translation says the same). Printed per language:
 - wrong: units that joined or disputed a claim of the other article (precision);
 - disputed: units flagged as disagreeing with their original (a translation disagrees with
   nothing: each is a false conflict);
-- translated: translations found to be translations (one origin with their original).
+- translated: translations found to be translations (one origin with their original);
+- stmts / in own: the translation's statement units (sentences with no figure that name
+  someone or somewhere) and those that joined a claim of their original alone.
 
 Then the independently written report pairs of ``tests/stories/fixtures/multilingual.jsonl``
 (other figures, other wording): every support and dispute link is printed, to read.
@@ -27,6 +29,7 @@ import argparse
 import json
 import sys
 import time
+from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -74,16 +77,19 @@ def _english_units(item: AnnotatedArticle) -> list[Any]:
     return [(u, read_slots(item, doc, u, mentions)) for u in units_of(item, doc)]
 
 
+Counts = dict[str, int]
+
+
 def measure(
     items: dict[str, AnnotatedArticle], docs: Sequence[dict[str, Any]], embed: Any, limit: int
-) -> dict[str, tuple[int, int, int, int, int, int]]:
+) -> dict[str, Counts]:
     english = [d for d in docs if d["lang"] == "en"]
     by_corpus: dict[str, list[str]] = {}
     for d in english:
         by_corpus.setdefault(d["corpus"], []).append(d["doc_id"])
-    out = {}
+    out: dict[str, Counts] = {}
     for lang in LANGUAGES:
-        expected = joined = wrong = disputed = translated = total = 0
+        n: Counts = defaultdict(int)
         for d in [d for d in docs if d["lang"] == lang][:limit]:
             original = items[f"en_{d['english_doc_id']}"]
             peers = by_corpus[d["corpus"]]
@@ -91,32 +97,38 @@ def measure(
             tr = items[d["doc_id"]]
             want = _expected(original, tr)
             claims = _claims([original, other, tr], embed)
-            total += 1
+            n["total"] += 1
+            n["expected"] += len(want)
+            by_id = {c.id: c for c in claims}
             for c in claims:
                 mine = [e for e in c.evidence if e.article == tr.article.id]
-                if not mine:
-                    continue
                 arts = {e.article for e in c.evidence} - {tr.article.id}
                 for e in mine:
-                    if arts == {original.article.id} and e.span.start in want:
-                        joined += 1
-                    elif arts & {other.article.id}:
-                        wrong += 1
-                if c.disagreements:
-                    theirs = {d2.claim for d2 in c.disagreements}
-                    against = [x for x in claims if x.id in theirs]
-                    for x in against:
-                        if {e.article for e in x.evidence} & {other.article.id}:
-                            wrong += len(mine)
-                        elif {e.article for e in x.evidence} & {original.article.id}:
-                            disputed += len(mine)
-                            if VERBOSE:
-                                print(f"  disputed {tr.article.ref}: {[e.text for e in mine]}"
-                                      f" vs {x.evidence[0].text!r}")  # fmt: skip
-            expected += len(want)
+                    kind = "fig" if "how many" in e.states else "stmt"
+                    n[f"{kind}_units"] += 1
+                    if arts & {other.article.id}:
+                        n["wrong"] += 1
+                    elif arts == {original.article.id}:
+                        n[
+                            "joined" if kind == "fig" and e.span.start in want else f"{kind}_own"
+                        ] += 1
+                for dis in c.disagreements:
+                    x = by_id.get(dis.claim)
+                    if x is None or not mine:
+                        continue
+                    if {e.article for e in x.evidence} & {other.article.id}:
+                        n["wrong"] += len(mine)
+                    elif {e.article for e in x.evidence} & {original.article.id}:
+                        n["disputed"] += len(mine)
+                        if VERBOSE:
+                            texts = [e.text for e in mine]
+                            print(f"  disputed {tr.article.ref} ({dis.slot}): {texts}"
+                                  f" vs {x.evidence[0].text!r}")  # fmt: skip
             pairs = crosslingual.translated_pairs([original, other, tr], multilingual_embed)
-            translated += any(p[0] == tr.article.id and p[1] == original.article.id for p in pairs)
-        out[lang] = (expected, joined, wrong, disputed, translated, total)
+            n["translated"] += any(
+                p[0] == tr.article.id and p[1] == original.article.id for p in pairs
+            )
+        out[lang] = n
     return out
 
 
@@ -173,14 +185,14 @@ def main() -> int:
         settings += [(0.84, 0.88, 0.85), (0.88, 0.88, 0.85), (0.86, 0.86, 0.85)]
         settings += [(0.86, 0.88, 0.82), (0.86, 0.88, 0.80), (0.86, 0.9, 0.85)]
     print(f"{'align':>5} {'confl':>5} {'claus':>5} {'lang':4} {'expected':>8} {'joined':>6}"
-          f" {'wrong':>5} {'disputed':>8} {'translated':>10}")  # fmt: skip
+          f" {'stmts':>5} {'in own':>6} {'wrong':>5} {'disputed':>8}"
+          f" {'translated':>10}")  # fmt: skip
     for align, conflict, clause in settings:
         c.CROSS_ALIGN, c.CROSS_CONFLICT, c.CROSS_CLAUSE = align, conflict, clause
-        for lang, (exp, joined, wrong, disputed, tr, total) in measure(
-            items, docs, embed, args.limit
-        ).items():
-            print(f"{align:5.2f} {conflict:5.2f} {clause:5.2f} {lang:4} {exp:8} {joined:6}"
-                  f" {wrong:5} {disputed:8} {tr:>5}/{total}")  # fmt: skip
+        for lang, n in measure(items, docs, embed, args.limit).items():
+            print(f"{align:5.2f} {conflict:5.2f} {clause:5.2f} {lang:4} {n['expected']:8}"
+                  f" {n['joined']:6} {n['stmt_units']:5} {n['stmt_own']:6} {n['wrong']:5}"
+                  f" {n['disputed']:8} {n['translated']:>5}/{n['total']}")  # fmt: skip
         if args.sweep:
             fixtures(embed)
     c.CROSS_ALIGN, c.CROSS_CONFLICT, c.CROSS_CLAUSE = settings[0]

@@ -33,7 +33,12 @@ def _claims(*texts: tuple[str, str, dt.date]) -> tuple[list[Any], dict[str, str]
 
 
 def _with(claims: list[Any], languages: dict[str, str], lang: str) -> list[Any]:
-    return [c for c in claims if any(languages[e.article] == lang for e in c.evidence)]
+    """The claims with evidence in ``lang`` that state a figure."""
+    return [
+        c
+        for c in claims
+        if any(languages[e.article] == lang and "how many" in e.states for e in c.evidence)
+    ]
 
 
 def test_a_foreign_report_of_the_same_figure_corroborates() -> None:
@@ -138,3 +143,49 @@ def test_a_figure_of_another_outcome_neither_supports_nor_disputes() -> None:
     (foreign,) = _with(claims, langs, "es")
     assert {langs[e.article] for e in foreign.evidence} == {"es"}
     assert foreign.status == "single_source" and not foreign.disagreements
+
+
+STATEMENT = (
+    "Interior Minister Ana Pereira met the leaders of the striking dock workers in Valparaiso "
+    "on Tuesday. The talks lasted four hours."
+)
+TUESDAY = dt.date(2026, 5, 13)  # a Wednesday: "on Tuesday" is the 12th
+
+
+def _statements(spanish: str) -> tuple[list[Any], dict[str, str]]:
+    return _claims((STATEMENT, "Daily Ledger", TUESDAY), (spanish, "El Heraldo", TUESDAY))
+
+
+def _met(claims: list[Any]) -> Any:
+    return next(c for c in claims if c.text.startswith("Interior Minister Ana Pereira met"))
+
+
+def test_a_foreign_sentence_naming_the_same_parties_corroborates() -> None:
+    claims, langs = _statements(
+        "La ministra del Interior, Ana Pereira, se reunió el martes en Valparaíso con los "
+        "dirigentes de los estibadores en huelga, según fuentes del ministerio."
+    )
+    claim = _met(claims)
+    assert {langs[e.article] for e in claim.evidence} == {"en", "es"}
+    assert claim.status == "corroborated"
+
+
+def test_another_day_disputes_the_date() -> None:
+    claims, _ = _statements(
+        "La ministra del Interior, Ana Pereira, se reunió el jueves en Valparaíso con los "
+        "dirigentes de los estibadores en huelga."
+    )
+    claim = _met(claims)
+    assert claim.status == "conflicting"
+    (d,) = claim.disagreements
+    assert d.slot == "when" and d.mine == "2026-05-12" and d.theirs == "2026-05-07"
+
+
+def test_a_sentence_that_does_not_name_the_parties_is_its_own_claim() -> None:
+    claims, langs = _statements(
+        "El ministro de Trabajo, Jorge Salinas, se reunió el martes en Valparaíso con los "
+        "dirigentes de los estibadores en huelga."
+    )
+    claim = _met(claims)
+    assert {langs[e.article] for e in claim.evidence} == {"en"}
+    assert claim.status == "single_source"

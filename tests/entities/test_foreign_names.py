@@ -62,19 +62,33 @@ def test_foreign_names_link_to_english_entities_only() -> None:
     )
 
 
+PETROV = (
+    "Governor Ivan Petrov said on Tuesday that the Novosibirsk plant would reopen. "
+    "Petrov visited the site with engineers from Rosatom."
+)
+
+
 def test_a_name_in_cyrillic_links_to_its_latin_spelling() -> None:
-    english = (
-        "Governor Ivan Petrov said on Tuesday that the Novosibirsk plant would reopen. "
-        "Petrov visited the site with engineers from Rosatom."
-    )
     russian = (
         "Губернатор Иван Петров заявил во вторник, что завод откроется снова. "
         "По словам Петров, работы начнутся весной."
     )
-    items = annotate_pair(english, russian, language="ru")
+    items = annotate_pair(PETROV, russian, language="ru")
     got = linked(items)
     assert got["Иван Петров"] == "Ivan Petrov"
     assert got["Петров"] == "Ivan Petrov"
+
+
+def test_a_declined_russian_name_links_by_its_case_ending() -> None:
+    russian = (
+        "Рабочие завода в Новосибирске встретились во вторник с губернатором. По словам "
+        "Петрова, работы начнутся весной, а специалисты Росатома уже на месте."
+    )
+    items = annotate_pair(PETROV, russian, language="ru")
+    got = linked(items)
+    assert got["Петрова"] == "Ivan Petrov"  # genitive of Petrov
+    assert got["Новосибирске"] == "Novosibirsk"  # prepositional
+    assert got["Росатома"] == "Rosatom"
 
 
 def test_romanize() -> None:

@@ -119,6 +119,10 @@ CROSS_CONFLICT: Final = 0.88
 """The most alike English unit is disputed by a foreign sentence's other figure from this
 cosine (a disagreement must rest on a pair that is plainly the same statement)."""
 
+CROSS_STATEMENT: Final = 0.88
+"""A foreign sentence that states no figure supports an English unit whose participants and
+places it names from this sentence cosine (cross_statements.py)."""
+
 CROSS_CLAUSE: Final = 0.85
 """... and the foreign clause stands this close to the disputed English unit itself."""
 

@@ -75,33 +75,44 @@ def foreign_units(item: AnnotatedArticle) -> list[tuple[Unit, Slots]]:
     if not languages.read_in_part(lang):
         return []
     text = item.article.text
+    out = []
+    for sent, span in own_sentences(item):
+        put = stance(text[span.start : span.end], lang)  # a denial or a modal anywhere in it
+        for clause in figure_clauses(text, lang, span.start, span.end):
+            figures = find_figures(text, lang, start=clause.start, end=clause.end)
+            if figures:
+                out.append((foreign_unit(item, sent, clause, span), _slots(figures, put)))
+    return out
+
+
+def own_sentences(item: AnnotatedArticle) -> list[tuple[int, Span]]:
+    """(sentence index, span) of the sentences of the article's own words, cut to its body."""
     body_end = len(item.article.body)
     out = []
     for sent in item.sentences:
         start, end = max(sent.span.start, item.article.own_start), min(sent.span.end, body_end)
-        if start >= end:
-            continue
-        put = stance(text[start:end], lang)  # a denial or a modal anywhere in the sentence
-        att = _attribution(item.attributions, Span(start, end))
-        name = att.speaker_name if att is not None and att.source_type == "name" else None
-        for clause in figure_clauses(text, lang, start, end):
-            figures = find_figures(text, lang, start=clause.start, end=clause.end)
-            if not figures:
-                continue
-            unit = Unit(
-                article=item.article.id,
-                sentence=sent.index,
-                span=clause,
-                text=text[clause.start : clause.end],
-                tokens=(),
-                head=-1,
-                chain=att.chain if att is not None else (),
-                speaker=att.speaker_name if att is not None else None,
-                kind=att.kind if att is not None else None,
-                speaker_type=("person" if name else "unnamed") if att is not None else None,
-            )
-            out.append((unit, _slots(figures, put)))
+        if start < end:
+            out.append((sent.index, Span(start, end)))
     return out
+
+
+def foreign_unit(item: AnnotatedArticle, sentence: int, span: Span, whole: Span) -> Unit:
+    """A unit of a foreign article over ``span`` (in the sentence ``whole``), with the
+    attribution that covers most of the sentence."""
+    att = _attribution(item.attributions, whole)
+    name = att.speaker_name if att is not None and att.source_type == "name" else None
+    return Unit(
+        article=item.article.id,
+        sentence=sentence,
+        span=span,
+        text=item.article.text[span.start : span.end],
+        tokens=(),
+        head=-1,
+        chain=att.chain if att is not None else (),
+        speaker=att.speaker_name if att is not None else None,
+        kind=att.kind if att is not None else None,
+        speaker_type=("person" if name else "unnamed") if att is not None else None,
+    )
 
 
 def _attribution(atts: Sequence[Attribution], span: Span) -> Attribution | None:
@@ -189,7 +200,7 @@ def match_foreign(
     if not counted or not foreign:
         return [Match(n) for n in range(len(foreign))]
     frames = [count_frames(english[n][0].text, "en") for n in counted]
-    scores = _similarities([english[n][0] for n in counted], [u for u, _ in foreign], embed,
+    scores = similarities([english[n][0] for n in counted], [u for u, _ in foreign], embed,
                            sentences)  # fmt: skip
     out = []
     for f, (unit, slots) in enumerate(foreign):
@@ -213,7 +224,7 @@ def match_foreign(
 
 
 @dataclass(frozen=True, slots=True)
-class _Scores:
+class Scores:
     sentence: np.ndarray
     """foreign unit x English unit: cosine of their sentences."""
     clause: np.ndarray
@@ -222,10 +233,6 @@ class _Scores:
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SCALES = (1.0, 1e3, 1e6, 1e9)
-
-
-def _sentence(unit: Unit, sentences: Mapping[tuple[ArticleId, int], str]) -> str:
-    return sentences.get((unit.article, unit.sentence), unit.text)
 
 
 def _written_in(value: float, english: str) -> bool:
@@ -240,12 +247,12 @@ def _written_in(value: float, english: str) -> bool:
     return False
 
 
-def _similarities(
+def similarities(
     english: Sequence[Unit],
     foreign: Sequence[Unit],
     embed: Embed,
     sentences: Mapping[tuple[ArticleId, int], str],
-) -> _Scores:
+) -> Scores:
     def sentence_of(u: Unit) -> str:
         return sentences.get((u.article, u.sentence), u.text)
 
@@ -260,7 +267,7 @@ def _similarities(
         vb = vectors[[row[t] for t in b]]
         return np.asarray(va @ vb.T, dtype=np.float32)
 
-    return _Scores(
+    return Scores(
         sentence=matrix([sentence_of(u) for u in foreign], [sentence_of(u) for u in english]),
         clause=matrix([u.text for u in foreign], [u.text for u in english]),
     )
@@ -270,7 +277,7 @@ def _clash(
     english: Sequence[tuple[Unit, Slots]],
     counted: Sequence[int],
     alike: Sequence[int],
-    scores: _Scores,
+    scores: Scores,
     f: int,
     unit: Unit,
     slots: Slots,
@@ -289,8 +296,9 @@ def _clash(
     pair = _one_figure_each(e_slots, slots)
     if pair is None or figures_agree(*pair):
         return None
-    if _written_in(slots.quantities[0].value, _sentence(e_unit, sentences)):
-        return None  # the English sentence gives this figure too, in words the parse did not count
+    english_text = " ".join(t for (aid, _), t in sentences.items() if aid == e_unit.article)
+    if _written_in(slots.quantities[0].value, english_text):
+        return None  # the English article gives this figure too, where its parse did not count it
     rivals = [k for k in alike[1:] if english[counted[k]][0].sentence == e_unit.sentence
               and english[counted[k]][0].article == e_unit.article]  # fmt: skip
     if rivals and scores.clause[f, top] - scores.clause[f, rivals[0]] < CLAUSE_MARGIN:
@@ -353,14 +361,14 @@ def translated_pairs(
 def _in_order(sims: np.ndarray) -> float:
     """Share of the foreign sentences (rows) whose English counterpart (their most alike
     column, at :data:`TRANSLATED_SENTENCE`) stands within one place of theirs and after the
-    previous one's."""
+    previous one's; 0 when fewer than two do (one sentence alike is no translation yet)."""
     kept, last = 0, -1
     for i, row in enumerate(sims):
         j = int(np.argmax(row))
         if float(row[j]) >= TRANSLATED_SENTENCE and abs(i - j) <= 1 and j >= last:
             kept += 1
             last = j
-    return kept / len(sims)
+    return kept / len(sims) if kept >= 2 else 0.0
 
 
 def _lead(item: AnnotatedArticle) -> list[str]:

@@ -50,6 +50,7 @@ from .conflict import (
     polarity,
     shared_participants,
 )
+from .cross_statements import match_statements, statement_units
 from .crosslingual import Embed as MultilingualEmbed
 from .crosslingual import foreign_units, match_foreign, translated_pairs
 from .numbers import written_noun
@@ -113,7 +114,8 @@ def find_claims(
             story.units.append(unit)
             story.slots.append(read_slots(item, doc, unit, mentions))
     foreign = [fu for item in items for fu in foreign_units(item)] if multilingual else []
-    if not story.units and not foreign:
+    stated = [fu for item in items for fu in statement_units(item)] if multilingual else []
+    if not story.units and not foreign and not stated:
         return []
     if embed is not None and story.units:
         story.slots = same_things(story.slots, embed)
@@ -125,8 +127,8 @@ def find_claims(
     else:
         groups, clashes, related = {}, [], []
     translated: list[tuple[str, str, float]] = []
-    if foreign and multilingual is not None:
-        _add_foreign(story, foreign, multilingual, groups, clashes, rep_of)
+    if (foreign or stated) and multilingual is not None:
+        _add_foreign(story, (foreign, stated), multilingual, groups, clashes, rep_of)
         translated = translated_pairs(items, multilingual)
     members: dict[int, list[int]] = defaultdict(list)
     for n, rep in enumerate(rep_of):
@@ -137,14 +139,16 @@ def find_claims(
 
 def _add_foreign(
     story: _Story,
-    foreign: Sequence[tuple[Unit, Slots]],
+    units: tuple[Sequence[tuple[Unit, Slots]], Sequence[tuple[Unit, Slots]]],
     multilingual: MultilingualEmbed,
     groups: dict[int, int],
     clashes: list[tuple[int, int, SlotClash]],
     rep_of: list[int],
 ) -> None:
-    """Add the foreign units to the story: into the claim of the English unit they support, as
-    a claim of their own disagreeing with it, or as a claim of their own (:mod:`.crosslingual`)."""
+    """Add the foreign units to the story (their figure clauses, then their statements): into
+    the claim of the English unit they support, as a claim of their own disagreeing with it, or
+    as a claim of their own (:mod:`.crosslingual`, :mod:`.cross_statements`)."""
+    figures, statements = units
     english = list(zip(story.units, story.slots, strict=True))
     published = {aid: a.published for aid, a in story.articles.items()}
     sentences = {
@@ -153,9 +157,12 @@ def _add_foreign(
         for s in i.sentences
     }
     spoken = {i.article.id: i.article_language or "" for i in story.items}
-    matches = match_foreign(english, foreign, multilingual, published, sentences, spoken)
+    matches = [
+        *match_foreign(english, figures, multilingual, published, sentences, spoken),
+        *match_statements(english, statements, multilingual, sentences, spoken),
+    ]
     speakers = {fold(u.speaker): u for u in story.units if u.speaker}
-    for match, (unit, slots) in zip(matches, foreign, strict=True):
+    for match, (unit, slots) in zip(matches, [*figures, *statements], strict=True):
         known = speakers.get(fold(unit.speaker)) if unit.speaker else None
         if known is not None:  # "según la agencia AFAD" relays the English units' AFAD
             unit = dataclasses.replace(unit, speaker=known.speaker, speaker_type=known.speaker_type)

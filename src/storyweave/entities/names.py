@@ -418,3 +418,22 @@ def romanize(text: str) -> str:
     """``text`` with Cyrillic letters written in Latin ("Путин" -> "Putin", "Новосибирск" ->
     "Novosibirsk"); other scripts unchanged."""
     return text.translate(_ROMAN)
+
+
+INFLECTION_STEM = 5
+INFLECTION_ENDING = 3
+"""Two words are one name with another case ending when all but the shorter one's last letter
+are the longer one's start, that stem has at least ``INFLECTION_STEM - 1`` letters, and the
+longer one has at most :data:`INFLECTION_ENDING` letters more ("putina" / "putin",
+"novosibirske" / "novosibirsk", "moskve" / "moskva": Russian and other inflected languages)."""
+
+
+def inflected(a: str, b: str) -> bool:
+    """Whether folded words ``a`` and ``b`` are one name with another case ending."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    stem = short[:-1]
+    return (
+        len(stem) >= INFLECTION_STEM - 1
+        and long.startswith(stem)
+        and len(long) - len(short) <= INFLECTION_ENDING
+    )

@@ -17,13 +17,17 @@ from storyweave.model import AnnotatedArticle, Entity
 from storyweave.nlp.languages import analysed, primary
 
 from .linking import MentionKey
-from .names import fold, name_runs, romanize, translit
+from .names import fold, inflected, name_runs, romanize, translit
 
 NOUN_CAPITALISING = frozenset({"de", "lb"})
 """Languages that capitalise every noun: a capitalised word there is no name ("Ein Brand" is a
 fire, not Russell Brand), so surnames alone link nothing in them."""
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "vi"})
 MIN_FOREIGN_NAME = 3
+INFLECTING = frozenset({"ru", "uk", "bg", "sr", "pl", "cs", "sk", "hr", "sl", "lt", "lv", "fi",
+                        "et", "hu"})  # fmt: skip
+"""Languages that decline names ("Путина", "в Новосибирске", "Putinem"): a single-word name
+links by another case ending too, when one known name fits (:func:`names.inflected`)."""
 """A foreign name shorter than this (folded) links to nothing: "EU", "Li" are too ambiguous."""
 
 
@@ -131,7 +135,8 @@ def link_foreign_names(
         language = primary(item.article_language or "")
         known = names_only if language in NOUN_CAPITALISING else with_surnames
         for run in name_runs(body, [s.span.start for s in item.sentences]):
-            for start, end, ent_id in _linked_parts(body, run, known):
+            inflecting = language in INFLECTING
+            for start, end, ent_id in _linked_parts(body, run, known, inflecting=inflecting):
                 out[(art, start, end)] = ent_id
     return out
 
@@ -147,9 +152,10 @@ def _known(owners: dict[str, set[str]]) -> dict[str, str]:
 
 
 def _linked_parts(
-    text: str, run: list[tuple[int, str]], known: dict[str, str]
+    text: str, run: list[tuple[int, str]], known: dict[str, str], *, inflecting: bool = False
 ) -> list[tuple[int, int, str]]:
-    """The longest known stretches of one run of names, left to right."""
+    """The longest known stretches of one run of names, left to right; in a language that
+    inflects names (``inflecting``), a single word also by another case ending ("Путина")."""
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(run):
@@ -158,6 +164,8 @@ def _linked_parts(
             end = run[j - 1][0] + len(run[j - 1][1])
             key = fold(romanize(text[start:end]))
             found = known.get(key) or known.get(_spelling(key))
+            if found is None and inflecting and " " not in key:
+                found = _inflected_form(key, known)
             if len(key) >= MIN_FOREIGN_NAME and found is not None:
                 out.append((start, end, found))
                 i = j
@@ -165,6 +173,12 @@ def _linked_parts(
         else:
             i += 1
     return out
+
+
+def _inflected_form(key: str, known: dict[str, str]) -> str | None:
+    """The entity of the one known single-word name ``key`` is a case form of, if one only."""
+    found = {ent for form, ent in known.items() if " " not in form and inflected(key, form)}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _spelling(folded: str) -> str:

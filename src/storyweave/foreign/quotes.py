@@ -290,8 +290,14 @@ def _according(
         tail = re.search(r"[,;:—–]", text[m.end() : sent.end])
         named_after = [r for r in runs if m.end() <= r[0] <= m.end() + SPEAKER_WINDOW // 2
                        and r[1] <= sent.end]  # fmt: skip
+        closing = _trimmed(text, Span(m.end(), sent.end))
         if tail is not None and tail.start() <= SOURCE_CHARS:
             source_end = m.end() + tail.start()  # "según la agencia EFE, ..."
+            names = [r for r in runs if m.end() <= r[0] < source_end]
+        elif (
+            tail is None and closing.end - closing.start <= SOURCE_CHARS and m.start() > sent.start
+        ):
+            source_end = closing.end  # "..., selon l'agence de protection civile Protecta."
             names = [r for r in runs if m.end() <= r[0] < source_end]
         elif named_after:
             source_end = named_after[0][1]  # "Laut Polizei starben ..."

@@ -92,8 +92,8 @@ def unanalysed_note(languages: Iterable[str | None]) -> str | None:
         sentences.append(
             f"{listed} {verb} read in part, by word lists of the language: dates, quotes and "
             "figures, and names linked to entities the English articles name; their figures "
-            "can support or dispute an English claim, but they get no parse, no claims "
-            "beyond their figures and no entities of their own."
+            "and statements can support or dispute an English claim, but they get no parse "
+            "and no entities of their own."
         )
     if other:
         listed, verb = _listed(other)

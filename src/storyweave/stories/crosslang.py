@@ -27,6 +27,7 @@ from typing import Final
 import numpy as np
 
 from storyweave._types import ArticleId
+from storyweave.entities.names import inflected
 from storyweave.nlp import languages
 from storyweave.nlp.multilingual import MultilingualEmbed
 
@@ -86,37 +87,18 @@ class CrossLanguage:
         return self._leads[article_id]
 
 
-STEM_LETTERS: Final = 5
-ENDING_LETTERS: Final = 3
-"""Two name words meet when one is the other plus an ending of at most this many letters,
-after a common stem of at least :data:`STEM_LETTERS` ("novosibirska" = "novosibirsk",
-"magnitogorske" = "magnitogorsk": the case endings of Russian and other inflected languages)."""
-
-
 def names_meet(foreign: Iterable[str], english: Iterable[str]) -> bool:
     """Whether a foreign article's name keys and an English story's share a name word, as
-    written or inflected ("sant boi" / "sant boi de llobregat" share "llobregat")."""
+    written or with another case ending (:func:`storyweave.entities.names.inflected`:
+    "novosibirska" = "novosibirsk"; "sant boi" / "sant boi de llobregat" share "llobregat")."""
     words = {w for key in english for w in key.split() if len(w) >= 3}
     for key in foreign:
         for w in key.split():
             if len(w) < 3:
                 continue
-            if w in words or any(_inflected(w, e) for e in words):
+            if w in words or any(inflected(w, e) for e in words):
                 return True
     return False
-
-
-def _inflected(a: str, b: str) -> bool:
-    """One word is the other with another case ending: all but the shorter's last letter in
-    common ("moskva" / "moskve"), at least :data:`STEM_LETTERS` of them, and at most
-    :data:`ENDING_LETTERS` letters more."""
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    stem = short[:-1]
-    return (
-        len(stem) >= STEM_LETTERS - 1
-        and long.startswith(stem)
-        and len(long) - len(short) <= ENDING_LETTERS
-    )
 
 
 def join_bar(language: str | None) -> float:
