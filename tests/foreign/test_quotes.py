@@ -62,3 +62,14 @@ def test_stance_by_the_languages_words() -> None:
     assert stance("Das Feuer hätte, wenn es regnet, keine Chance.", "de") == "conditional"
     assert stance("Não houve feridos no acidente.", "pt") == "negated"
     assert stance("A ponte foi reaberta na segunda-feira.", "pt") == "asserted"
+
+
+def test_a_report_without_a_complementiser_where_the_language_drops_it() -> None:
+    vi = "Hôm thứ Năm, ông Lê Minh Quân cho biết nhà máy sẽ hoạt động trở lại vào tháng sau."
+    assert _found(vi, "vi") == [
+        ("indirect", "nhà máy sẽ hoạt động trở lại vào tháng sau.", "Lê Minh Quân")
+    ]
+    de = "Bürgermeisterin Petra Vogel sagte, die Brücke bleibe bis Ende Mai gesperrt."
+    assert _found(de, "de") == [
+        ("indirect", "die Brücke bleibe bis Ende Mai gesperrt.", "Petra Vogel")
+    ]

@@ -52,7 +52,11 @@ def test_another_language_gets_no_english_analysis() -> None:
     found = {(a.kind, a.speaker_name) for a in spanish.attributions}
     # "..., añadió." credits the sentence before it, to a speaker it does not name
     assert found == {("direct", "Rojas"), ("indirect", "Camila Rojas"), ("indirect", None)}
-    assert vietnamese.attributions == () and thai.attributions == ()
+    # "... Đà Nẵng cho biết cơn bão ...": Vietnamese reports without "rằng"; the weekday
+    # "thứ Ba" is no speaker
+    (reported,) = vietnamese.attributions
+    assert reported.kind == "indirect" and reported.speaker_name == "Đà Nẵng"
+    assert thai.attributions == ()
     # weekdays are read by the language's own names; no date without a publication date
     assert [(x.value, x.anchored) for x in spanish.timexes] == [("XXXX-XX-XX", False)]
     assert [x.span.text_in(vietnamese.article.text) for x in vietnamese.timexes] == ["thứ Ba"]

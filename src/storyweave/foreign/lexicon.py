@@ -78,7 +78,7 @@ REPORTING: Final[dict[str, frozenset[str]]] = {
         "zei zegt zeiden zeggen verklaarde verklaart stelde stelt meldde meldt liet "
         "benadrukte voegde bevestigde ontkende waarschuwde kondigde vertelde vertelt legde "
         "aldus vroeg eiste riep erkende beloofde antwoordde reageerde concludeerde meende "
-        "schreef"
+        "schreef bekendgemaakt"
     ),
     "ru": words(
         "сказал сказала сказали заявил заявила заявили сообщил сообщила сообщили отметил "

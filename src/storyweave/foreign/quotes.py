@@ -23,11 +23,11 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from storyweave.entities.names import name_runs
+from storyweave.entities.names import fold, name_runs
 from storyweave.model import Attribution, AttributionKind, Span
 from storyweave.quotes.marks import find_quoted
 
-from .lexicon import ACCORDING_TO, HONORIFICS, REPORTING
+from .lexicon import ACCORDING_TO, HONORIFICS, REPORTING, calendar_words
 from .stance import find_phrase
 
 MIN_QUOTE_WORDS: Final = 3
@@ -39,6 +39,20 @@ COMPLEMENTISERS: Final[dict[str, tuple[str, ...]]] = {
     "es": ("que",), "fr": ("que", "qu'", "qu’"), "de": ("dass",), "it": ("che",),
     "pt": ("que",), "nl": ("dat",), "ru": ("что",), "vi": ("rằng", "là"),
 }  # fmt: skip
+BARE_COMPLEMENT: Final[dict[str, re.Pattern[str]]] = {
+    # Vietnamese drops "rằng" after these verbs: "X cho biết gia đình đã ..."
+    "vi": re.compile(r"\s+(?=\w)"),
+    # German reports a clause after a comma, in the subjunctive: "Er sagte, die Lage sei ernst";
+    # a separable verb's particle may come first ("kündigte an, sie werde ...")
+    "de": re.compile(r"(?:\s+(?:an|mit|hinzu|ein|zu))?,\s+(?=\w)"),
+    "ru": re.compile(r",\s+(?=\w)(?!что)"),  # "заявил, ситуация под контролем"
+}
+"""How a report follows a verb of saying without a complementiser, where the language does so."""
+BARE_VERBS: Final[dict[str, frozenset[str]]] = {
+    "vi": frozenset({"cho biết", "cho hay", "khẳng định", "cho rằng", "nhấn mạnh", "thông báo",
+                     "tuyên bố", "xác nhận", "thừa nhận", "cảnh báo"}),
+}  # fmt: skip
+"""Where only some verbs of saying take a bare report (Vietnamese "nói với ..." is "said to")."""
 COMPLEMENT_GAP: Final = 4
 """Words that may stand between a verb of saying and its "que" ("anunció el martes que")."""
 _CORNER: Final = re.compile(r"「([^」]+)」|『([^』]+)』")
@@ -57,7 +71,7 @@ def find_foreign_attributions(
         (run[0][0], run[-1][0] + len(run[-1][1]), " ".join(w for _, w in run))
         for run in name_runs(text, [s.start for s in sentences])
     ]
-    runs = sorted(runs + _elided(text, runs))
+    runs = sorted(r for r in runs + _elided(text, runs) if not _calendar(text, r, lang))
     out: list[Attribution] = []
     quoted = _passages(text, start)
     for inner in quoted:
@@ -96,6 +110,15 @@ def _elided(text: str, runs: Sequence[Run]) -> list[Run]:
             name = " ".join(words)
             out.append((m.start(1), m.start(1) + len(name), name))
     return out
+
+
+def _calendar(text: str, run: Run, lang: str) -> bool:
+    """Whether a capitalised run is a day or a month ("Martes", "thứ Ba"), not a name."""
+    words = calendar_words(lang)
+    return (
+        all(fold(w) in words for w in run[2].split())
+        or text[max(0, run[0] - 4) : run[0]].casefold() == "thứ "
+    )
 
 
 def _attribution(
@@ -174,14 +197,18 @@ def _speaker(
     titled = [r for r in runs if lo <= r[0] < hi and _honorific_before(text, r[0], lang)]
     if titled:  # "bà Nguyễn Thị Hương, Phó Tổng cục trưởng, cho biết"
         return min(titled, key=lambda r: min(abs(cue.start - r[1]), abs(r[0] - cue.end)))
-    before = _chunks(text, lo, cue.start)
-    for chunk in reversed(before):
-        if not text[chunk.start : chunk.end].strip():
-            continue
-        if not text[chunk.start].isupper():
-            continue  # an apposition ("segretario della Filt Cgil") or an adverb ("ieri")
+    before = [c for c in _chunks(text, lo, cue.start) if text[c.start : c.end].strip()]
+    for n, chunk in enumerate(reversed(before)):
+        earlier = before[: len(before) - 1 - n]
+        named_earlier = any(_named_chunk(text, runs, c) for c in earlier)
+        if not text[chunk.start].isupper() and named_earlier:
+            continue  # an apposition after a name ("segretario della Filt Cgil")
         named = [r for r in runs if chunk.start <= r[0] < chunk.end] or _initial(text, chunk)
-        return named[-1] if named else None
+        if named:
+            return named[-1]
+        if text[chunk.start].isupper():
+            return None  # a subject that names no one ("El portavoz dijo")
+        # an auxiliary or an adverb ("», a déclaré", "ha detto ieri"): look further
     after = [c for c in _chunks(text, cue.end, hi) if text[c.start : c.end].strip()]
     for n, chunk in enumerate(after[:2]):
         named = [r for r in runs if chunk.start <= r[0] < chunk.end]
@@ -195,6 +222,13 @@ def _speaker(
 def _honorific_before(text: str, at: int, lang: str) -> bool:
     words = text[max(0, at - 12) : at].split()
     return bool(words) and words[-1].casefold() in HONORIFICS.get(lang, frozenset())
+
+
+def _named_chunk(text: str, runs: Sequence[Run], chunk: Span) -> bool:
+    """A chunk that opens with a capital and holds a name ("Stefano Carbone", "Marta Iriondo")."""
+    if not text[chunk.start].isupper():
+        return False
+    return any(chunk.start <= r[0] < chunk.end for r in runs) or bool(_initial(text, chunk))
 
 
 def _starts_with_name(runs: Sequence[Run], chunk: Span) -> bool:
@@ -244,6 +278,8 @@ def _reported(
                 content = Span(cue.end + m.end(), sent.end)
                 break
         if content is None:
+            content = _bare(text, lang, cue, sent)
+        if content is None:
             content = _closing(text, cue, sent, quoted)
         if content is None or _words(text, content) < MIN_QUOTE_WORDS:
             continue
@@ -251,6 +287,19 @@ def _reported(
         speaker = _speaker(text, lang, runs, cue, sent, said)
         out.append(_attribution("indirect", content, cue, speaker))
     return out
+
+
+def _bare(text: str, lang: str, cue: Span, sent: Span) -> Span | None:
+    """The report right after a verb of saying in a language that needs no complementiser
+    there (:data:`BARE_COMPLEMENT`), unless a quote or a colon follows the verb."""
+    pattern = BARE_COMPLEMENT.get(lang)
+    verbs = BARE_VERBS.get(lang)
+    if pattern is None or (verbs is not None and text[cue.start : cue.end].casefold() not in verbs):
+        return None
+    m = pattern.match(text, cue.end, sent.end)
+    if m is None:
+        return None
+    return _trimmed(text, Span(m.end(), sent.end))
 
 
 CLOSING_GAP: Final = 4
