@@ -189,3 +189,14 @@ def test_a_sentence_that_does_not_name_the_parties_is_its_own_claim() -> None:
     claim = _met(claims)
     assert {langs[e.article] for e in claim.evidence} == {"en"}
     assert claim.status == "single_source"
+
+
+def test_a_figure_of_things_never_supports_a_count_of_people() -> None:
+    spanish = (
+        "El deslizamiento de tierra del lunes en la aldea de montaña de Santa Clara sepultó al "
+        "menos 12 casas."
+    )
+    claims, langs = _claims((ENGLISH, "Daily Ledger", DAY), (spanish, "El Heraldo", DAY))
+    english = next(c for c in claims if "12 people" in c.text)
+    assert {langs[e.article] for e in english.evidence} == {"en"}
+    assert english.status == "single_source"

@@ -53,6 +53,8 @@ def test_a_share_is_a_percentage() -> None:
         ("it", "Il treno parte alle 18:45 da Milano."),
         ("nl", "De Boeing 737 en de F-16 landden in 1999."),
         ("pt", "O modelo A320neo e o formato 4K chegaram."),
+        ("fr", "La réunion commence à 14 heures."),
+        ("de", "Der Zug fährt um 14.30 Uhr ab."),
     ],
 )
 def test_dates_times_years_and_codes_are_no_figures(language: str, text: str) -> None:
@@ -69,3 +71,7 @@ def test_clauses_part_at_commas_and_conjunctions_not_at_a_decimal_comma() -> Non
     text = "Murieron 3 personas y 1,5 millones quedaron sin luz, dijo el alcalde."
     parts = [text[s.start : s.end] for s in figure_clauses(text, "es", 0, len(text))]
     assert parts == ["Murieron 3 personas", "y 1,5 millones quedaron sin luz", "dijo el alcalde"]
+
+
+def test_a_space_groups_thousands_in_every_language() -> None:
+    assert _read("La ciudad tiene 1 000 000 habitantes.", "es") == [(1e6, "habitantes", None)]

@@ -3,6 +3,8 @@ Sentences are our own."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from storyweave.foreign import find_foreign_attributions, stance
 from storyweave.pipeline.language import split_sentences
 
@@ -73,3 +75,27 @@ def test_a_report_without_a_complementiser_where_the_language_drops_it() -> None
     assert _found(de, "de") == [
         ("indirect", "die Brücke bleibe bis Ende Mai gesperrt.", "Petra Vogel")
     ]
+
+
+def test_denials_hedges_and_conditions_in_more_of_their_forms() -> None:
+    assert stance("Los vecinos niegan que el dique se rompiera.", "es") == "denied"
+    assert stance("Ведомство опровергло сообщения о жертвах.", "ru") == "denied"
+    assert stance("Der Konzern wies die Vorwürfe am Montag zurück.", "de") == "denied"
+    assert stance("Al menos 30 personas habrían muerto en el derrumbe.", "es") == "hedged"
+    assert stance("Dix personnes seraient blessées.", "fr") == "hedged"
+    assert stance("El alcalde avisó que si sube el río, 200 casas quedarán aisladas.", "es") == (
+        "conditional"
+    )
+    # a bound is no negation
+    assert stance("Погибли не менее 12 человек.", "ru") == "asserted"
+    assert stance("Số người bị thương không quá 20 người.", "vi") == "asserted"
+
+
+def test_spans_stay_right_after_a_letter_that_lowers_to_two() -> None:
+    text = "Der Bürgermeister der Großstadt Straßburg sagte, dass die Brücke gesperrt bleibt."
+    (a,) = _found_spans(text, "de")
+    assert text[a.cue.start : a.cue.end] == "sagte"
+
+
+def _found_spans(text: str, language: str) -> list[Any]:
+    return find_foreign_attributions(text, split_sentences(text, language=language), language)

@@ -56,3 +56,23 @@ def test_a_numeric_date_is_read_day_first_where_its_language_reads_it_so() -> No
 def test_an_unknown_language_still_reads_an_english_date_line() -> None:
     found = dateline_timex("Headline\n20 November 2004\nText ...", "zz")
     assert found is not None and found.value == "2004-11-20"
+
+
+def test_words_that_only_look_like_weekdays_are_no_dates() -> None:
+    import datetime as dt
+
+    from storyweave.timex.foreign import body_timexes
+
+    day = dt.date(2026, 5, 13)
+    for language, text in [
+        ("pt", "O presidente visitou a cidade pela segunda vez."),
+        ("vi", "Đây là lần thứ hai đội bóng vô địch."),
+        ("ru", "Окружающая среда страдает от выбросов."),
+        ("es", "El tenor Plácido Domingo cantó en Madrid."),
+    ]:
+        assert body_timexes(text, language, day) == [], text
+    (x,) = body_timexes("Die Straße in Großbach wurde am 5. März gesperrt.", "de", day)
+    assert x.value == "2026-03-05"
+    assert "Die Straße in Großbach wurde am 5. März gesperrt."[x.span.start : x.span.end] == (
+        "5. März"
+    )

@@ -3,7 +3,8 @@ injured, the missing, the evacuated, the arrested), each named by word stems of 
 storyweave reads, English included (issue 20). A multilingual embedding scores "12 personas
 resultaron heridas" as close to "killing at least 12 people" as a translation (0.91): two
 figures of different outcomes must never support or dispute each other, and these stems say
-which outcome a clause counts. A clause that names none is judged by the embedding alone.
+which outcome a clause counts. Two clauses that name none are judged by the embedding alone;
+one that names an outcome the other does not name is no match.
 
 DOCS: docs/stages/languages.md
 """
@@ -61,7 +62,7 @@ COUNT_FRAMES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
 def count_frames(text: str, language: str) -> frozenset[str]:
     """The outcomes ``text`` (a clause) names in ``language``."""
     lang = primary(language)
-    folded = text.casefold()
+    folded = text.lower()
     words = re.findall(r"\w+", folded)
     out = set()
     for frame, stems in COUNT_FRAMES.items():
@@ -73,5 +74,7 @@ def count_frames(text: str, language: str) -> frozenset[str]:
 
 
 def compatible(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two clauses can count one thing unless each names outcomes and they share none."""
-    return not a or not b or bool(a & b)
+    """Two clauses can count one thing when they name the same outcome, or neither names one:
+    "12 casas" says nothing of "killing 12 people", so one naming an outcome the other does not
+    name is no match either (say less)."""
+    return a == b == frozenset() or bool(a & b)

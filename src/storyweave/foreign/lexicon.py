@@ -230,14 +230,24 @@ WEEKDAYS: Final[dict[str, tuple[str, ...]]] = {
            "sonntag"),
     "it": ("lunedì|lunedi", "martedì|martedi", "mercoledì|mercoledi", "giovedì|giovedi",
            "venerdì|venerdi", "sabato", "domenica"),
-    "pt": ("segunda-feira|segunda", "terça-feira|terça", "quarta-feira|quarta",
-           "quinta-feira|quinta", "sexta-feira|sexta", "sábado", "domingo"),
+    "pt": ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+           "sábado", "domingo"),
     "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
     "ru": ("понедельник", "вторник", "среду|среда", "четверг", "пятницу|пятница",
            "субботу|суббота", "воскресенье"),
     "vi": ("thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật"),
 }  # fmt: skip
-"""The days of the week from Monday, each with its written forms ("|")."""
+"""The days of the week from Monday, each with its written forms ("|"); Portuguese by its
+"-feira" forms only (a bare "segunda" is "second", "quinta" "fifth")."""
+
+WEEKDAY_BEFORE: Final[dict[str, frozenset[str]]] = {
+    "ru": frozenset({"в", "во", "к", "до", "с", "со", "по", "на", "следующий", "следующую",
+                     "прошлый", "прошлую", "этот", "эту", "ближайший", "ближайшую"}),
+    "vi": frozenset({"hôm", "ngày", "vào", "sáng", "chiều", "tối", "trưa", "đêm", "từ", "đến",
+                     "cuối", "các", "mỗi", "hằng"}),
+}  # fmt: skip
+"""Where a weekday name is also an ordinary word ("среда" environment, "lần thứ hai" the second
+time), the words one of which must stand right before it."""
 
 RELATIVE_DAYS: Final[dict[str, dict[str, int]]] = {
     "es": {"anteayer": -2, "ayer": -1, "hoy": 0, "mañana": 1, "pasado mañana": 2},
@@ -260,6 +270,9 @@ LINKS: Final[dict[str, frozenset[str]]] = {
 }  # fmt: skip
 """Words that link a scaled figure to what it counts ("3 millones de personas")."""
 
+HOUR_WORDS: Final = words("uhr heure heures h horas hora ore uur часов часа час giờ")
+"""Words that make the number before them a clock time ("um 14 Uhr", "à 14 heures")."""
+
 NEGATION: Final[dict[str, frozenset[str]]] = {
     "es": frozenset({"no", "nunca", "ningún", "ninguna", "jamás"}),
     "fr": frozenset({"ne", "n'", "n’", "pas", "jamais", "aucun", "aucune"}),
@@ -273,22 +286,48 @@ NEGATION: Final[dict[str, frozenset[str]]] = {
 """Words that negate the clause they stand in."""
 
 DENIAL: Final[dict[str, frozenset[str]]] = {
-    "es": frozenset({"negó", "niega", "negaron", "desmintió", "desmiente", "desmintieron"}),
-    "fr": frozenset({"nié", "nie", "nient", "démenti", "dément", "démentent"}),
-    "de": frozenset({"bestritt", "bestreitet", "bestritten", "dementierte", "dementiert"}),
-    "it": frozenset({"negato", "nega", "negano", "smentito", "smentisce"}),
-    "pt": frozenset({"negou", "nega", "negaram", "desmentiu", "desmente"}),
-    "nl": frozenset({"ontkende", "ontkent", "ontkenden"}),
-    "ru": frozenset({"опроверг", "опровергла", "опровергли", "отрицает", "отрицают", "отверг"}),
-    "vi": frozenset({"bác bỏ", "phủ nhận", "bác tin"}),
+    "es": words(
+        "niega niegan negó negaron negado negada negando negaba negaban desmiente desmienten "
+        "desmintió desmintieron desmentido desmentida desmintiendo"
+    ),
+    "fr": words(
+        "nie nient nié niée niés niait niaient dément démentent démenti démentie démentait "
+        "conteste contestent contesté contestait"
+    ),
+    "de": words(
+        "bestritt bestreitet bestritten bestreiten dementierte dementiert dementieren "
+        "dementierten zurückgewiesen"
+    ),
+    "it": words(
+        "nega negano negato negata negava negavano smentisce smentiscono smentito smentita smentiva"
+    ),
+    "pt": words(
+        "nega negam negou negaram negado negada negando desmente desmentem desmentiu "
+        "desmentiram desmentido desmentida"
+    ),
+    "nl": words("ontkent ontkende ontkenden ontkennen ontkend"),
+    "ru": words(
+        "опроверг опровергла опровергло опровергли опровергает опровергают отрицает отрицают "
+        "отрицал отрицала отрицало отрицали отверг отвергла отвергло отвергли отвергает "
+        "отвергают"
+    ),
+    "vi": frozenset({"bác bỏ", "phủ nhận", "bác tin", "phủ định"}),
 }
-"""Verbs that deny what follows them."""
+"""Verbs that deny what follows them, in the forms news writes them (present singular and
+plural, past, participle)."""
+
+DENIAL_SPLIT: Final[dict[str, tuple[tuple[str, str], ...]]] = {
+    "de": (("wies", "zurück"), ("weist", "zurück"), ("wiesen", "zurück")),
+    "nl": (("sprak", "tegen"), ("spreekt", "tegen")),
+}
+"""Separable denial verbs: the particle comes later in the clause ("wies die Berichte zurück")."""
 
 HEDGES: Final[dict[str, frozenset[str]]] = {
     "es": frozenset({"podría", "podrían", "posiblemente", "probablemente", "al parecer",
-                     "presuntamente", "supuestamente", "quizá", "quizás"}),
+                     "presuntamente", "supuestamente", "quizá", "quizás", "habría", "habrían",
+                     "sería", "serían"}),
     "fr": frozenset({"pourrait", "pourraient", "probablement", "peut-être", "aurait",
-                     "auraient", "présumé", "présumée", "apparemment"}),
+                     "auraient", "présumé", "présumée", "apparemment", "serait", "seraient"}),
     "de": frozenset({"könnte", "könnten", "möglicherweise", "vermutlich", "wahrscheinlich",
                      "soll", "sollen", "angeblich", "mutmaßlich", "offenbar"}),
     "it": frozenset({"potrebbe", "potrebbero", "forse", "probabilmente", "presunto",
@@ -310,8 +349,8 @@ CONDITION: Final[dict[str, frozenset[str]]] = {
     "pt": frozenset({"se", "caso"}), "nl": frozenset({"als", "indien"}),
     "ru": frozenset({"если"}), "vi": frozenset({"nếu"}),
 }  # fmt: skip
-"""Words that open a condition (read at a clause's start only: Italian and Portuguese "se" is
-also a pronoun inside a clause)."""
+"""Words that open a condition (read at a clause's start, or after a complementiser: Italian
+and Portuguese "se" is also a pronoun inside a clause)."""
 
 CONJUNCTIONS: Final[dict[str, frozenset[str]]] = {
     "es": frozenset({"y", "e", "o", "pero"}), "fr": frozenset({"et", "ou", "mais"}),

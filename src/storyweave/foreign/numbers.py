@@ -27,12 +27,14 @@ from .lexicon import (
     DECIMAL_COMMA,
     DESIGNATION,
     FUNCTION_WORDS,
+    HOUR_WORDS,
     LINKS,
     MONTHS,
     PERCENT,
     SCALES,
     SPACE_GROUPS,
 )
+from .stance import lower
 
 FigureHedge = Literal["about", "at_least", "at_most"]
 
@@ -137,7 +139,11 @@ def read_number(written: str, language: str) -> float | None:
 
 
 def _numbers(text: str, lang: str, start: int, stop: int) -> list[tuple[int, int, float]]:
-    pattern = _COMMA_NUMBER_SPACED if lang in SPACE_GROUPS else _COMMA_NUMBER
+    # a space groups thousands in French and Russian, and in the others' style books too
+    # ("1 000 000"): groups of exactly three digits, so "3 200" is read as one figure
+    pattern = (
+        _COMMA_NUMBER_SPACED if lang in SPACE_GROUPS or lang in DECIMAL_COMMA else _COMMA_NUMBER
+    )
     found: list[tuple[int, int, float]] = []
     taken: set[int] = set()
     for m in _POINT_DECIMAL.finditer(text, start, stop):
@@ -169,7 +175,7 @@ def _words_after(text: str, at: int, n: int) -> list[re.Match[str]]:
 
 def _word_before(text: str, at: int) -> str:
     m = re.search(r"([^\W\d_][\w'’-]*)[ \t" + _GROUP_SPACES + r"]*$", text[max(0, at - 40) : at])
-    return m.group(1).casefold() if m else ""
+    return m.group(1).lower() if m else ""
 
 
 def _in_date(text: str, lang: str, at: int, end: int, value: float) -> bool:
@@ -177,7 +183,7 @@ def _in_date(text: str, lang: str, at: int, end: int, value: float) -> bool:
     "tháng 5", "18:30", "2024")."""
     months = MONTHS.get(lang, frozenset())
     ordinal = end + 1 if text[end : end + 1] == "." else end  # "am 3. März"
-    following = [m.group().casefold().rstrip(".") for m in _words_after(text, ordinal, 2)]
+    following = [m.group().lower().rstrip(".") for m in _words_after(text, ordinal, 2)]
     if following and (following[0] in months or ((following[0] in LINKS.get(lang, ()) or
                                                  following[0] in {"de", "di"})
                       and len(following) > 1 and following[1] in months)):  # fmt: skip
@@ -188,14 +194,15 @@ def _in_date(text: str, lang: str, at: int, end: int, value: float) -> bool:
         return True
     if text[end : end + 1] in {":", "h"} and text[end + 1 : end + 2].isdigit():
         return True  # a clock time
+    if following and following[0] in HOUR_WORDS:
+        return True  # "um 14 Uhr", "à 14 heures", "14.30 Uhr"
     if at > 0 and text[at - 1] == ":":
         return True
     written = text[at:end]
     if written.isdigit() and len(written) == 4 and 1800 <= value <= 2100:
         return True
     if _word_before(text, at) in {d.rstrip(".") for d in DESIGNATION.get(lang, ())} or any(
-        text[max(0, at - len(d) - 1) : at].casefold().rstrip() == d
-        for d in DESIGNATION.get(lang, ())
+        text[max(0, at - len(d) - 1) : at].lower().rstrip() == d for d in DESIGNATION.get(lang, ())
     ):
         return True  # "Bão số 5", "Nr. 3"
     return _after_name(text, lang, at, end)
@@ -214,18 +221,18 @@ def _after_name(text: str, lang: str, at: int, end: int) -> bool:
     following = _words_after(text, end, 1)
     if not following or text[end : following[0].start()].strip():
         return True  # punctuation or the end after it
-    return following[0].group().casefold() in FUNCTION_WORDS.get(lang, frozenset())
+    return following[0].group().lower() in FUNCTION_WORDS.get(lang, frozenset())
 
 
 def _scaled(text: str, lang: str, at: int, value: float) -> tuple[float, int]:
     scales = SCALES.get(lang, {})
     words = _words_after(text, at, 2)
     if len(words) == 2:
-        pair = f"{words[0].group().casefold()} {words[1].group().casefold()}"
+        pair = f"{words[0].group().lower()} {words[1].group().lower()}"
         if pair in scales:
             return value * scales[pair], words[1].end()
     if words:
-        word = words[0].group().casefold()
+        word = words[0].group().lower()
         for form in (word, word.rstrip(".")):
             if form in scales:
                 end = words[0].end() if form == word else words[0].end() - 1
@@ -237,7 +244,7 @@ def _percent(text: str, lang: str, at: int) -> tuple[bool, int]:
     m = re.match(r"[ " + _GROUP_SPACES + r"]?%", text[at:])
     if m:
         return True, at + m.end()
-    rest = text[at : at + 30].casefold()
+    rest = lower(text[at : at + 30])
     for phrase in PERCENT.get(lang, ()):
         m = re.match(r"\s+" + re.escape(phrase) + r"\b", rest)
         if m:
@@ -246,7 +253,7 @@ def _percent(text: str, lang: str, at: int) -> tuple[bool, int]:
 
 
 def _hedge(text: str, lang: str, at: int, floor: int) -> tuple[FigureHedge | None, int]:
-    before = text[max(floor, at - 40) : at].casefold()
+    before = lower(text[max(floor, at - 40) : at])
     for hedge, table in (("at_least", AT_LEAST), ("at_most", AT_MOST), ("about", ABOUT)):
         for phrase in sorted(table.get(lang, ()), key=len, reverse=True):
             m = re.search(r"(?:^|(?<=\W))" + re.escape(phrase) + r"\s+$", before)
@@ -258,14 +265,14 @@ def _hedge(text: str, lang: str, at: int, floor: int) -> tuple[FigureHedge | Non
 def _unit(text: str, lang: str, at: int, stop: int) -> tuple[str, int]:
     words = [m for m in _words_after(text, at, UNIT_WORDS + 1) if m.end() <= stop]
     links = LINKS.get(lang, frozenset())
-    if words and words[0].group().casefold() in links:
+    if words and words[0].group().lower() in links:
         words = words[1:]
-    counted = UNIT_WORDS if lang == "vi" and words and words[0].group().casefold() in (
+    counted = UNIT_WORDS if lang == "vi" and words and words[0].group().lower() in (
         VI_CLASSIFIERS) else 1  # fmt: skip
     keep = words[:counted]
     if not keep:
         return "", at
-    unit = " ".join(m.group().rstrip(".").casefold() for m in keep)
+    unit = " ".join(m.group().rstrip(".").lower() for m in keep)
     return unit, keep[-1].end() - (1 if keep[-1].group().endswith(".") else 0)
 
 
@@ -278,7 +285,7 @@ def figure_clauses(text: str, language: str, start: int, end: int) -> list[Span]
     words = CONJUNCTIONS.get(language.split("-")[0].lower(), frozenset())
     breaks = [m.start() for m in re.finditer(r",\s|;|:\s|\s[—–]\s", text[start:end])]
     for m in re.finditer(r"(?<=\s)(\w+)(?=\s)", text[start:end]):
-        if m.group(1).casefold() in words:
+        if m.group(1).lower() in words:
             breaks.append(m.start())
     out: list[Span] = []
     lo = start

@@ -19,6 +19,7 @@ DOCS: docs/stages/languages.md
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -28,7 +29,7 @@ from storyweave.model import Attribution, AttributionKind, Span
 from storyweave.quotes.marks import find_quoted
 
 from .lexicon import ACCORDING_TO, HONORIFICS, REPORTING, calendar_words
-from .stance import find_phrase
+from .stance import find_in, lower
 
 MIN_QUOTE_WORDS: Final = 3
 SPEAKER_WINDOW: Final = 40
@@ -161,14 +162,31 @@ def _sentence_around(sentences: Sequence[Span], inner: Span) -> Span:
     return Span(min(lo, inner.start), max(hi, inner.end))
 
 
+@functools.lru_cache(maxsize=16)
+def _cue_pattern(lang: str) -> re.Pattern[str]:
+    """One pattern for every verb of saying of ``lang``, longest first, as whole words."""
+    verbs = sorted(REPORTING.get(lang, ()), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(v) for v in verbs) + r")(?![\w'’])")
+
+
+_LOWERED: dict[int, tuple[str, str]] = {}
+
+
+def _low(text: str) -> str:
+    """``text`` lowered once (:func:`~.stance.lower`), for the many searches of one article."""
+    key = id(text)
+    found = _LOWERED.get(key)
+    if found is None or found[0] is not text:
+        _LOWERED.clear()
+        found = (text, lower(text))
+        _LOWERED[key] = found
+    return found[1]
+
+
 def _cues(text: str, lang: str, span: Span) -> list[Span]:
-    out = []
-    for verb in REPORTING.get(lang, ()):
-        at = span.start
-        while (m := find_phrase(text, verb, at)) is not None and m.start() < span.end:
-            out.append(Span(m.start(), m.end()))
-            at = m.end()
-    return sorted(out, key=lambda s: (s.start, s.end))
+    """The verbs of saying within ``span``, searched there only."""
+    pattern = _cue_pattern(lang)
+    return [Span(m.start(), m.end()) for m in pattern.finditer(_low(text), span.start, span.end)]
 
 
 def _cue_near(text: str, lang: str, sent: Span, inner: Span) -> tuple[Span] | None:
@@ -331,7 +349,7 @@ def _according(
     """ "según X, ..." / "..., según X": the sentence's other words are X's."""
     out: list[Attribution] = []
     for phrase in ACCORDING_TO.get(lang, ()):
-        m = find_phrase(text, phrase, sent.start)
+        m = find_in(_low(text), phrase, sent.start)
         if m is None or m.start() >= sent.end:
             continue
         if any(q.start <= m.start() < q.end for q in quoted):

@@ -18,7 +18,8 @@ import functools
 import re
 from typing import Any, Final
 
-from storyweave.foreign.lexicon import MONTH_NAMES, RELATIVE_DAYS, WEEKDAYS
+from storyweave.foreign.lexicon import MONTH_NAMES, RELATIVE_DAYS, WEEKDAY_BEFORE, WEEKDAYS
+from storyweave.foreign.stance import lower
 from storyweave.model import Span, Timex
 from storyweave.nlp.languages import primary
 
@@ -77,7 +78,7 @@ def _full_date(phrase: str, lang: str) -> str | None:
     2023", which ``dateparser`` does not read), or None."""
     if lang not in MONTH_NAMES and lang != "vi":
         return None
-    m = _date_patterns(lang).search(phrase.casefold())
+    m = _date_patterns(lang).search(lower(phrase))
     if m is None or not m.group("day") or not m.group("year"):
         return None
     if len(phrase.strip(" ,.")) > len(m.group()) + 12:  # a line that says more than a date
@@ -101,11 +102,12 @@ PART_OF_DAY_BEFORE: Final = frozenset({"la", "esta", "esa", "una", "cada", "am",
 """Words before "mañana" / "Morgen" that make it a part of the day, not tomorrow."""
 _YEAR_WORDS: Final[dict[str, tuple[str, ...]]] = {
     "es": ("en", "de", "desde", "hasta", "para", "antes de", "a partir de"),
-    "fr": ("en", "depuis", "d'ici", "d’ici", "d'ici à", "avant", "après", "jusqu'en", "dès"),
-    "de": ("im", "seit", "jahr", "bis", "ab", "nach", "vor", "von"),
-    "it": ("nel", "dal", "entro il", "entro", "fino al", "al", "il"),
-    "pt": ("em", "desde", "até", "a partir de"),
-    "nl": ("in", "sinds", "tegen", "tot", "vanaf", "voor", "na"),
+    "fr": ("en", "depuis", "d'ici", "d’ici", "d'ici à", "avant", "après", "jusqu'en", "dès",
+           "pour"),
+    "de": ("im", "seit", "jahr", "bis", "ab", "nach", "vor", "von", "für"),
+    "it": ("nel", "dal", "entro il", "entro", "fino al", "al", "il", "per il", "per"),
+    "pt": ("em", "desde", "até", "a partir de", "para"),
+    "nl": ("in", "sinds", "tegen", "tot", "vanaf", "voor", "na", "over"),
     "ru": ("в", "с", "до", "к"), "vi": ("năm",),
 }  # fmt: skip
 """Words that make a bare year a date ("en 2019", "im Jahr 2019", "năm 2019")."""
@@ -124,7 +126,7 @@ def body_timexes(
     if lang not in MONTH_NAMES and lang != "vi":
         return []
     stop = len(text) if end is None else end
-    folded = text.casefold()
+    folded = lower(text)
     found: list[Timex] = []
     taken: list[tuple[int, int]] = []
 
@@ -144,6 +146,8 @@ def body_timexes(
             add(m.start(), m.end(), value[0], relative=value[1])
     for n, forms in enumerate(WEEKDAYS.get(lang, ())):
         for m in _words(forms).finditer(folded, start, stop):
+            if not _weekday_here(text, folded, m, lang):
+                continue
             after = _weekday_after(folded, m, lang)
             add(m.start(), m.end(), _weekday(published, n, after), relative=True)
     for word, offset in RELATIVE_DAYS.get(lang, {}).items():
@@ -216,6 +220,24 @@ def _date_value(m: re.Match[str], lang: str, published: dt.date | None) -> tuple
     except ValueError:
         return None
     return f"{head}-{month:02d}-{day:02d}", relative
+
+
+_LOWER_WEEKDAYS = frozenset({"es", "fr", "it", "pt", "nl", "ru"})
+"""Languages that write a weekday in lower case inside a sentence: a capitalised one there is a
+name ("Plácido Domingo")."""
+
+
+def _weekday_here(text: str, folded: str, m: re.Match[str], lang: str) -> bool:
+    """Whether a weekday word is a weekday here: after the word a day needs where the name is
+    also an ordinary word (:data:`WEEKDAY_BEFORE`), and not a capitalised name mid-sentence."""
+    before = folded[max(0, m.start() - 12) : m.start()].split()
+    needed = WEEKDAY_BEFORE.get(lang)
+    if needed is not None and (not before or before[-1].strip(",;:") not in needed):
+        return False
+    if lang in _LOWER_WEEKDAYS and text[m.start()].isupper():
+        head = text[: m.start()].rstrip()
+        return not head or head[-1] in '.!?:\n"«“„—–-'  # a sentence's first word
+    return True
 
 
 def _weekday_after(folded: str, m: re.Match[str], lang: str) -> bool:
