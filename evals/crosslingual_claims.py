@@ -36,8 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from meantime_entities import documents
-from multilingual_stories import FIXTURES, articles, load
+from multilingual_stories import FIXTURES, annotated
 
 from storyweave.claims import crosslingual
 from storyweave.claims.find import find_claims
@@ -172,12 +171,11 @@ def main() -> int:
     args = ap.parse_args()
     global VERBOSE
     VERBOSE = args.v
-    path = documents()
-    if path is None:
-        return 0
     started = time.monotonic()
-    docs = load(path)
-    items = {i.article.ref: i for i in Pipeline().run(articles(docs)).articles}
+    found = annotated()
+    if found is None:
+        return 0
+    docs, items = found
     embed = default_embedder().embed
     c = crosslingual
     settings = [(c.CROSS_ALIGN, c.CROSS_CONFLICT, c.CROSS_CLAUSE)]

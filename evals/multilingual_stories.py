@@ -92,13 +92,22 @@ def _date_line(item: AnnotatedArticle) -> str | None:
     return None
 
 
-def main() -> int:
+def annotated() -> tuple[list[dict[str, Any]], dict[str, AnnotatedArticle]] | None:
+    """MEANTIME's documents and their annotated articles by ref (the product's pipeline); None
+    (after "skipped: ...") when the data is absent."""
     path = documents()
     if path is None:
-        return 0
-    started = time.monotonic()
+        return None
     docs = load(path)
-    items = {i.article.ref: i for i in Pipeline().run(articles(docs)).articles}
+    return docs, {i.article.ref: i for i in Pipeline().run(articles(docs)).articles}
+
+
+def main() -> int:
+    started = time.monotonic()
+    found = annotated()
+    if found is None:
+        return 0
+    docs, items = found
     embedder = default_embedder()
     english = [d for d in docs if d["lang"] == "en"]
     reference = partition([items[d["doc_id"]] for d in english], embedder)
