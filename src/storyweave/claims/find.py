@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from storyweave.entities.linking import EntityLinking, MentionKey
-from storyweave.entities.names import fold
 from storyweave.model import AnnotatedArticle, Article, Duplicate, Mention
 from storyweave.nlp.attach import docs_for
 
@@ -50,9 +49,10 @@ from .conflict import (
     polarity,
     shared_participants,
 )
-from .cross_statements import match_statements, statement_units
+from .cross_join import join_foreign
+from .cross_statements import statement_units
 from .crosslingual import Embed as MultilingualEmbed
-from .crosslingual import foreign_units, match_foreign, translated_pairs
+from .crosslingual import foreign_units, translated_pairs
 from .numbers import written_noun
 from .origins import OriginIndex, Report
 from .slots import Slots, linked_mentions, read_slots
@@ -128,52 +128,16 @@ def find_claims(
         groups, clashes, related = {}, [], []
     translated: list[tuple[str, str, float]] = []
     if (foreign or stated) and multilingual is not None:
-        _add_foreign(story, (foreign, stated), multilingual, groups, clashes, rep_of)
+        join_foreign(
+            story.items, (story.units, story.slots), (foreign, stated), multilingual,
+            groups=groups, clashes=clashes, rep_of=rep_of,
+        )  # fmt: skip
         translated = translated_pairs(items, multilingual)
     members: dict[int, list[int]] = defaultdict(list)
     for n, rep in enumerate(rep_of):
         members[groups[rep]].append(n)
     index = OriginIndex([i.article for i in items], duplicates, translated=translated)
     return _claims(story, members, clashes, groups, index, related)
-
-
-def _add_foreign(
-    story: _Story,
-    units: tuple[Sequence[tuple[Unit, Slots]], Sequence[tuple[Unit, Slots]]],
-    multilingual: MultilingualEmbed,
-    groups: dict[int, int],
-    clashes: list[tuple[int, int, SlotClash]],
-    rep_of: list[int],
-) -> None:
-    """Add the foreign units to the story (their figure clauses, then their statements): into
-    the claim of the English unit they support, as a claim of their own disagreeing with it, or
-    as a claim of their own (:mod:`.crosslingual`, :mod:`.cross_statements`)."""
-    figures, statements = units
-    english = list(zip(story.units, story.slots, strict=True))
-    published = {aid: a.published for aid, a in story.articles.items()}
-    sentences = {
-        (i.article.id, s.index): s.span.text_in(i.article.text)
-        for i in story.items
-        for s in i.sentences
-    }
-    spoken = {i.article.id: i.article_language or "" for i in story.items}
-    matches = [
-        *match_foreign(english, figures, multilingual, published, sentences, spoken),
-        *match_statements(english, statements, multilingual, sentences, spoken),
-    ]
-    speakers = {fold(u.speaker): u for u in story.units if u.speaker}
-    for match, (unit, slots) in zip(matches, [*figures, *statements], strict=True):
-        known = speakers.get(fold(unit.speaker)) if unit.speaker else None
-        if known is not None:  # "según la agencia AFAD" relays the English units' AFAD
-            unit = dataclasses.replace(unit, speaker=known.speaker, speaker_type=known.speaker_type)
-        n = len(story.units)
-        story.units.append(unit)
-        story.slots.append(slots)
-        rep_of.append(n)
-        target = rep_of[match.english] if match.english is not None else None
-        groups[n] = groups[target] if target is not None and match.clash is None else n
-        if target is not None and match.clash is not None:
-            clashes.append((target, n, match.clash))
 
 
 def same_things(slots: list[Slots], embed: Embed) -> list[Slots]:
