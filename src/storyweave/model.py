@@ -230,6 +230,10 @@ class StoryAnalysis:
     edges: tuple[JSON, ...]
     quotes: tuple[JSON, ...]
     top_entities: tuple[JSON, ...]
+    translations: tuple[JSON, ...] = ()
+    """The story's foreign articles that translate one of its English articles (issue 20):
+    ``{"article", "original", "share"}`` rows, so coverage counts a translation as its
+    original's origin, as the claims do."""
 
     def counts(self) -> dict[str, int]:
         """How many claims have each status (every status present, zero when none)."""
@@ -260,7 +264,7 @@ class StoryAnalysis:
         }
 
 
-ANALYSIS_VERSION = "story-analysis/4"
+ANALYSIS_VERSION = "story-analysis/5"
 """The version of what a :class:`StoryAnalysis` holds and how it is computed
 (:mod:`storyweave.report.analyse`). Bump it when either changes: every stored revision of
 another version is stale and is computed again by the next ingest (or on first read)."""

@@ -54,3 +54,20 @@ def test_an_uncredited_rewrite_is_likely_derived() -> None:
     assert cov["independent_origins"] == 1
     assert [(d["article"], d["source"]) for d in cov["derived"]] == [(rewrite.id, first.id)]
     assert "likely derived: Daily Digest repeats Silesia Post's wording" in cov["derived"][0]["why"]
+
+
+def test_a_translation_is_its_originals_origin_in_the_coverage() -> None:
+    day = dt.date(2025, 3, 9)
+    english = build_article(Draft(text=WIRE, ref="en", outlet="Moravia Daily", published=day))
+    czech = build_article(
+        Draft(text="Sesuv půdy v neděli zablokoval horskou silnici do Ostravy.", ref="cs",
+              outlet="Ostravský deník", published=day)
+    )  # fmt: skip
+    plain = story_coverage([english, czech])
+    assert plain["independent_origins"] == 2 and plain["translated"] == []
+    row = {"article": czech.id, "original": english.id, "share": 1.0}
+    cov = story_coverage([english, czech], translations=[row])
+    assert cov["independent_origins"] == 1
+    (t,) = cov["translated"]
+    assert t["article"] == czech.id and t["original"] == english.id
+    assert "likely translated: Ostravský deník renders Moravia Daily's report" in t["why"]

@@ -67,3 +67,35 @@ def test_foreign_reports_of_the_seed_event_join_its_story_and_ledger(tmp_path: P
     quotes = [q for q in report["attributions"] if ref[q["article"]] == "es-1"]
     assert any(q["kind"] == "direct" and q["speaker_name"] == "Putin" for q in quotes)
     assert any("read in part" in n for n in report["notes"])
+
+
+def test_a_translation_is_one_origin_in_the_coverage_too(tmp_path: Path) -> None:
+    rows = [
+        {
+            "id": "en-1",
+            "outlet": "Daily Ledger",
+            "published": "2026-05-12",
+            "text": "A landslide buried part of the mountain village of Santa Clara on Monday, "
+            "killing at least 12 people. Rescuers were still digging through the mud at "
+            "nightfall.",
+        },
+        {
+            "id": "fr-1",
+            "outlet": "Le Matin",
+            "published": "2026-05-12",
+            "text": "Un glissement de terrain a enseveli lundi une partie du village de montagne "
+            "de Santa Clara, tuant au moins 12 personnes. Les secouristes creusaient encore dans "
+            "la boue à la tombée de la nuit.",
+        },
+    ]
+    source = tmp_path / "pair.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    with open_store(tmp_path / "pair.db") as store:
+        result = ingest([source], store=store, options=IngestOptions())
+        report = build_report(store, result.article_ids)
+    ref = {a["id"]: a["ref"] for a in report["articles"]}
+    (story,) = report["stories"]
+    coverage = story["coverage"]
+    assert coverage["independent_origins"] == 1
+    (t,) = coverage["translated"]
+    assert (ref[t["article"]], ref[t["original"]]) == ("fr-1", "en-1")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from .claim import Claim, ClaimStatus, Disagreement, Evidence
 from .find import find_claims
 from .origins import Origin
-from .report import story_claims
+from .report import story_claims, story_translations
 from .slots import Slots
 
 __all__ = [
@@ -26,4 +26,5 @@ __all__ = [
     "Slots",
     "find_claims",
     "story_claims",
+    "story_translations",
 ]

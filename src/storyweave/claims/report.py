@@ -13,6 +13,7 @@ from storyweave.nlp import languages
 from storyweave.nlp.multilingual import default_multilingual
 
 from .align import Embed
+from .crosslingual import translated_pairs
 from .find import find_claims
 
 
@@ -45,3 +46,18 @@ def story_claims(
         items, entities=links, duplicates=duplicates, embed=embed, multilingual=multilingual
     )
     return [c.to_json() for c in claims]
+
+
+def story_translations(items: Sequence[AnnotatedArticle]) -> list[JSON]:
+    """The story's foreign articles that translate one of its English articles, as
+    ``{"article", "original", "share"}`` rows (:func:`.crosslingual.translated_pairs`); none
+    without an article read in part or without the multilingual model."""
+    if not any(languages.read_in_part(i.article_language) for i in items):
+        return []
+    multilingual = default_multilingual()
+    if multilingual is None:
+        return []
+    return [
+        {"article": foreign, "original": english, "share": round(share, 3)}
+        for foreign, english, share in translated_pairs(items, multilingual)
+    ]

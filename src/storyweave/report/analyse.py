@@ -18,7 +18,7 @@ from typing import Any
 from .._types import JSON, StoryId
 from ..brief import build_brief
 from ..brief.title import fact_title
-from ..claims import story_claims
+from ..claims import story_claims, story_translations
 from ..claims.stored import attach_units
 from ..faults import checkpoint
 from ..graph import build_graph, graph_json
@@ -125,6 +125,7 @@ def compute_analysis(
             quotes.append({**row, "speaker_label": speaker_label(row, names)})
     texts = {i.article.id: i.article.text for i in items}
     claims = story_claims(items, duplicates=duplicates, embed=embed)
+    translations = story_translations(items)
     entry: JSON = {
         "id": story.id,
         "title": readable_title(story, items),
@@ -162,6 +163,7 @@ def compute_analysis(
             {"id": e["id"], "name": e["name"], "type": e["type"], "mentions": len(e["mentions"])}
             for e in entities[:TOP_ENTITIES]
         ),
+        translations=tuple(translations),
     )
 
 

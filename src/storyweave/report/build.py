@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any
 
 from .._types import JSON, ArticleId
 from ..errors import ValidationError
 from ..graph import EntityGraph, build_graph
-from ..model import AnnotatedArticle
+from ..model import AnnotatedArticle, Duplicate, Story
 from ..nlp import languages
 from ..storage import SQLStore
 from .analyse import analysis_of, with_parses
@@ -78,17 +78,27 @@ def build_report(
             for f in store.failures()
             if f.article in by_id
         ],
-        "stories": [
-            {
-                **analysis_of(store, s).story_json(),
-                "coverage": story_coverage(
-                    [by_id[a].article for a in s.article_ids if a in by_id],
-                    duplicates,
-                    {a: by_id[a].article_language for a in s.article_ids if a in by_id},
-                ),
-            }
-            for s in stories
-        ],
+        "stories": [_story_entry(store, s, by_id, duplicates) for s in stories],
+    }
+
+
+def _story_entry(
+    store: SQLStore,
+    story: Story,
+    by_id: Mapping[str, AnnotatedArticle],
+    duplicates: Sequence[Duplicate],
+) -> JSON:
+    """One ``stories[]`` entry: the story's analysis and its coverage."""
+    analysis = analysis_of(store, story)
+    members = [a for a in story.article_ids if a in by_id]
+    return {
+        **analysis.story_json(),
+        "coverage": story_coverage(
+            [by_id[a].article for a in members],
+            duplicates,
+            {a: by_id[a].article_language for a in members},
+            analysis.translations,
+        ),
     }
 
 

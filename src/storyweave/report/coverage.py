@@ -24,11 +24,18 @@ def story_coverage(
     articles: Sequence[Article],
     duplicates: Sequence[Duplicate] = (),
     languages: Mapping[ArticleId, str | None] | None = None,
+    translations: Sequence[JSON] = (),
 ) -> JSON:
-    """The coverage table of one story's ``articles`` (report JSON, see docs/report-format.md)."""
+    """The coverage table of one story's ``articles`` (report JSON, see docs/report-format.md);
+    ``translations`` are the story analysis's (a translation is its original's origin)."""
     ids = {a.id for a in articles}
     dups = [d for d in duplicates if d.article in ids and d.original in ids]
-    index = OriginIndex(articles, dups)
+    translated = [
+        (str(t["article"]), str(t["original"]), float(t["share"]))
+        for t in translations
+        if t["article"] in ids and t["original"] in ids
+    ]
+    index = OriginIndex(articles, dups, translated=translated)
     label = {a.id: source_label(a.outlet, a.url, a.title) for a in articles}
     outlets: dict[str, list[Article]] = {}
     unknown = 0
@@ -81,6 +88,16 @@ def story_coverage(
             }
             for later, earlier, share in index.derived
             if (later, earlier) not in copied and (earlier, later) not in copied
+        ],
+        "translated": [
+            {
+                "article": foreign,
+                "original": english,
+                "share": share,
+                "why": f"likely translated: {label[foreign]} renders {label[english]}'s report "
+                f"sentence by sentence ({share:.0%} of its lead)",
+            }
+            for foreign, english, share in translated
         ],
         "credited": [
             {"article": a.id, "outlet": label[a.id], "credits": list(a.credits)}

@@ -241,6 +241,7 @@ class AnalysisRows:
             edges=tuple(parts["story_edges"]),
             quotes=tuple(parts["story_quotes"]),
             top_entities=tuple(json.loads(rev.top_entities)),
+            translations=tuple(json.loads(rev.translations or "[]")),
         )
 
     def summaries(
@@ -422,6 +423,7 @@ def _revision_row(a: StoryAnalysis, latest: str | None) -> dict[str, Any]:
         "brief_markdown": str(a.brief.get("markdown") or ""),
         "brief": _dumps(a.brief),
         "top_entities": _dumps(list(a.top_entities)),
+        "translations": _dumps(list(a.translations)),
     }
 
 

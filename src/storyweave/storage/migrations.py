@@ -195,6 +195,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             "articles", [sa.Column("body_start", sa.Integer), sa.Column("credits", sa.Text)]
         ),
     ),
+    # which foreign articles of a story translate one of its English articles (one origin)
+    Migration(
+        "0013_story_translations",
+        _add_columns(
+            "story_revisions",
+            [sa.Column("translations", sa.Text, nullable=False, server_default="[]")],
+        ),
+    ),
 )
 
 

@@ -207,6 +207,7 @@ story_revisions = sa.Table(
     sa.Column("brief_markdown", sa.Text, nullable=False),
     sa.Column("brief", sa.Text, nullable=False),
     sa.Column("top_entities", sa.Text, nullable=False),
+    sa.Column("translations", sa.Text, nullable=False, server_default="[]"),
 )
 
 story_claims = sa.Table(

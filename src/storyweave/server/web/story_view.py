@@ -302,6 +302,9 @@ def _article_marks(coverage: JSON, labels: dict[str, str]) -> dict[str, list[str
     for d in coverage.get("derived", []):
         src = labels.get(d.get("source", ""), d.get("source", ""))
         marks.setdefault(d["article"], []).append(f"derived from {src}")
+    for t in coverage.get("translated", []):
+        of = labels.get(t.get("original", ""), t.get("original", ""))
+        marks.setdefault(t["article"], []).append(f"translation of {of}")
     return marks
 
 
