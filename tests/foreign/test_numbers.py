@@ -75,3 +75,8 @@ def test_clauses_part_at_commas_and_conjunctions_not_at_a_decimal_comma() -> Non
 
 def test_a_space_groups_thousands_in_every_language() -> None:
     assert _read("La ciudad tiene 1 000 000 habitantes.", "es") == [(1e6, "habitantes", None)]
+
+
+def test_hours_are_a_clock_time_after_at_and_a_count_otherwise() -> None:
+    assert find_figures("Die Sitzung beginnt um 9 Uhr.", "de") == []
+    assert _read("La batería dura 150 horas.", "es") == [(150.0, "horas", None)]

@@ -271,7 +271,12 @@ LINKS: Final[dict[str, frozenset[str]]] = {
 """Words that link a scaled figure to what it counts ("3 millones de personas")."""
 
 HOUR_WORDS: Final = words("uhr heure heures h horas hora ore uur часов часа час giờ")
-"""Words that make the number before them a clock time ("um 14 Uhr", "à 14 heures")."""
+CLOCK_BEFORE: Final = words(
+    "um ab bis gegen à vers dès a las alle verso às pelas om rond tegen в к lúc"
+)
+"""With an hour word after it, a number of 24 or less after one of these is a clock time ("um 14
+Uhr", "à 14 heures", "alle 18"); "150 uur" counts hours."""
+"""Hour words: after a number they make it a clock time or a count of hours."""
 
 NEGATION: Final[dict[str, frozenset[str]]] = {
     "es": frozenset({"no", "nunca", "ningún", "ninguna", "jamás"}),

@@ -24,6 +24,7 @@ from .lexicon import (
     ABOUT,
     AT_LEAST,
     AT_MOST,
+    CLOCK_BEFORE,
     DECIMAL_COMMA,
     DESIGNATION,
     FUNCTION_WORDS,
@@ -194,8 +195,9 @@ def _in_date(text: str, lang: str, at: int, end: int, value: float) -> bool:
         return True
     if text[end : end + 1] in {":", "h"} and text[end + 1 : end + 2].isdigit():
         return True  # a clock time
-    if following and following[0] in HOUR_WORDS:
-        return True  # "um 14 Uhr", "à 14 heures", "14.30 Uhr"
+    clock = _word_before(text, at) in CLOCK_BEFORE or text[end : end + 1] == "."
+    if following and following[0] in HOUR_WORDS and value <= 24 and clock:
+        return True  # "um 14 Uhr", "à 14 heures", "14.30 Uhr"; "150 uur" counts hours
     if at > 0 and text[at - 1] == ":":
         return True
     written = text[at:end]
