@@ -28,7 +28,7 @@ from storyweave.nlp import languages
 
 from .calibration import CLAUSE_MARGIN, CROSS_CONFLICT, CROSS_STATEMENT
 from .conflict import SlotClash
-from .crosslingual import Embed, Match, foreign_unit, own_sentences, similarities
+from .crosslingual import Embed, Match, foreign_slots, foreign_unit, own_sentences, similarities
 from .slots import Slots
 from .units import Unit
 
@@ -36,7 +36,6 @@ MIN_WORDS = 6
 """A sentence this short (a dateline, a caption) states nothing a claim rests on."""
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_MODALITY = {"denied": "denied", "hedged": "hedged", "conditional": "conditional"}
 
 
 def statement_units(item: AnnotatedArticle) -> list[tuple[Unit, Slots]]:
@@ -61,12 +60,7 @@ def statement_units(item: AnnotatedArticle) -> list[tuple[Unit, Slots]]:
             for x in item.timexes
             if span.start <= x.span.start < span.end and x.anchored and _DAY.match(x.value)
         )
-        put = stance(piece, lang)
-        slots = Slots(
-            who=frozenset(), whom=frozenset(), persons=frozenset(), predicate="",
-            negated=put == "negated", where=(), when=days, quantities=(),
-            entities=frozenset(), stems=frozenset(), modality=_MODALITY.get(put, "asserted"),
-        )  # fmt: skip
+        slots = foreign_slots(stance(piece, lang), when=days)
         out.append((foreign_unit(item, index, span, span), slots))
     return out
 

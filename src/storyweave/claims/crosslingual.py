@@ -81,7 +81,13 @@ def foreign_units(item: AnnotatedArticle) -> list[tuple[Unit, Slots]]:
         for clause in figure_clauses(text, lang, span.start, span.end):
             figures = find_figures(text, lang, start=clause.start, end=clause.end)
             if figures:
-                out.append((foreign_unit(item, sent, clause, span), _slots(figures, put)))
+                quantities = [_quantity(f) for f in figures]
+                out.append(
+                    (
+                        foreign_unit(item, sent, clause, span),
+                        foreign_slots(put, quantities=quantities),
+                    )
+                )
     return out
 
 
@@ -125,7 +131,11 @@ def _attribution(atts: Sequence[Attribution], span: Span) -> Attribution | None:
     return best
 
 
-def _slots(figures: Sequence[Figure], put: str) -> Slots:
+def foreign_slots(
+    put: str, *, quantities: Sequence[Quantity] = (), when: Sequence[str] = ()
+) -> Slots:
+    """The slots of a foreign unit: no parse reads its participants, only its figures, its
+    days and how it puts them (``put``, a :func:`storyweave.foreign.stance`)."""
     return Slots(
         who=frozenset(),
         whom=frozenset(),
@@ -133,8 +143,8 @@ def _slots(figures: Sequence[Figure], put: str) -> Slots:
         predicate="",
         negated=put == "negated",
         where=(),
-        when=(),
-        quantities=tuple(_quantity(f) for f in figures),
+        when=tuple(when),
+        quantities=tuple(quantities),
         entities=frozenset(),
         stems=frozenset(),
         modality=_MODALITY.get(put, "asserted"),
@@ -202,6 +212,9 @@ def match_foreign(
     frames = [count_frames(english[n][0].text, "en") for n in counted]
     scores = similarities([english[n][0] for n in counted], [u for u, _ in foreign], embed,
                            sentences)  # fmt: skip
+    texts: dict[ArticleId, list[str]] = {}  # each article's text, by its sentences
+    for (aid, _), sentence in sentences.items():
+        texts.setdefault(aid, []).append(sentence)
     out = []
     for f, (unit, slots) in enumerate(foreign):
         if slots.modality != "asserted" or slots.negated:
@@ -218,7 +231,7 @@ def match_foreign(
         if agreeing:
             out.append(Match(f, english=counted[agreeing[0]]))
             continue
-        clash = _clash(english, counted, alike, scores, f, unit, slots, published, sentences)
+        clash = _clash(english, counted, alike, scores, f, unit, slots, published, texts)
         out.append(clash if clash is not None else Match(f))
     return out
 
@@ -282,7 +295,7 @@ def _clash(
     unit: Unit,
     slots: Slots,
     published: Mapping[ArticleId, object],
-    sentences: Mapping[tuple[ArticleId, int], str],
+    texts: Mapping[ArticleId, Sequence[str]],
 ) -> Match | None:
     """A disagreement with the English unit whose clause is most alike, when its sentence is the
     same statement (:data:`CROSS_CONFLICT`), each states one figure of one kind, they differ, and
@@ -296,8 +309,7 @@ def _clash(
     pair = _one_figure_each(e_slots, slots)
     if pair is None or figures_agree(*pair):
         return None
-    english_text = " ".join(t for (aid, _), t in sentences.items() if aid == e_unit.article)
-    if _written_in(slots.quantities[0].value, english_text):
+    if _written_in(slots.quantities[0].value, " ".join(texts.get(e_unit.article, ()))):
         return None  # the English article gives this figure too, where its parse did not count it
     rivals = [k for k in alike[1:] if english[counted[k]][0].sentence == e_unit.sentence
               and english[counted[k]][0].article == e_unit.article]  # fmt: skip

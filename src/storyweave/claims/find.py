@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from storyweave._types import ArticleId
 from storyweave.entities.linking import EntityLinking, MentionKey
 from storyweave.model import AnnotatedArticle, Article, Duplicate, Mention
 from storyweave.nlp.attach import docs_for
@@ -84,6 +85,7 @@ def find_claims(
     embed: Embed | None = None,
     nli: Nli | None = None,
     multilingual: MultilingualEmbed | None = None,
+    translated: Sequence[tuple[ArticleId, ArticleId, float]] | None = None,
 ) -> list[Claim]:
     """The claims of one story, in the order their first evidence appears.
 
@@ -98,6 +100,8 @@ def find_claims(
         multilingual: the embedder that aligns the figure sentences of articles in a language
             read in part with the English units (:mod:`.crosslingual`); without it (the model
             not installed) those articles state no claims.
+        translated: the story's translated pairs (foreign article, English original, share),
+            when already found (:func:`.report.story_translations`); found here otherwise.
 
     DOCS: docs/stages/claims.md
     """
@@ -126,17 +130,17 @@ def find_claims(
         groups, clashes, related = _align(story, reps, embed=embed, nli=nli)
     else:
         groups, clashes, related = {}, [], []
-    translated: list[tuple[str, str, float]] = []
+    pairs: Sequence[tuple[ArticleId, ArticleId, float]] = ()
     if (foreign or stated) and multilingual is not None:
         join_foreign(
             story.items, (story.units, story.slots), (foreign, stated), multilingual,
             groups=groups, clashes=clashes, rep_of=rep_of,
         )  # fmt: skip
-        translated = translated_pairs(items, multilingual)
+        pairs = translated if translated is not None else translated_pairs(items, multilingual)
     members: dict[int, list[int]] = defaultdict(list)
     for n, rep in enumerate(rep_of):
         members[groups[rep]].append(n)
-    index = OriginIndex([i.article for i in items], duplicates, translated=translated)
+    index = OriginIndex([i.article for i in items], duplicates, translated=pairs)
     return _claims(story, members, clashes, groups, index, related)
 
 

@@ -391,3 +391,15 @@ def calendar_words(language: str | None) -> frozenset[str]:
         return frozenset()
     forms = [*MONTH_NAMES.get(lang, ()), *WEEKDAYS.get(lang, ())]
     return frozenset(fold(f) for entry in forms for f in entry.split("|") if " " not in f)
+
+
+def calendar_run(text: str, start: int, run: str, language: str | None) -> bool:
+    """Whether the capitalised ``run`` at ``start`` in ``text`` is a day or a month, not a name:
+    its words are all calendar words of the language ("Martes", "Oktober"), or Vietnamese
+    "thứ" stands before it ("thứ Ba")."""
+    from storyweave.entities.names import fold
+
+    words = calendar_words(language)
+    if all(fold(w) in words for w in run.split()):
+        return True
+    return text[max(0, start - 4) : start].lower() == "thứ "

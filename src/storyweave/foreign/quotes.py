@@ -24,11 +24,11 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from storyweave.entities.names import fold, name_runs
+from storyweave.entities.names import name_runs
 from storyweave.model import Attribution, AttributionKind, Span
 from storyweave.quotes.marks import find_quoted
 
-from .lexicon import ACCORDING_TO, HONORIFICS, REPORTING, calendar_words
+from .lexicon import ACCORDING_TO, HONORIFICS, REPORTING, calendar_run
 from .stance import find_in, lower
 
 MIN_QUOTE_WORDS: Final = 3
@@ -72,12 +72,13 @@ def find_foreign_attributions(
         (run[0][0], run[-1][0] + len(run[-1][1]), " ".join(w for _, w in run))
         for run in name_runs(text, [s.start for s in sentences])
     ]
-    runs = sorted(r for r in runs + _elided(text, runs) if not _calendar(text, r, lang))
+    runs = sorted(r for r in runs + _elided(text, runs) if not calendar_run(text, r[0], r[2], lang))
+    low = lower(text)  # lowered once: every search of the article reads it
     out: list[Attribution] = []
     quoted = _passages(text, start)
     for inner in quoted:
         sent = _sentence_around(sentences, inner)
-        found = _cue_near(text, lang, sent, inner)
+        found = _cue_near(low, lang, sent, inner)
         if found is None:
             continue
         cue = found[0]
@@ -87,8 +88,8 @@ def find_foreign_attributions(
         if sent.end <= start:
             continue
         inside = [q for q in quoted if sent.start <= q.start < sent.end]
-        out += _reported(text, lang, sent, runs, inside)
-        out += _according(text, lang, sent, runs, inside)
+        out += _reported(text, low, lang, sent, runs, inside)
+        out += _according(text, low, lang, sent, runs, inside)
     out.sort(key=lambda a: (a.content.start, a.content.end))
     return out
 
@@ -111,15 +112,6 @@ def _elided(text: str, runs: Sequence[Run]) -> list[Run]:
             name = " ".join(words)
             out.append((m.start(1), m.start(1) + len(name), name))
     return out
-
-
-def _calendar(text: str, run: Run, lang: str) -> bool:
-    """Whether a capitalised run is a day or a month ("Martes", "thứ Ba"), not a name."""
-    words = calendar_words(lang)
-    return (
-        all(fold(w) in words for w in run[2].split())
-        or text[max(0, run[0] - 4) : run[0]].casefold() == "thứ "
-    )
 
 
 def _attribution(
@@ -169,29 +161,15 @@ def _cue_pattern(lang: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(v) for v in verbs) + r")(?![\w'’])")
 
 
-_LOWERED: dict[int, tuple[str, str]] = {}
-
-
-def _low(text: str) -> str:
-    """``text`` lowered once (:func:`~.stance.lower`), for the many searches of one article."""
-    key = id(text)
-    found = _LOWERED.get(key)
-    if found is None or found[0] is not text:
-        _LOWERED.clear()
-        found = (text, lower(text))
-        _LOWERED[key] = found
-    return found[1]
-
-
-def _cues(text: str, lang: str, span: Span) -> list[Span]:
-    """The verbs of saying within ``span``, searched there only."""
+def _cues(low: str, lang: str, span: Span) -> list[Span]:
+    """The verbs of saying within ``span`` of the lowered text, searched there only."""
     pattern = _cue_pattern(lang)
-    return [Span(m.start(), m.end()) for m in pattern.finditer(_low(text), span.start, span.end)]
+    return [Span(m.start(), m.end()) for m in pattern.finditer(low, span.start, span.end)]
 
 
-def _cue_near(text: str, lang: str, sent: Span, inner: Span) -> tuple[Span] | None:
+def _cue_near(low: str, lang: str, sent: Span, inner: Span) -> tuple[Span] | None:
     """The verb of saying of the quote's sentence outside the quote, nearest to it."""
-    outside = [c for c in _cues(text, lang, sent) if not (inner.start <= c.start < inner.end)]
+    outside = [c for c in _cues(low, lang, sent) if not (inner.start <= c.start < inner.end)]
     if not outside:
         return None
     return (min(outside, key=lambda c: min(abs(c.start - inner.end), abs(inner.start - c.end))),)
@@ -274,6 +252,7 @@ def _initial(text: str, chunk: Span) -> list[Run]:
 
 def _reported(
     text: str,
+    low: str,
     lang: str,
     sent: Span,
     runs: Sequence[Run],
@@ -282,7 +261,7 @@ def _reported(
     """ "X dijo que ...": the clause after the complementiser that follows a verb of saying;
     "..., disse ontem o presidente": what comes before a closing verb of saying."""
     out: list[Attribution] = []
-    for cue in _cues(text, lang, sent):
+    for cue in _cues(low, lang, sent):
         if any(q.start <= cue.start < q.end for q in quoted):
             continue
         rest = text[cue.end : sent.end]
@@ -341,6 +320,7 @@ def _closing(text: str, cue: Span, sent: Span, quoted: Sequence[Span]) -> Span |
 
 def _according(
     text: str,
+    low: str,
     lang: str,
     sent: Span,
     runs: Sequence[Run],
@@ -349,7 +329,7 @@ def _according(
     """ "según X, ..." / "..., según X": the sentence's other words are X's."""
     out: list[Attribution] = []
     for phrase in ACCORDING_TO.get(lang, ()):
-        m = find_in(_low(text), phrase, sent.start)
+        m = find_in(low, phrase, sent.start)
         if m is None or m.start() >= sent.end:
             continue
         if any(q.start <= m.start() < q.end for q in quoted):

@@ -124,8 +124,8 @@ def compute_analysis(
             row = attribution_row(item, a, by_id)
             quotes.append({**row, "speaker_label": speaker_label(row, names)})
     texts = {i.article.id: i.article.text for i in items}
-    claims = story_claims(items, duplicates=duplicates, embed=embed)
-    translations = story_translations(items)
+    translations = story_translations(items)  # found once: for the claims and the coverage
+    claims = story_claims(items, duplicates=duplicates, embed=embed, translations=translations)
     entry: JSON = {
         "id": story.id,
         "title": readable_title(story, items),

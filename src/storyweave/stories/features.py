@@ -27,7 +27,7 @@ import numpy as np
 from storyweave._types import ArticleId
 from storyweave.entities.names import fold, name_runs, romanize
 from storyweave.entities.sources import news_source_name
-from storyweave.foreign.lexicon import calendar_words
+from storyweave.foreign.lexicon import calendar_run, calendar_words
 from storyweave.model import AnnotatedArticle, Mention, Timex
 from storyweave.nlp.languages import analysed, primary
 
@@ -156,9 +156,9 @@ def name_counts(item: AnnotatedArticle, *, limit: int) -> Counter[str]:
     for run in name_runs(body[:limit], [own, *starts]):
         if run[0][0] < own:
             continue
-        words = [w for _, w in run if fold(w) not in calendar]
-        if not words or body[max(0, run[0][0] - 4) : run[0][0]].casefold() == "thứ ":
-            continue  # "Martes", "Oktober", "thứ Ba": a day or a month, not a name
+        if calendar_run(body, run[0][0], " ".join(w for _, w in run), item.article_language):
+            continue  # "Martes", "thứ Ba": a day, not a name
+        words = [w for _, w in run if fold(w) not in calendar]  # "Lunes Ruiz" -> "Ruiz"
         if news_source_name(" ".join(words)) is not None:
             continue  # "EFE", "Reuters" in the text: who carried it, not who is in it
         counts[fold(romanize(" ".join(words)))] += 1
