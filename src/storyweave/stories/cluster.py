@@ -24,7 +24,7 @@ import hashlib
 import heapq
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -33,15 +33,9 @@ from storyweave.errors import NotFound
 from storyweave.model import Story
 from storyweave.nlp import languages
 
-from .crosslang import (
-    CROSS_DAYS,
-    CROSS_MEMBERS,
-    CrossLanguage,
-    best_cosine,
-    join_bar,
-    names_meet,
-)
+from .crosslang import CrossLanguage, join_across_languages
 from .features import StoryFeatures
+from .groups import Group, join
 from .index import Neighbours, StoryIndex
 from .score import (
     ClusterOptions,
@@ -101,25 +95,6 @@ class Assignment:
     merged: tuple[StoryId, ...] = ()
     threshold: float = 0.0
     nearest_other: Candidate | None = None
-
-
-@dataclass(slots=True, eq=False)
-class _Group:
-    gid: int
-    story_id: StoryId | None
-    created: int
-    size: int
-    vector_sum: np.ndarray
-    entity_sum: dict[str, float]
-    term_sum: dict[str, float]
-    first: dt.date | None
-    last: dt.date | None
-    words: float | None = None
-    articles: list[int] = field(default_factory=list)
-    absorbed: list[tuple[StoryId, StoryId, float]] = field(default_factory=list)
-    neighbours: set[int] = field(default_factory=set)
-    version: int = 0
-    alive: bool = True
 
 
 def story_id_for(article_id: ArticleId) -> StoryId:
@@ -237,8 +212,8 @@ class StoryClusterer:
         found = self.index.search(vectors, opts.neighbours * _WIDEN + 1)
         self.state.prefetch(sorted({key for row in found for key, _ in row}))
 
-        groups: list[_Group] = [
-            _Group(
+        groups: list[Group] = [
+            Group(
                 gid=i,
                 story_id=None,
                 created=seq,
@@ -273,7 +248,9 @@ class StoryClusterer:
                 groups[other].neighbours.add(i)
         parent = list(range(len(groups)))
         if self.cross is not None:  # first, so a foreign report meets the English ones alone
-            self._join_across_languages(batch, groups, parent, self.cross, far)
+            join_across_languages(
+                batch, groups, parent, self.cross, far=far, members=self.state.members
+            )
         self._agglomerate(groups, parent)
         merged = self._commit(batch, keys, (evecs, tvecs), groups, seq)
         out: dict[ArticleId, Assignment] = {}
@@ -292,7 +269,7 @@ class StoryClusterer:
         i: int,
         neighbours: Neighbours,
         batch_gid: dict[int, int],
-        groups: list[_Group],
+        groups: list[Group],
         story_gid: dict[StoryId, int],
     ) -> set[int]:
         """The groups of a foreign article's :data:`ClusterOptions.neighbours` nearest articles
@@ -309,78 +286,8 @@ class StoryClusterer:
                 out.add(other)
         return out
 
-    def _join_across_languages(
-        self,
-        batch: list[StoryFeatures],
-        groups: list[_Group],
-        parent: list[int],
-        cross: CrossLanguage,
-        far: dict[int, set[int]],
-    ) -> None:
-        """Before the agglomeration, offer each foreign article of the batch to the English
-        stories and articles among its nearest, by the multilingual lead embedding
-        (:mod:`.crosslang`): on its own, before two foreign reports that are alike only by
-        their language's words (MiniLM reads it poorly) can form a story of their own."""
-        for f in batch:
-            cross.remember(f.article_id, f.lead, f.language)
-        names = {g.gid: set(g.entity_sum) for g in groups}  # before any join of this pass
-        for group in groups:
-            if not group.alive or group.story_id is not None or not group.articles:
-                continue
-            members = [batch[i] for i in group.articles]
-            if any(languages.analysed(f.language) for f in members):
-                continue
-            foreign = cross.vectors(f.article_id for f in members)
-            if len(foreign) < len(members):
-                continue
-            bar = max(join_bar(f.language) for f in members)
-            best: tuple[float, int] | None = None
-            near = group.neighbours.union(*(far.get(i, set()) for i in group.articles))
-            for other in sorted({_find(parent, n) for n in near} - {group.gid}):
-                cand = groups[other]
-                if not cand.alive or not names_meet(names[group.gid], names[cand.gid]):
-                    continue
-                english = cross.vectors(self._english_near(cand, batch, members, cross))
-                # every foreign member must match: a group of two foreign reports of
-                # different events (alike by their language's words) joins neither's story
-                score = min(best_cosine({a: v}, english) for a, v in foreign.items())
-                if score >= bar and (best is None or score > best[0]):
-                    best = (score, other)
-            if best is not None:
-                keep, gone = _survivor(groups[best[1]], group)
-                _merge_into(keep, gone, best[0])
-                parent[gone.gid] = keep.gid
-                keep.neighbours = {_find(parent, n) for n in keep.neighbours | gone.neighbours}
-                keep.neighbours -= {keep.gid, gone.gid}
-                for n in keep.neighbours:
-                    groups[n].neighbours.add(keep.gid)
-
-    def _english_near(
-        self,
-        cand: _Group,
-        batch: list[StoryFeatures],
-        foreign: list[StoryFeatures],
-        cross: CrossLanguage,
-    ) -> list[ArticleId]:
-        """The English members of ``cand`` published within :data:`CROSS_DAYS` of a foreign
-        article (nearest in date first, at most :data:`CROSS_MEMBERS`)."""
-        dated: list[tuple[ArticleId, dt.date | None]] = [
-            (batch[i].article_id, batch[i].date) for i in cand.articles
-        ]
-        if cand.story_id is not None:
-            dated += [(m.article_id, m.date) for m in self.state.members(cand.story_id)]
-        days = [f.date for f in foreign if f.date is not None]
-        near: list[tuple[int, ArticleId]] = []
-        for aid, day in dated:
-            if day is None or not days:
-                continue
-            gap = min(abs((day - d).days) for d in days)
-            if gap <= CROSS_DAYS and cross.english(aid):
-                near.append((gap, aid))
-        return [aid for _, aid in sorted(near)[:CROSS_MEMBERS]]
-
     def _load_story_group(
-        self, key: int, groups: list[_Group], story_gid: dict[StoryId, int]
+        self, key: int, groups: list[Group], story_gid: dict[StoryId, int]
     ) -> int | None:
         member = self.state.member_by_key(key)
         story_id = None if member is None else self.state.story_of(member.article_id)
@@ -393,7 +300,7 @@ class StoryClusterer:
             return None
         gid = len(groups)
         groups.append(
-            _Group(
+            Group(
                 gid=gid,
                 story_id=rec.id,
                 created=rec.created,
@@ -409,11 +316,11 @@ class StoryClusterer:
         story_gid[story_id] = gid
         return gid
 
-    def _dormant(self, a: _Group, b: _Group) -> bool:
+    def _dormant(self, a: Group, b: Group) -> bool:
         gap = gap_days(a.first, a.last, b.first, b.last)
         return gap is not None and gap > self.options.dormant_days
 
-    def _score(self, a: _Group, b: _Group) -> float:
+    def _score(self, a: Group, b: Group) -> float:
         return group_score(
             (a.vector_sum, b.vector_sum),
             (a.entity_sum, b.entity_sum),
@@ -423,14 +330,14 @@ class StoryClusterer:
             self.options,
         )
 
-    def _threshold(self, a: _Group, b: _Group) -> float:
+    def _threshold(self, a: Group, b: Group) -> float:
         shorter = min(_per_member(a.words, a.size), _per_member(b.words, b.size))
         return join_threshold(shorter, self.options)
 
-    def _agglomerate(self, groups: list[_Group], parent: list[int]) -> None:
+    def _agglomerate(self, groups: list[Group], parent: list[int]) -> None:
         heap: list[tuple[float, int, int, int, int]] = []
 
-        def push(a: _Group, b: _Group) -> None:
+        def push(a: Group, b: Group) -> None:
             lo, hi = (a, b) if a.gid < b.gid else (b, a)
             score = self._score(lo, hi)
             if score >= self._threshold(lo, hi):
@@ -445,13 +352,7 @@ class StoryClusterer:
             lo, hi = groups[lo_id], groups[hi_id]
             if not (lo.alive and hi.alive) or lo.version != lo_v or hi.version != hi_v:
                 continue
-            keep, gone = _survivor(lo, hi)
-            _merge_into(keep, gone, -neg)
-            parent[gone.gid] = keep.gid
-            keep.neighbours = {_find(parent, n) for n in keep.neighbours | gone.neighbours} - {
-                keep.gid,
-                gone.gid,
-            }
+            keep = join(groups, parent, lo, hi, -neg)
             for other in sorted(keep.neighbours):
                 push(keep, groups[other])
 
@@ -460,7 +361,7 @@ class StoryClusterer:
         batch: list[StoryFeatures],
         keys: list[int],
         vecs: tuple[list[dict[str, float]], list[dict[str, float]]],
-        groups: list[_Group],
+        groups: list[Group],
         seq: int,
     ) -> dict[StoryId, tuple[StoryId, ...]]:
         merged: dict[StoryId, tuple[StoryId, ...]] = {}
@@ -634,52 +535,6 @@ def _per_member(words: float | None, size: int) -> float:
     """Mean content words of ``size`` members from their sum; unknown (a story saved without
     counts) reads as long."""
     return math.inf if words is None else words / size
-
-
-def _find(parent: list[int], gid: int) -> int:
-    while parent[gid] != gid:
-        parent[gid] = parent[parent[gid]]
-        gid = parent[gid]
-    return gid
-
-
-def _survivor(a: _Group, b: _Group) -> tuple[_Group, _Group]:
-    """Which group keeps its identity: an existing story over a new group, the older story."""
-    if a.story_id is not None and b.story_id is not None:
-        return (a, b) if (a.created, a.story_id) <= (b.created, b.story_id) else (b, a)
-    if b.story_id is not None:
-        return b, a
-    if a.story_id is not None:
-        return a, b
-    return (a, b) if min(a.articles) <= min(b.articles) else (b, a)
-
-
-def _merge_into(keep: _Group, gone: _Group, score: float) -> None:
-    keep.vector_sum = keep.vector_sum + gone.vector_sum
-    for key, value in gone.entity_sum.items():
-        keep.entity_sum[key] = keep.entity_sum.get(key, 0.0) + value
-    for key, value in gone.term_sum.items():
-        keep.term_sum[key] = keep.term_sum.get(key, 0.0) + value
-    keep.words = None if keep.words is None or gone.words is None else keep.words + gone.words
-    keep.size += gone.size
-    keep.first = _earliest(keep.first, gone.first)
-    keep.last = _latest(keep.last, gone.last)
-    keep.articles += gone.articles
-    keep.absorbed += gone.absorbed
-    if keep.story_id is not None and gone.story_id is not None:
-        keep.absorbed.append((gone.story_id, keep.story_id, score))
-    elif gone.story_id is not None:
-        keep.story_id, keep.created = gone.story_id, gone.created
-    keep.version += 1
-    gone.alive = False
-
-
-def _earliest(a: dt.date | None, b: dt.date | None) -> dt.date | None:
-    return b if a is None else a if b is None else min(a, b)
-
-
-def _latest(a: dt.date | None, b: dt.date | None) -> dt.date | None:
-    return b if a is None else a if b is None else max(a, b)
 
 
 def _story_key(rec: StoryRecord) -> tuple[int, StoryId]:

@@ -20,16 +20,21 @@ DOCS: docs/stages/stories.md ("Other languages")
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
 import numpy as np
 
-from storyweave._types import ArticleId
+from storyweave._types import ArticleId, StoryId
 from storyweave.entities.names import inflected
 from storyweave.nlp import languages
 from storyweave.nlp.multilingual import MultilingualEmbed
+
+from .features import StoryFeatures
+from .groups import Group, find_root, join
+from .state import MemberRecord
 
 # Calibrated on MEANTIME dev (translations' leads against their original, es/it/nl) and the
 # independently written pairs of tests/stories/fixtures/multilingual.jsonl (same event against
@@ -115,3 +120,71 @@ def best_cosine(
     a = np.stack(list(foreign.values()))
     b = np.stack(list(english.values()))
     return float((a @ b.T).max())
+
+
+def join_across_languages(
+    batch: Sequence[StoryFeatures],
+    groups: list[Group],
+    parent: list[int],
+    cross: CrossLanguage,
+    *,
+    far: Mapping[int, set[int]],
+    members: Callable[[StoryId], Sequence[MemberRecord]],
+) -> None:
+    """Before the agglomeration, offer each foreign article of the batch to the English
+    stories and articles among its nearest (``far``: below MiniLM's floor too), by the
+    multilingual lead embedding: on its own, before two foreign reports that are alike only by
+    their language's words (MiniLM reads it poorly) can form a story of their own. ``members``
+    gives a stored story's members."""
+    for f in batch:
+        cross.remember(f.article_id, f.lead, f.language)
+    names = {g.gid: set(g.entity_sum) for g in groups}  # before any join of this pass
+    for group in groups:
+        if not group.alive or group.story_id is not None or not group.articles:
+            continue
+        foreigners = [batch[i] for i in group.articles]
+        if any(languages.analysed(f.language) for f in foreigners):
+            continue
+        foreign = cross.vectors(f.article_id for f in foreigners)
+        if len(foreign) < len(foreigners):
+            continue
+        bar = max(join_bar(f.language) for f in foreigners)
+        best: tuple[float, int] | None = None
+        near = group.neighbours.union(*(far.get(i, set()) for i in group.articles))
+        for other in sorted({find_root(parent, n) for n in near} - {group.gid}):
+            cand = groups[other]
+            if not cand.alive or not names_meet(names[group.gid], names[cand.gid]):
+                continue
+            english = cross.vectors(_english_near(cand, batch, foreigners, cross, members))
+            # every foreign member must match: a group of two foreign reports of different
+            # events (alike by their language's words) joins neither's story
+            score = min(best_cosine({a: v}, english) for a, v in foreign.items())
+            if score >= bar and (best is None or score > best[0]):
+                best = (score, other)
+        if best is not None:
+            join(groups, parent, groups[best[1]], group, best[0])
+
+
+def _english_near(
+    cand: Group,
+    batch: Sequence[StoryFeatures],
+    foreign: Sequence[StoryFeatures],
+    cross: CrossLanguage,
+    members: Callable[[StoryId], Sequence[MemberRecord]],
+) -> list[ArticleId]:
+    """The English members of ``cand`` published within :data:`CROSS_DAYS` of a foreign
+    article (nearest in date first, at most :data:`CROSS_MEMBERS`)."""
+    dated: list[tuple[ArticleId, dt.date | None]] = [
+        (batch[i].article_id, batch[i].date) for i in cand.articles
+    ]
+    if cand.story_id is not None:
+        dated += [(m.article_id, m.date) for m in members(cand.story_id)]
+    days = [f.date for f in foreign if f.date is not None]
+    near: list[tuple[int, ArticleId]] = []
+    for aid, day in dated:
+        if day is None or not days:
+            continue
+        gap = min(abs((day - d).days) for d in days)
+        if gap <= CROSS_DAYS and cross.english(aid):
+            near.append((gap, aid))
+    return [aid for _, aid in sorted(near)[:CROSS_MEMBERS]]

@@ -209,8 +209,7 @@ def _date_value(m: re.Match[str], lang: str, published: dt.date | None) -> tuple
         year = published.year
     else:
         year = None
-    if day_text is None and lang != "vi" and year_text is None:
-        pass  # a month alone ("en marzo"): this year's, the reading news gives it
+    # a month alone ("en marzo") is the publication year's: the reading news gives it
     head = f"{year:04d}" if year is not None else "XXXX"
     if day_text is None:
         return f"{head}-{month:02d}", relative
