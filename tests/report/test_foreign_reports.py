@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from storyweave.analysis import IngestOptions, ingest
 from storyweave.report import build_report
@@ -34,14 +35,20 @@ FOREIGN = [
 ]
 
 
+def _report(folder: Path, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The report of ``rows`` (JSONL articles) ingested into a new store in ``folder``."""
+    source = folder / "articles.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    with open_store(folder / "store.db") as store:
+        result = ingest([source], store=store, options=IngestOptions())
+        report: dict[str, Any] = build_report(store, result.article_ids)
+    return report
+
+
 def test_foreign_reports_of_the_seed_event_join_its_story_and_ledger(tmp_path: Path) -> None:
     seeds = (EXAMPLES / "kim-putin-summit.jsonl").read_text(encoding="utf-8").splitlines()
     rows = [json.loads(line) for line in seeds if line] + FOREIGN
-    source = tmp_path / "mixed.jsonl"
-    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
-    with open_store(tmp_path / "mixed.db") as store:
-        result = ingest([source], store=store, options=IngestOptions())
-        report = build_report(store, result.article_ids)
+    report = _report(tmp_path, rows)
     ref = {a["id"]: a["ref"] for a in report["articles"]}
     text = {a["id"]: a["text"] for a in report["articles"]}
     analysis = {a["ref"]: a["analysis"] for a in report["articles"]}
@@ -88,11 +95,7 @@ def test_a_translation_is_one_origin_in_the_coverage_too(tmp_path: Path) -> None
             "la boue à la tombée de la nuit.",
         },
     ]
-    source = tmp_path / "pair.jsonl"
-    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
-    with open_store(tmp_path / "pair.db") as store:
-        result = ingest([source], store=store, options=IngestOptions())
-        report = build_report(store, result.article_ids)
+    report = _report(tmp_path, rows)
     ref = {a["id"]: a["ref"] for a in report["articles"]}
     (story,) = report["stories"]
     coverage = story["coverage"]
